@@ -1,0 +1,70 @@
+"""The `wattprint` command. With no subcommand it starts the desktop app.
+
+Each subcommand lives in its own module with `register(subparsers)` and `run(args) -> int`. Misuse exits with 2 and
+a one-line message; no traceback reaches a user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.version import __version__
+
+# Subcommand modules, in the order `wattprint --help` lists them.
+SUBCOMMANDS = ("estimate", "sources")
+
+
+def _modules() -> list[ModuleType]:
+    return [importlib.import_module(f"wattprint.core.cli.{name.replace('-', '_')}") for name in SUBCOMMANDS]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the `wattprint` command."""
+    parser = argparse.ArgumentParser(
+        prog="wattprint",
+        description="See the energy, carbon and water of your everyday AI use. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"wattprint {__version__}")
+    parser.add_argument(
+        "--profile",
+        default=None,
+        metavar="NAME",
+        help="use the history of profile NAME (default: your real history; 'demo' holds demo data)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _modules():
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `wattprint` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            app = importlib.import_module("wattprint.desktop.app")
+            launched: int = app.run(profile=args.profile)
+            return launched
+        status: int = args.handler(args)
+    except UsageError as error:
+        print(f"wattprint: error: {error}", file=sys.stderr)
+        return 2
+    except UserError as error:
+        print(f"wattprint: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return status
+
+
+def run() -> None:
+    """Console-script wrapper: exits with main's status."""
+    sys.exit(main())

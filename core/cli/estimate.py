@@ -1,0 +1,201 @@
+"""`wattprint estimate`: the footprint of one interaction described on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from wattprint.core.cli.errors import UsageError
+from wattprint.core.model import tokens as token_model
+from wattprint.core.model.estimator import Estimator, UnknownModelError
+from wattprint.core.model.grid import known_zone
+from wattprint.core.modeldata import ModelData, load
+from wattprint.core.schemas import Estimate, Interaction, Kind, Mode, ScriptCounts
+
+MAX_RESPONSE_FILE = 50 * 1024 * 1024  # bytes
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
+    """Adds the subcommand."""
+    parser = subparsers.add_parser(
+        "estimate",
+        help="estimate the energy, carbon and water of one query",
+        description="Estimate one interaction. Give a service, a model, or a model size.",
+    )
+    parser.add_argument("--service", help="catalogue id: chatgpt, claude, gemini, google, bing, ... (see 'sources')")
+    parser.add_argument("--model", help="model name, such as gpt-4o or claude-sonnet-4-5")
+    parser.add_argument("--params", type=_positive_float, metavar="B", help="total parameters, billions")
+    parser.add_argument("--active-params", type=_positive_float, metavar="B", help="active parameters, billions")
+    parser.add_argument("--kind", choices=[k.value for k in Kind], default=None, help="default: the service's kind")
+    prompt = parser.add_mutually_exclusive_group()
+    prompt.add_argument("--prompt-chars", type=_count, metavar="N", help="characters in the prompt (Latin script)")
+    prompt.add_argument("--prompt-tokens", type=_count, metavar="N")
+    response = parser.add_mutually_exclusive_group()
+    response.add_argument("--response-chars", type=_count, metavar="N", help="characters in the answer (Latin)")
+    response.add_argument("--response-tokens", type=_count, metavar="N")
+    response.add_argument("--response-file", type=Path, metavar="PATH", help="count this file's text (not kept)")
+    parser.add_argument("--context-chars", type=_count, metavar="N", help="characters of earlier turns")
+    parser.add_argument("--reasoning", action="store_true", help="a reasoning / thinking mode was on")
+    parser.add_argument("--web-search", action="store_true", help="the chatbot searched the web")
+    parser.add_argument("--images", type=_count, default=0, metavar="N", help="images generated")
+    parser.add_argument("--region", metavar="ZONE", help="grid of the data centre: ISO3 zone (FRA) or region (FR)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=run)
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 10,000,000: {text}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 100_000:
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most 100,000 (billions): {text}")
+    return value
+
+
+def _zone(region: str | None, data: ModelData) -> str | None:
+    if region is None:
+        return None
+    upper = region.upper()
+    if upper in data.regions:
+        return data.regions[upper].zone
+    if known_zone(upper, data):
+        return upper
+    options = list(data.regions) + list(data.grid)
+    hint = difflib.get_close_matches(upper, options, n=3)
+    raise UsageError(f"unknown region '{region}'" + (f"; did you mean: {', '.join(hint)}?" if hint else ""))
+
+
+def _response_counts(path: Path) -> ScriptCounts:
+    try:
+        if path.stat().st_size > MAX_RESPONSE_FILE:
+            raise UsageError(f"{path} is larger than 50 MiB")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text") from None
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    return token_model.count_scripts(text)
+
+
+def build_interaction(args: argparse.Namespace, data: ModelData) -> Interaction:
+    """The Interaction the command line describes."""
+    if args.active_params is not None and args.params is None:
+        raise UsageError("--active-params needs --params")
+    if args.service is None and args.model is None and args.params is None:
+        raise UsageError("give --service, --model or --params")
+    if args.params is not None and args.active_params is not None and args.active_params > args.params:
+        raise UsageError("--active-params cannot exceed --params")
+    if args.service is not None and args.service not in data.services:
+        hint = difflib.get_close_matches(args.service.lower(), list(data.services), n=3)
+        raise UsageError(
+            f"unknown service '{args.service}'" + (f"; did you mean: {', '.join(hint)}?" if hint else "")
+            + " ('wattprint sources' lists them)"
+        )
+    service = data.services.get(args.service) if args.service else None
+    kind = Kind(args.kind) if args.kind else Kind(service.kind if service else "chat")
+    modes = [m for flag, m in ((args.reasoning, Mode.REASONING), (args.web_search, Mode.WEB_SEARCH)) if flag]
+    if args.images and kind is Kind.CHAT:
+        modes.append(Mode.IMAGE_GENERATION)
+    fields: dict[str, Any] = {
+        "id": uuid.uuid4(),
+        "ts": datetime.now(UTC),
+        "kind": kind,
+        "service": args.service or "cli",
+        "model": args.model,
+        "modes": tuple(modes),
+        "images": args.images,
+    }
+    if args.prompt_tokens is not None:
+        fields["prompt_tokens"] = args.prompt_tokens
+    elif args.prompt_chars is not None:
+        fields["prompt"] = ScriptCounts(latin=args.prompt_chars)
+    elif kind is Kind.CHAT:
+        fields["prompt_tokens"] = data.llm.typical.prompt_tokens
+    if args.response_tokens is not None:
+        fields["response_tokens"] = args.response_tokens
+    elif args.response_chars is not None:
+        fields["response"] = ScriptCounts(latin=args.response_chars)
+    elif args.response_file is not None:
+        fields["response"] = _response_counts(args.response_file)
+    elif kind is Kind.CHAT:
+        fields["response_tokens"] = data.llm.typical.response_tokens
+    if args.context_chars is not None:
+        fields["context"] = ScriptCounts(latin=args.context_chars)
+    try:
+        return Interaction(**fields)
+    except ValidationError as error:  # pragma: no cover - argument types already bound every field
+        raise UsageError(error.errors()[0]["msg"]) from None
+
+
+def estimate(args: argparse.Namespace, data: ModelData) -> Estimate:
+    """Estimates what the command line describes; unknown models are errors with close matches."""
+    interaction = build_interaction(args, data)
+    estimator = Estimator(data, zone=_zone(args.region, data))
+    params = (args.params, args.active_params) if args.params is not None else None
+    try:
+        profile = estimator.strict_profile(args.service, args.model, params)
+    except UnknownModelError as error:
+        hint = f"; did you mean: {', '.join(error.suggestions)}?" if error.suggestions else ""
+        raise UsageError(f"unknown model '{error.name}'{hint} (or give its size with --params)") from None
+    return estimator.dress(estimator.figures(interaction, profile))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs `wattprint estimate`."""
+    data = load()
+    result = estimate(args, data)
+    if args.json:
+        print(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    else:
+        print(render(result))
+    return 0
+
+
+def _fmt(value: float) -> str:
+    if value == 0:
+        return "0"
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 1:
+        return f"{value:.2g}" if value < 10 else f"{value:.0f}"
+    return f"{value:.2g}"
+
+
+def render(result: Estimate) -> str:
+    """A short readable answer."""
+    e, c, w = result.energy_wh, result.co2e_g, result.water_ml
+    lines = [
+        f"Energy  {_fmt(e.central)} Wh   (range {_fmt(e.low)} to {_fmt(e.high)})",
+        f"Carbon  {_fmt(c.central)} gCO2e (range {_fmt(c.low)} to {_fmt(c.high)})",
+        f"Water   {_fmt(w.central)} mL    (range {_fmt(w.low)} to {_fmt(w.high)})",
+    ]
+    t = result.tokens
+    if t.prompt or t.response or t.reasoning:
+        hidden = f", about {t.reasoning:,} hidden reasoning" if t.reasoning else ""
+        lines.append(f"Tokens  {t.prompt:,} in, {t.response:,} out{hidden}")
+    if result.equivalents:
+        lines.append("About the same energy as:")
+        lines.extend(f"  - {eq.text}" for eq in result.equivalents)
+    lines.extend(f"Note: {warning}" for warning in result.warnings)
+    lines.append(f"Sources: {', '.join(result.sources)} (wattprint sources explains each)")
+    return "\n".join(lines)
+
+
+__all__ = ["build_interaction", "estimate", "register", "render", "run"]

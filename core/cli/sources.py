@@ -1,0 +1,97 @@
+"""`wattprint sources`: every number of the model with where it comes from."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from wattprint.core.modeldata import ModelData, load
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
+    """Adds the subcommand."""
+    parser = subparsers.add_parser("sources", help="list every number of the model with its source")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=run)
+
+
+def rows(data: ModelData) -> list[dict[str, Any]]:
+    """One row per number: what it is, its value and unit, and the id of its source."""
+    out: list[dict[str, Any]] = []
+
+    def add(what: str, value: object, unit: str, source: str) -> None:
+        out.append({"what": what, "value": value, "unit": unit, "source": source})
+
+    for key, svc in data.services.items():
+        model = svc.model or svc.ai_model or "-"
+        add(f"service {key} ({svc.name}): operator {svc.operator}, model {model}, zone {svc.zone}", "", "", svc.source)
+        add(f"service {key}: PUE", f"{svc.pue.low:g}-{svc.pue.high:g}", "", svc.source)
+        add(f"service {key}: on-site WUE", f"{svc.wue.low:g}-{svc.wue.high:g}", "L/kWh", svc.source)
+    llm = data.llm
+    add("LLM bottom-up equations and model parameters", "EcoLogits 0.11.3", "", "ecologits")
+    add("typical chat turn", f"{llm.typical.prompt_tokens} in / {llm.typical.response_tokens} out", "tokens",
+        llm.typical.source)
+    pf = llm.prefill.wh_per_token_per_billion
+    add("prefill IT energy", f"{pf.low:g} / {pf.central:g} / {pf.high:g}", "Wh per token per billion active",
+        llm.prefill.source)
+    add("prefill knee", llm.prefill.knee_tokens, "tokens", llm.prefill.source)
+    rt = llm.reasoning.hidden_tokens
+    add("hidden reasoning tokens", f"{rt.low:g} / {rt.central:g} / {rt.high:g}", "tokens", llm.reasoning.source)
+    dr = llm.reasoning.deep_research_tokens
+    add("deep research tokens", f"{dr.low:g} / {dr.central:g} / {dr.high:g}", "tokens", llm.reasoning.source)
+    ws = llm.web_search.extra_input_tokens
+    add("web search context", f"{ws.low:g} / {ws.central:g} / {ws.high:g}", "tokens", llm.web_search.source)
+    for anchor in llm.calibration:
+        add(f"calibration: {anchor.operator} {anchor.metric} ({anchor.measured_model})", anchor.value,
+            anchor.metric.split("_")[-1], anchor.source)
+    add("production spread around the median", f"{llm.spread.low:g}x / {llm.spread.high:g}x", "", llm.spread.source)
+    for name, local in llm.models.items():
+        add(f"model {name}: total / active parameters", f"{_p(local.total)} / {_p(local.active)}", "billion",
+            local.source)
+    media = data.media
+    s = media.search.it_wh
+    add("web search IT energy", f"{s.low:g} / {s.central:g} / {s.high:g}", "Wh", ", ".join(media.search.sources))
+    i = media.image.wh
+    add("image generation", f"{i.low:g} / {i.central:g} / {i.high:g}", "Wh per image", ", ".join(media.image.sources))
+    v = media.video.wh_per_second
+    add("video generation", f"{v.low:g} / {v.central:g} / {v.high:g}", "Wh per second",
+        ", ".join(media.video.sources))
+    for zone, row in data.grid.items():
+        add(f"grid {zone} ({row.name}), {row.year}", row.g_per_kwh, "gCO2e/kWh", row.source)
+    add("grid intensity and off-site water of 215 zones", "EcoLogits electricity mixes", "", "ecologits")
+    for key, eq in data.equivalents.items():
+        add(f"equivalent {key}: {eq.label}, one {eq.unit}", eq.wh, "Wh", eq.source)
+    for script in ("latin", "cjk", "kana", "hangul", "cyrillic", "arabic", "devanagari", "other"):
+        add(f"characters per token, {script}", getattr(data.tokens, script), "chars/token", data.tokens.source)
+    for key, run in data.training.items():
+        add(f"training {key} ({run.name})", run.energy_mwh, "MWh", run.source)
+    for key, hh in data.scaling.households.items():
+        add(f"household {key}", hh.kwh_per_year, "kWh/year", hh.source)
+    for key, country in data.scaling.countries.items():
+        add(f"country {key} ({country.name}) electricity", country.twh, "TWh/year", country.source)
+    return out
+
+
+def _p(value: object) -> str:
+    low, high = getattr(value, "min", value), getattr(value, "max", value)
+    return f"{low:g}" if low == high else f"{low:g}-{high:g}"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs `wattprint sources`."""
+    data = load()
+    table = rows(data)
+    if args.json:
+        print(json.dumps({"model_version": data.version, "numbers": table,
+                          "sources": {k: v.model_dump() for k, v in data.sources.items()}}, indent=2))
+        return 0
+    print(f"Model data {data.version}. Tags: R read in the primary source, S quoted by a secondary source, "
+          "C computed from primary data, U unverified.\n")
+    for row in table:
+        value = f" = {row['value']} {row['unit']}".rstrip() if row["value"] != "" else ""
+        print(f"{row['what']}{value}  [{row['source']}]")
+    print("\nSources:")
+    for key, src in data.sources.items():
+        print(f"  [{key}] {src.title}. {src.author}, {src.year}. {src.url} ({src.licence}; tag {src.tag})")
+    return 0

@@ -1,0 +1,1 @@
+"""Model data files (TOML and CSV), each number with its source."""

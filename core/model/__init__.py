@@ -1,0 +1,1 @@
+"""The footprint model: small pure functions, one module per kind of interaction."""

@@ -1,0 +1,53 @@
+"""Everyday equivalents: pick the comparisons a person grasps for an amount of energy."""
+
+from __future__ import annotations
+
+import math
+
+from wattprint.core.modeldata import ModelData
+from wattprint.core.schemas import Equivalent
+
+# An amount reads best between about 1 and 100 of a unit ("12 minutes of an LED bulb", not "0.002 kettles").
+_SWEET_SPOT = 1.0  # log10 of the ideal amount
+
+
+def choose(energy_wh: float, data: ModelData, limit: int = 3) -> list[Equivalent]:
+    """The everyday activities that use about as much energy, easiest to grasp first.
+
+    Args:
+        energy_wh: Energy to compare, in Wh.
+        data: The model data with the equivalents table.
+        limit: How many to return.
+
+    Returns:
+        Up to `limit` equivalents whose amount lies between 0.5 and 1,000 units; the closest one when none does.
+    """
+    if energy_wh <= 0:
+        return []
+    scored = []
+    for key, item in data.equivalents.items():
+        amount = energy_wh / item.wh
+        scored.append((abs(math.log10(amount) - _SWEET_SPOT), key, amount))
+    scored.sort()
+    readable = [entry for entry in scored if 0.5 <= entry[2] <= 1000] or scored[:1]
+    return [_make(key, amount, data) for _, key, amount in readable[:limit]]
+
+
+def amount_of(equivalent_id: str, energy_wh: float, data: ModelData) -> Equivalent:
+    """One named equivalent for an amount of energy (for side-by-side comparisons)."""
+    return _make(equivalent_id, energy_wh / data.equivalents[equivalent_id].wh, data)
+
+
+def _make(key: str, amount: float, data: ModelData) -> Equivalent:
+    item = data.equivalents[key]
+    rounded = _round(amount)
+    text = (item.one if rounded == 1 else item.many).format(n=f"{rounded:,g}")
+    return Equivalent.model_construct(id=key, label=item.label, amount=rounded, unit=item.unit, text=text)
+
+
+def _round(amount: float) -> float:
+    """Two significant figures: a comparison is not a measurement."""
+    if amount == 0:
+        return 0.0
+    digits = 1 - math.floor(math.log10(abs(amount)))
+    return round(amount, max(digits, 0))

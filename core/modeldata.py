@@ -1,0 +1,407 @@
+"""Loads and validates the model data in core/data, with the sources every number cites."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+DATA_RELEASE = "2026.11"
+DATA_FILES = (
+    "sources.toml",
+    "services.toml",
+    "llm.toml",
+    "media.toml",
+    "grid.csv",
+    "equivalents.toml",
+    "tokens.toml",
+    "training.toml",
+    "scaling.toml",
+    "regions.toml",
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    """Where a number comes from."""
+
+    title: str
+    author: str
+    year: int
+    url: str
+    licence: str
+    tag: Literal["R", "S", "C", "U"]
+
+
+class Bounds(_Strict):
+    """A low and a high value of an input (PUE, WUE)."""
+
+    low: float = Field(ge=0)
+    high: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Bounds:
+        if self.low > self.high:
+            raise ValueError("low must not exceed high")
+        return self
+
+    @property
+    def mid(self) -> float:
+        """The midpoint."""
+        return (self.low + self.high) / 2
+
+
+class Triple(_Strict):
+    """A low, central and high value of an input."""
+
+    low: float = Field(ge=0)
+    central: float = Field(ge=0)
+    high: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Triple:
+        if not self.low <= self.central <= self.high:
+            raise ValueError("needs low <= central <= high")
+        return self
+
+
+class Service(_Strict):
+    """One chatbot or search engine of the catalogue."""
+
+    name: str
+    kind: Literal["chat", "search"]
+    operator: str
+    zone: str
+    pue: Bounds
+    wue: Bounds
+    source: str
+    site: str
+    model: str | None = None
+    ai_model: str | None = None
+    modes: tuple[str, ...] = ()
+
+
+class MinMax(_Strict):
+    """An undisclosed parameter count, in billions."""
+
+    min: float = Field(gt=0)
+    max: float = Field(gt=0)
+
+
+class LocalModel(_Strict):
+    """A model EcoLogits does not have; parameters in billions."""
+
+    total: float | MinMax
+    active: float | MinMax
+    source: str
+    quant_bits: int = Field(default=16, ge=2, le=32)
+    reasoning: bool = False
+    undisclosed: bool = False
+    note: str = ""
+
+
+class Calibration(_Strict):
+    """What an operator disclosed for one typical interaction."""
+
+    operator: str
+    measured_model: str
+    metric: Literal["energy_wh", "co2e_g", "water_ml"]
+    value: float = Field(gt=0)
+    source: str
+    note: str
+    response_tokens: int | None = None
+
+
+class Typical(_Strict):
+    """The typical chat turn the calibration compares with."""
+
+    prompt_tokens: int
+    context_tokens: int
+    response_tokens: int
+    source: str
+    note: str
+
+
+class Prefill(_Strict):
+    """Energy of reading input tokens (IT energy)."""
+
+    wh_per_token_per_billion: Triple
+    knee_tokens: float = Field(gt=0)
+    source: str
+    tag: str
+    note: str
+
+
+class Reasoning(_Strict):
+    """Hidden tokens of reasoning and deep-research modes."""
+
+    hidden_tokens: Triple
+    deep_research_tokens: Triple
+    source: str
+    tag: str
+    note: str
+
+
+class WebSearch(_Strict):
+    """Extra input tokens when a chatbot searches the web."""
+
+    extra_input_tokens: Triple
+    source: str
+    tag: str
+    note: str
+
+
+class Spread(_Strict):
+    """Spread of production measurements around their median."""
+
+    low: float = Field(gt=0, le=1)
+    high: float = Field(ge=1)
+    source: str
+    tag: str
+
+
+class LLMData(_Strict):
+    """Everything llm.toml holds."""
+
+    typical: Typical
+    prefill: Prefill
+    reasoning: Reasoning
+    web_search: WebSearch
+    calibration: tuple[Calibration, ...]
+    spread: Spread
+    models: dict[str, LocalModel]
+    generic: LocalModel
+
+
+class SearchData(_Strict):
+    """Per-query IT energy of a classic web search."""
+
+    it_wh: Triple
+    sources: tuple[str, ...]
+    tag: str
+
+
+class AIOverview(_Strict):
+    """Token sizes assumed for an AI answer on a results page."""
+
+    prompt_tokens: int
+    response_tokens: int
+    sources: tuple[str, ...]
+    note: str
+
+
+class PerItem(_Strict):
+    """Energy per generated image."""
+
+    wh: Triple
+    sources: tuple[str, ...]
+    tag: str
+    note: str
+
+
+class PerSecond(_Strict):
+    """Energy per second of generated video."""
+
+    wh_per_second: Triple
+    sources: tuple[str, ...]
+    tag: str
+    note: str
+
+
+class MediaData(_Strict):
+    """Everything media.toml holds."""
+
+    search: SearchData
+    ai_overview: AIOverview
+    image: PerItem
+    video: PerSecond
+
+
+class GridRow(_Strict):
+    """Carbon intensity of one zone's electricity."""
+
+    zone: str
+    name: str
+    g_per_kwh: float = Field(ge=0)
+    year: int
+    source: str
+
+
+class EquivalentData(_Strict):
+    """One everyday activity."""
+
+    label: str
+    unit: str
+    one: str
+    many: str
+    wh: float = Field(gt=0)
+    source: str
+    tag: str
+    co2e_g: float | None = None
+
+
+class TokenData(_Strict):
+    """Characters per token per script class."""
+
+    latin: float = Field(gt=0)
+    cjk: float = Field(gt=0)
+    kana: float = Field(gt=0)
+    hangul: float = Field(gt=0)
+    cyrillic: float = Field(gt=0)
+    arabic: float = Field(gt=0)
+    devanagari: float = Field(gt=0)
+    other: float = Field(gt=0)
+    source: str
+    cross_check: tuple[str, ...]
+
+
+class TrainingRun(_Strict):
+    """A published training footprint."""
+
+    name: str
+    params_b: float
+    energy_mwh: float
+    year: int
+    source: str
+    tag: str
+    co2e_t: float | None = None
+    energy_mwh_low: float | None = None
+    energy_mwh_high: float | None = None
+    note: str = ""
+
+
+class TrainingCalculator(_Strict):
+    """Defaults of the training calculator."""
+
+    accelerator_kw: float
+    pue: float
+    source: str
+
+
+class Household(_Strict):
+    """Yearly electricity of one household."""
+
+    name: str
+    kwh_per_year: float
+    source: str
+    tag: str
+
+
+class Country(_Strict):
+    """Yearly electricity demand of a country."""
+
+    name: str
+    twh: float
+    source: str
+
+
+class ScalingData(_Strict):
+    """Everything scaling.toml holds."""
+
+    households: dict[str, Household]
+    countries: dict[str, Country]
+
+
+class Region(_Strict):
+    """A user's region for everyday comparisons."""
+
+    name: str
+    zone: str
+    households: str
+    note: str = ""
+
+
+class ModelData(_Strict):
+    """All model data, validated, with its version."""
+
+    version: str
+    sources: dict[str, Source]
+    services: dict[str, Service]
+    llm: LLMData
+    media: MediaData
+    grid: dict[str, GridRow]
+    equivalents: dict[str, EquivalentData]
+    tokens: TokenData
+    training: dict[str, TrainingRun]
+    calculator: TrainingCalculator
+    scaling: ScalingData
+    regions: dict[str, Region]
+
+    @model_validator(mode="after")
+    def _sources_exist(self) -> ModelData:
+        missing = sorted(cited for cited in _cited(self) if cited not in self.sources)
+        if missing:
+            raise ValueError(f"data cites unknown sources: {', '.join(missing)}")
+        return self
+
+
+def _cited(data: ModelData) -> set[str]:
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                item = getattr(value, name)
+                if name == "source" and isinstance(item, str):
+                    found.add(item)
+                elif name in ("sources", "cross_check") and isinstance(item, tuple):
+                    found.update(item)
+                elif name != "sources":
+                    walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, tuple):
+            for item in value:
+                walk(item)
+
+    walk(data)
+    return found
+
+
+def _read(name: str) -> bytes:
+    return resources.files("wattprint.core.data").joinpath(name).read_bytes()
+
+
+@cache
+def load() -> ModelData:
+    """Reads and validates every data file. Cached: the data is read once per process."""
+    raw = {name: _read(name) for name in DATA_FILES}
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(name.encode() + b"\0" + raw[name])
+    digest.update(_ecologits_version().encode())
+    toml = {name: tomllib.loads(raw[name].decode()) for name in DATA_FILES if name.endswith(".toml")}
+    grid_rows = csv.DictReader(raw["grid.csv"].decode().splitlines())
+    training = dict(toml["training.toml"])
+    calculator = training.pop("calculator")
+    return ModelData.model_validate(
+        {
+            "version": f"{DATA_RELEASE}+{digest.hexdigest()[:8]}",
+            "sources": toml["sources.toml"],
+            "services": toml["services.toml"],
+            "llm": toml["llm.toml"],
+            "media": toml["media.toml"],
+            "grid": {row["zone"]: row for row in grid_rows},
+            "equivalents": toml["equivalents.toml"],
+            "tokens": toml["tokens.toml"],
+            "training": training,
+            "calculator": calculator,
+            "scaling": toml["scaling.toml"],
+            "regions": toml["regions.toml"],
+        }
+    )
+
+
+def _ecologits_version() -> str:
+    from importlib import metadata
+
+    return metadata.version("ecologits")

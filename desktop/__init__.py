@@ -1,0 +1,1 @@
+"""Wattprint's desktop app (PySide6): the only place Qt is used."""
