@@ -13,7 +13,7 @@ from wattprint.core.modeldata import load
 from wattprint.core.schemas import Interaction
 
 
-def _per_call(fn, rounds: int) -> float:  # noqa: ANN001
+def _per_call(fn, rounds: int) -> float:
     for _ in range(min(rounds, 2000)):
         fn()
     best = float("inf")
