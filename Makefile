@@ -23,7 +23,7 @@ run: venv debs-run
 
 test: venv debs-test npm
 	@mkdir -p $(ARTIFACTS)
-	$(VENV)/bin/ruff check core desktop tests bench
+	$(VENV)/bin/ruff check core desktop tests bench packaging
 	$(VENV)/bin/mypy
 	npm --prefix extension run --silent lint
 	npm --prefix extension run --silent build
