@@ -1,0 +1,112 @@
+// Sends the outbox to the host: hello first, then batches of at most 100
+// items; removes items only when acknowledged (stored, duplicate or
+// rejected); keeps them on error 9/13, on any other failure and on
+// disconnect, and retries later with a quiet backoff alarm.
+
+import { api, local, getOne, setOne, setConnection, getSettings, getHealth } from './store.js';
+import { batchEntries, readRecordReply, recordMessage, healthMessage, settingsMessage, summaryMessage,
+  backoffMinutes, isHostMissing } from '../lib/native-protocol.js';
+
+export const RETRY_ALARM = 'wattprint-retry';
+
+export function createDelivery({ client, outbox }) {
+  let running = null;
+
+  const noteFailure = async (error) => {
+    const message = (error && error.message) || String(error);
+    const attempt = (await getOne('retryAttempt', 0)) + 1;
+    const minutes = backoffMinutes(attempt - 1);
+    await local.set({ retryAttempt: attempt, retryAt: Date.now() + minutes * 60000 });
+    await setConnection({ state: isHostMissing(message) ? 'host-missing' : 'error', message: message.slice(0, 200) });
+    api.alarms.create(RETRY_ALARM, { delayInMinutes: minutes });
+  };
+
+  const noteSuccess = async (hello) => {
+    await local.set({ retryAttempt: 0, retryAt: 0 });
+    api.alarms.clear(RETRY_ALARM);
+    const patch = { state: 'connected', message: '', lastOk: new Date().toISOString() };
+    if (hello) Object.assign(patch, { appVersion: hello.app_version, modelVersion: hello.model_version });
+    await setConnection(patch);
+  };
+
+  const sendHealth = async () => {
+    const pendingList = await getOne('healthPending', []);
+    if (pendingList.length === 0) return;
+    const health = await getHealth();
+    const adapters = pendingList.filter((s) => health[s]).map((s) => ({ service: s, ...health[s] }));
+    const reply = await client.request(healthMessage('', adapters));
+    if (reply.type === 'ok') await setOne('healthPending', []);
+  };
+
+  const notifyTabs = async (batch, estimates) => {
+    if (!(await getSettings()).badge) return;
+    for (const e of batch) {
+      const estimate = estimates[e.item.id];
+      if (estimate && Number.isInteger(e.tabId) && e.item.kind === 'chat') {
+        api.tabs.sendMessage(e.tabId, { type: 'estimate', service: e.item.service, estimate }).catch(() => {});
+      }
+    }
+  };
+
+  const run = async ({ force }) => {
+    const { count } = await outbox.stats();
+    const healthPending = (await getOne('healthPending', [])).length;
+    if (!force && count === 0 && healthPending === 0) return;
+    if (!force && Date.now() < (await getOne('retryAt', 0))) return; // quiet while backing off
+    let hello;
+    try {
+      hello = await client.ensure();
+    } catch (e) {
+      return noteFailure(e);
+    }
+    if (hello && hello.settings) await setOne('hostSettings', hello.settings);
+    await noteSuccess(hello);
+    try {
+      await sendHealth();
+      for (;;) {
+        const entries = await outbox.peek(100);
+        if (entries.length === 0) break;
+        for (const batch of batchEntries(entries)) {
+          const reply = await client.request(recordMessage('', batch.map((e) => e.item)));
+          const result = readRecordReply(reply, batch);
+          await outbox.remove(result.delivered);
+          notifyTabs(batch, result.estimates);
+          if (result.retry) {
+            const err = result.error;
+            return noteFailure(new Error(err ? `host error ${err.code}: ${err.message}` : 'items not acknowledged'));
+          }
+        }
+      }
+    } catch (e) {
+      return noteFailure(e);
+    }
+    return undefined;
+  };
+
+  return {
+    /** Delivers what waits. `force` ignores the backoff (popup open, alarm). */
+    flush({ force = false } = {}) {
+      if (!running) running = run({ force }).finally(() => {
+        running = null;
+      });
+      return running;
+    },
+
+    /** Asks the host for something (summary, settings); null when it cannot. */
+    async ask(kind, period) {
+      try {
+        await client.ensure();
+        const msg = kind === 'summary' ? summaryMessage('', period) : settingsMessage('');
+        const reply = await client.request(msg);
+        if (kind === 'settings' && reply.type === 'settings') {
+          const { paused_until, excluded_sites, private_windows } = reply;
+          await setOne('hostSettings', { paused_until, excluded_sites, private_windows });
+        }
+        return reply;
+      } catch (e) {
+        await noteFailure(e);
+        return null;
+      }
+    },
+  };
+}

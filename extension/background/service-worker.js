@@ -1,0 +1,85 @@
+// The background service worker (a module; an event page with
+// background.scripts in Firefox). Listeners are registered synchronously at
+// the top level so a stopped worker wakes up for them.
+
+import { api, local, getSettings, setSettings, getConnection, getHealth, getHostSettings } from './store.js';
+import { createOutbox } from '../lib/outbox.js';
+import { createQueryLog } from '../lib/query-log.js';
+import { detectBrowser } from '../lib/browser-name.js';
+import { pauseEnd, effectivePause } from '../lib/settings.js';
+import { createNativeClient } from './native-client.js';
+import { createDelivery, RETRY_ALARM } from './delivery.js';
+import { createReports } from './reports.js';
+
+const outbox = createOutbox(local);
+const queryLog = createQueryLog(local);
+
+let browserNameCache = null;
+async function browserName() {
+  if (!browserNameCache) {
+    const stored = (await local.get('browserName')).browserName;
+    browserNameCache = stored || (await detectBrowser(api.runtime, globalThis.navigator));
+    if (!stored) await local.set({ browserName: browserNameCache });
+  }
+  return browserNameCache;
+}
+
+const client = createNativeClient({
+  runtime: api.runtime,
+  extensionVersion: api.runtime.getManifest().version,
+  browserName,
+});
+const delivery = createDelivery({ client, outbox });
+const reports = createReports({ outbox, queryLog, browserName, onQueued: () => delivery.flush() });
+
+async function popupState() {
+  const settings = await getSettings();
+  const hostSettings = await getHostSettings();
+  return {
+    connection: await getConnection(),
+    outbox: await outbox.stats(),
+    health: await getHealth(),
+    settings,
+    pausedUntil: effectivePause(settings, hostSettings),
+    pausedByApp: Boolean(hostSettings && effectivePause({}, hostSettings)),
+  };
+}
+
+async function handlePopup(msg) {
+  switch (msg.type) {
+    case 'popup-state':
+      // Try the host now, but do not keep the popup waiting for long.
+      await Promise.race([delivery.flush({ force: true }), new Promise((r) => setTimeout(r, 1500))]);
+      return popupState();
+    case 'summary':
+      return delivery.ask('summary', msg.period === 'week' ? 'week' : 'day');
+    case 'refresh-settings':
+      await delivery.ask('settings');
+      return popupState();
+    case 'pause':
+      await setSettings({ pausedUntil: pauseEnd(msg.kind === 'tomorrow' ? 'tomorrow' : 'hour') });
+      return popupState();
+    case 'resume':
+      await setSettings({ pausedUntil: null });
+      return popupState();
+    default:
+      return null;
+  }
+}
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (!msg || typeof msg.type !== 'string' || sender.id !== api.runtime.id) return false;
+  const fromPage = Boolean(sender.tab);
+  const work = fromPage ? reports.handle(msg, sender) : handlePopup(msg);
+  work.then(sendResponse, (e) => sendResponse({ error: String(e && e.message) }));
+  return true;
+});
+
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === RETRY_ALARM) delivery.flush({ force: true });
+});
+api.runtime.onStartup.addListener(() => delivery.flush({ force: true }));
+api.runtime.onInstalled.addListener(() => delivery.flush({ force: true }));
+
+// Exposed for tests driving the worker (e2e harness reads the outbox here).
+globalThis.wattprint = { outbox, popupState };

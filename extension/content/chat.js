@@ -1,0 +1,80 @@
+// Isolated-world content script on chatbot pages. It pairs with the MAIN-world
+// hook (content/page-hook.js), runs the DOM fallback, joins both into one
+// report per prompt and sends the reports (numbers only) to the service worker.
+
+import { adapterForPage } from '../lib/adapters/index.js';
+import { createCoordinator } from '../lib/capture-coordinator.js';
+import { createDomWatch } from '../lib/dom-watch.js';
+import { cleanCounts } from '../lib/interaction.js';
+import { showBadge } from './badge.js';
+
+const api = globalThis.browser || globalThis.chrome;
+const adapter = adapterForPage(location.hostname, location.pathname);
+if (adapter) startCapture(adapter);
+
+function send(message) {
+  try {
+    const p = api.runtime.sendMessage(message);
+    if (p && p.catch) p.catch(() => {});
+  } catch {
+    // the extension was reloaded; this page's script is orphaned
+  }
+}
+
+function startCapture(adapter) {
+  const coordinator = createCoordinator({
+    service: adapter.service,
+    emit: (report) => send({ type: 'interaction', report }),
+    health: (h) => send({ type: 'health', service: adapter.service, ok: h.ok, detail: h.detail }),
+  });
+  let dom = null;
+
+  const onHookMessage = (ev) => {
+    let msg;
+    try {
+      msg = JSON.parse(ev.detail);
+    } catch {
+      return;
+    }
+    if (!msg || !Number.isInteger(msg.turn)) return;
+    if (msg.kind === 'submit') {
+      const prompt = cleanCounts(msg.prompt);
+      const context = msg.context ? cleanCounts(msg.context) : (dom ? dom.contextFor(prompt) : {});
+      coordinator.netSubmit({ turn: msg.turn, at: Date.now(), model: msg.model, modes: msg.modes, prompt, context });
+    } else if (msg.kind === 'end') {
+      coordinator.netEnd({ turn: msg.turn, at: Date.now(), response: cleanCounts(msg.response), images: msg.images,
+        model: msg.model, modes: msg.modes });
+    }
+  };
+
+  let paired = false;
+  const onHello = (ev) => {
+    if (paired || typeof ev.detail !== 'string' || !/^[0-9a-f-]{36}$/.test(ev.detail)) return;
+    paired = true;
+    document.removeEventListener('wattprint:hello', onHello);
+    const channel = `wattprint:${ev.detail}`;
+    document.addEventListener(channel, onHookMessage);
+    document.dispatchEvent(new CustomEvent(`${channel}:ready`));
+  };
+  document.addEventListener('wattprint:hello', onHello);
+  document.dispatchEvent(new CustomEvent('wattprint:ping'));
+
+  const startDom = () => {
+    dom = createDomWatch({
+      adapter,
+      doc: document,
+      onIntent: (at) => coordinator.intent(at),
+      onUserTurn: (t) => coordinator.domUserTurn(t),
+      onAnswerDone: (a) => coordinator.domAnswerDone(a),
+    });
+    dom.start();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startDom, { once: true });
+  else startDom();
+
+  setInterval(() => coordinator.tick(Date.now()), 1000);
+
+  api.runtime.onMessage.addListener((msg) => {
+    if (msg && msg.type === 'estimate' && msg.service === adapter.service) showBadge(document, adapter, msg.estimate);
+  });
+}

@@ -1,0 +1,102 @@
+// DeepSeek (chat.deepseek.com). Submit: POST /api/v0/chat/completion with
+// {"prompt", "thinking_enabled", "search_enabled", ...}; the answer streams
+// as SSE. The current encoding patches a response object: fragments of type
+// THINK (reasoning, not shown as the answer) and RESPONSE, with {p, o, v}
+// where a missing p/o repeats the previous ones. The older encoding sent
+// OpenAI-style choices[0].delta.content with a "type" of thinking or text.
+
+import { tryJson, createSseParser } from '../stream.js';
+import { countScripts } from '../scripts.js';
+import { cleanModes, cleanModel, createAnswer, pathOf } from './common.js';
+
+const SUBMIT_PATH = /^\/api\/v0\/chat\/(?:completion|regenerate|edit_message)\/?$/;
+
+export default {
+  service: 'deepseek',
+  label: 'DeepSeek',
+  hosts: ['chat.deepseek.com'],
+  matches: ['https://chat.deepseek.com/*'],
+
+  isSubmit({ url, method }) {
+    return method === 'POST' && SUBMIT_PATH.test(pathOf(url));
+  },
+
+  parseRequest(body) {
+    const req = tryJson(body);
+    if (!req || typeof req !== 'object') return null;
+    const modes = [];
+    if (req.thinking_enabled) modes.push('reasoning');
+    if (req.search_enabled) modes.push('web_search');
+    return {
+      model: cleanModel(req.model_type || null),
+      modes: cleanModes(modes),
+      prompt: countScripts(typeof req.prompt === 'string' ? req.prompt : ''),
+      context: null,
+    };
+  },
+
+  createReader() {
+    const answer = createAnswer();
+    const fragmentTypes = [];
+    let lastPath = '';
+    let lastOp = 'SET';
+    let model = null;
+
+    const addFragments = (list) => {
+      for (const f of Array.isArray(list) ? list : []) {
+        fragmentTypes.push(f && f.type);
+        if (f && f.type === 'RESPONSE') answer.append(f.content || '');
+      }
+    };
+    const apply = (path, op, v) => {
+      if (op === 'BATCH' && Array.isArray(v)) {
+        for (const inner of v) apply(inner.p ? `${path}/${inner.p}` : path, inner.o || 'SET', inner.v);
+        return;
+      }
+      if (path === 'response/fragments' && op === 'APPEND') return addFragments(v);
+      const m = /^response\/fragments\/(-?\d+)\/content$/.exec(path);
+      if (m && op === 'APPEND' && typeof v === 'string') {
+        const i = Number(m[1]);
+        const type = fragmentTypes[i < 0 ? fragmentTypes.length + i : i];
+        if (type === 'RESPONSE') answer.append(v);
+      }
+      return undefined;
+    };
+    const sse = createSseParser(({ event, data }) => {
+      if (event !== 'message') return;
+      const msg = tryJson(data);
+      if (!msg || typeof msg !== 'object') return;
+      if (Array.isArray(msg.choices)) {
+        const delta = msg.choices[0] && msg.choices[0].delta;
+        if (msg.model) model = msg.model;
+        if (delta && typeof delta.content === 'string' && delta.type !== 'thinking') answer.append(delta.content);
+        return;
+      }
+      if (msg.v && typeof msg.v === 'object' && msg.v.response && msg.p === undefined) {
+        if (msg.v.response.model) model = msg.v.response.model;
+        addFragments(msg.v.response.fragments);
+        lastPath = 'response/fragments/-1/content';
+        lastOp = 'APPEND';
+        return;
+      }
+      if (msg.p !== undefined) lastPath = msg.p;
+      if (msg.o !== undefined) lastOp = msg.o;
+      else if (msg.p !== undefined) lastOp = 'SET';
+      apply(lastPath, lastOp, msg.v);
+    });
+    return {
+      push: (t) => sse.push(t),
+      finish() {
+        sse.end();
+        return { response: answer.counts(), images: 0, model: cleanModel(model) };
+      },
+    };
+  },
+
+  dom: {
+    user: '._9663006, [class*="fbb737a4"]',
+    assistant: '.ds-markdown',
+    input: 'textarea#chat-input, textarea',
+    send: 'div[role="button"][aria-disabled="false"]',
+  },
+};

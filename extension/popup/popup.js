@@ -1,0 +1,89 @@
+// The toolbar popup: connection state, today's total from the host, pause
+// controls and the sites whose adapter stopped matching.
+
+import { localize } from '../lib/i18n-dom.js';
+import { ADAPTERS } from '../lib/adapters/index.js';
+
+const api = globalThis.browser || globalThis.chrome;
+const t = (key, subs) => api.i18n.getMessage(key, subs);
+const $ = (id) => document.getElementById(id);
+
+function fmt(n) {
+  if (!Number.isFinite(n)) return '?';
+  return n < 10 ? n.toFixed(2) : n.toFixed(n < 100 ? 1 : 0);
+}
+
+function showConnection(state) {
+  const c = state.connection || {};
+  const waiting = state.outbox.count;
+  $('connection-fix').hidden = c.state !== 'host-missing';
+  if (c.state === 'connected') {
+    $('connection-text').textContent = waiting > 0 ? t('popupWaiting', [String(waiting)]) : t('popupConnected');
+  } else if (c.state === 'host-missing') {
+    $('connection-text').textContent = `${t('popupHostMissing')} ${waiting > 0 ? t('popupWaiting', [String(waiting)]) : ''}`;
+  } else if (c.state === 'error') {
+    $('connection-text').textContent = `${t('popupHostError', [c.message || '?'])} ${t('popupWaiting', [String(waiting)])}`;
+  } else {
+    $('connection-text').textContent = waiting > 0 ? t('popupWaiting', [String(waiting)]) : t('popupUnknown');
+  }
+  $('dropped').hidden = !(state.outbox.dropped > 0);
+  if (state.outbox.dropped > 0) $('dropped').textContent = t('popupDropped', [String(state.outbox.dropped)]);
+}
+
+function showPause(state) {
+  const paused = Boolean(state.pausedUntil);
+  $('paused-text').hidden = !paused;
+  if (paused) {
+    const when = new Date(state.pausedUntil).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+    $('paused-text').textContent = state.pausedByApp && !state.settings.pausedUntil
+      ? t('popupPausedByApp') : t('popupPausedUntil', [when]);
+  }
+  $('resume').hidden = !state.settings.pausedUntil;
+  $('pause-hour').hidden = paused;
+  $('pause-tomorrow').hidden = paused;
+}
+
+function showHealth(state) {
+  const names = Object.entries(state.health || {})
+    .filter(([, h]) => h && h.ok === false)
+    .map(([service]) => (ADAPTERS.find((a) => a.service === service) || { label: service }).label);
+  $('unhealthy').hidden = names.length === 0;
+  if (names.length) $('unhealthy').textContent = t('popupUnhealthy', [names.join(', ')]);
+}
+
+function showState(state) {
+  if (!state) return;
+  showConnection(state);
+  showPause(state);
+  showHealth(state);
+}
+
+async function showSummary() {
+  const s = await api.runtime.sendMessage({ type: 'summary', period: 'day' });
+  if (!s || s.type !== 'summary') {
+    $('today-count').textContent = t('popupNoSummary');
+    return;
+  }
+  $('today-count').textContent = t('popupQueries', [String(s.count)]);
+  const e = s.energy_wh || {};
+  $('today-energy').textContent = t('popupEnergy', [fmt(e.central), fmt(e.low), fmt(e.high)]);
+  $('today-equivalent').textContent = s.equivalent && s.equivalent.label ? t('popupEquivalent', [s.equivalent.label]) : '';
+}
+
+async function main() {
+  localize(document, t);
+  $('pause-hour').addEventListener('click', async () => showState(await api.runtime.sendMessage({ type: 'pause', kind: 'hour' })));
+  $('pause-tomorrow').addEventListener('click', async () => showState(await api.runtime.sendMessage({ type: 'pause', kind: 'tomorrow' })));
+  $('resume').addEventListener('click', async () => showState(await api.runtime.sendMessage({ type: 'resume' })));
+  $('options').addEventListener('click', (ev) => {
+    ev.preventDefault();
+    api.runtime.openOptionsPage();
+  });
+  showState(await api.runtime.sendMessage({ type: 'popup-state' }));
+  const state = await api.runtime.sendMessage({ type: 'refresh-settings' });
+  showState(state);
+  if (state && state.connection && state.connection.state === 'connected') await showSummary();
+  else $('today-count').textContent = t('popupNoSummary');
+}
+
+main();

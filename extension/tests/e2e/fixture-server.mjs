@@ -1,0 +1,183 @@
+// An HTTPS server that imitates the supported sites for end-to-end tests:
+// each chatbot's page, submit endpoint and streamed answer (from the saved
+// fixtures in tests/fixtures/<site>/), and each search engine's result page,
+// with an AI answer block for Google, Bing and Brave. Every page carries
+// MARKER in its prompt and answer text so tests can assert that it never
+// leaves the page. The certificate is self-signed, made with the openssl CLI
+// at start-up; browsers reach the server through --host-resolver-rules.
+
+import https from 'node:https';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ADAPTERS } from '../../lib/adapters/index.js';
+import { ENGINES } from '../../lib/search-engines.js';
+
+export const MARKER = 'WATTPRINT-PRIVATE-MARKER';
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+
+export const CHAT_HOSTS = [...new Set(ADAPTERS.map((a) => a.hosts[0]))];
+export const SEARCH_HOSTS = [...new Set(ENGINES.flatMap((e) => e.hosts))];
+export const ALL_HOSTS = [...CHAT_HOSTS, ...SEARCH_HOSTS];
+
+function makeCert(dir) {
+  const san = ALL_HOSTS.map((h) => `DNS:${h}`).join(',');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=wattprint-fixture',
+    '-addext', `subjectAltName=${san}`, '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')],
+  { stdio: 'ignore' });
+  return { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
+}
+
+function chatFixture(adapter) {
+  const dir = path.join(FIXTURES, adapter.service);
+  const requestFile = readdirSync(dir).find((f) => f.startsWith('request.'));
+  return {
+    expected: JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')),
+    request: readFileSync(path.join(dir, requestFile), 'utf8'),
+    response: readFileSync(path.join(dir, 'response.txt'), 'utf8'),
+    page: readFileSync(path.join(dir, 'page.html'), 'utf8'),
+  };
+}
+
+const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/** The imitation chat page: the saved DOM snapshot plus a script that submits like the site. */
+function chatPage(adapter, fx) {
+  const submit = fx.expected.submit || null;
+  const prompt = `${fx.expected.prompt_text} ${MARKER}`;
+  const config = JSON.stringify({
+    submitPath: submit ? new URL(submit.url).pathname + new URL(submit.url).search : null,
+    body: fx.request.split(fx.expected.prompt_text).join(prompt),
+    prompt,
+    answer: `${fx.expected.response_text} ${MARKER}`,
+    user: adapter.dom.user.split(',')[0].trim(),
+    assistant: adapter.dom.assistant.split(',')[0].trim(),
+  }).replace(/</g, '\\u003c');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(adapter.label)} fixture</title></head>
+<body>${fx.page}
+<div id="fixture-log"></div>
+<script>
+const CFG = ${config};
+function addMessage(selector, text) {
+  const tmp = document.createElement('div');
+  // Build an element that matches the first selector of the adapter.
+  const m = /^([a-z-]+)?((?:\\.[\\w-]+)*)((?:\\[[^\\]]+\\])*)$/.exec(selector) || [];
+  const el = document.createElement(m[1] || 'div');
+  (m[2] || '').split('.').filter(Boolean).forEach((c) => el.classList.add(c));
+  for (const a of (m[3] || '').matchAll(/\\[([^=\\]]+)(?:[*^]?="([^"]*)")?\\]/g)) el.setAttribute(a[1], a[2] || '');
+  el.textContent = text;
+  tmp.appendChild(el);
+  document.body.insertBefore(el, document.getElementById('fixture-log'));
+  return el;
+}
+async function send() {
+  addMessage(CFG.user, CFG.prompt);
+  const answer = addMessage(CFG.assistant, '');
+  if (CFG.submitPath) {
+    const res = await fetch(CFG.submitPath, { method: 'POST', body: CFG.body, headers: { 'content-type': 'text/plain' } });
+    const reader = res.body.getReader();
+    while (!(await reader.read()).done) { /* the site would render deltas here */ }
+  }
+  answer.textContent = CFG.answer;
+  document.getElementById('fixture-log').textContent = 'answered';
+}
+window.fixtureSend = send;
+document.addEventListener('click', (ev) => { if (ev.target.closest('button, [role="button"], .send-button')) send(); });
+</script></body></html>`;
+}
+
+function searchPage(engine, query) {
+  const aiSelector = engine.ai ? engine.ai[0] : null;
+  let aiTag = '';
+  if (aiSelector) {
+    const id = /^#([\w-]+)/.exec(aiSelector);
+    const attr = /^\[([\w-]+)="([^"]*)"\]/.exec(aiSelector);
+    const cls = /^\.([\w-]+)/.exec(aiSelector);
+    const a = id ? `id="${id[1]}"` : attr ? `${attr[1]}="${attr[2]}"` : cls ? `class="${cls[1]}"` : '';
+    aiTag = `<template id="ai"><div ${a}><h2>AI Overview</h2><p>A heat pump moves heat using electricity. ${MARKER}</p></div></template>
+<script>setTimeout(() => document.body.prepend(document.getElementById('ai').content.cloneNode(true)), 300);</script>`;
+  }
+  const inputName = engine.params[0];
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(query)} - ${esc(engine.label)}</title></head><body>
+<form><input name="${inputName}" value="${esc(query)}"></form>
+<ol><li><a href="https://example.org/1">Result one about ${esc(query)} ${MARKER}</a></li><li><a href="https://example.org/2">Result two</a></li></ol>
+${aiTag}</body></html>`;
+}
+
+function streamBody(res, text, contentType) {
+  res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache' });
+  const chunks = [];
+  for (let i = 0; i < text.length; i += 40) chunks.push(text.slice(i, i + 40));
+  const next = () => {
+    if (chunks.length === 0) return res.end();
+    res.write(chunks.shift());
+    return setTimeout(next, 5);
+  };
+  next();
+}
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    const parts = [];
+    req.on('data', (c) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+  });
+}
+
+/** Starts the server; resolves with {port, hosts, hostResolverRules, requests, close}. */
+export async function startFixtureServer({ port = 0 } = {}) {
+  const certDir = mkdtempSync(path.join(tmpdir(), 'wattprint-cert-'));
+  const requests = []; // every request body the server received, for privacy assertions
+  const server = https.createServer(makeCert(certDir), async (req, res) => {
+    const host = String(req.headers.host || '').replace(/:\d+$/, '');
+    const url = new URL(req.url, `https://${host}`);
+    const body = await readBody(req);
+    requests.push({ host, method: req.method, path: url.pathname, body });
+    const adapter = ADAPTERS.find((a) => a.hosts.includes(host));
+    if (adapter) {
+      const fx = chatFixture(adapter);
+      if (req.method === 'POST' && fx.expected.submit && url.pathname === new URL(fx.expected.submit.url).pathname) {
+        const type = /^data:|^event:/m.test(fx.response) ? 'text/event-stream' : 'text/plain; charset=utf-8';
+        return streamBody(res, fx.response, type);
+      }
+      if (req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(chatPage(adapter, fx));
+      }
+    }
+    const engine = ENGINES.find((e) => e.hosts.includes(host) && e.paths.some((p) => p.test(url.pathname)));
+    if (engine) {
+      let query = engine.params.map((p) => url.searchParams.get(p)).find((v) => v);
+      if (!query && req.method === 'POST') {
+        const form = new URLSearchParams(body);
+        query = engine.params.map((p) => form.get(p)).find((v) => v);
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(searchPage(engine, query || ''));
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    return res.end('not found');
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = server.address().port;
+  return {
+    port: actual,
+    hosts: ALL_HOSTS,
+    hostResolverRules: ALL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${actual}`).join(', '),
+    requests,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        rmSync(certDir, { recursive: true, force: true });
+        resolve();
+      });
+    }),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const s = await startFixtureServer({ port: Number(process.env.PORT || 8443) });
+  console.log(`fixture server on https://127.0.0.1:${s.port}\n--host-resolver-rules="${s.hostResolverRules}"`);
+}
