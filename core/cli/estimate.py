@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.model import tokens as token_model
 from wattprint.core.model.estimator import Estimator, UnknownModelError

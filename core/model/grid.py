@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ecologits.electricity_mix_repository import electricity_mixes
+
 from wattprint.core.modeldata import Bounds, ModelData
 
 GENERIC_PUE = Bounds(low=1.09, high=1.58)

@@ -15,6 +15,7 @@ from functools import cache
 from ecologits.impacts.llm import compute_llm_impacts_dag
 from ecologits.model_repository import ParametersMoE, models
 from ecologits.utils.range_value import RangeValue
+
 from wattprint.core.modeldata import LocalModel, MinMax, ModelData
 
 _PROBE_TOKENS = 1000.0

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from wattprint.core.cli import main
 from wattprint.core.modeldata import load
 

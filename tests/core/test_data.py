@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+
 from wattprint.core.model import llm
 from wattprint.core.modeldata import DATA_FILES, ModelData, load
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from wattprint.core.model.estimator import Estimator
 from wattprint.core.modeldata import load
 from wattprint.core.schemas import Estimate, Interaction

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from ecologits.tracers.utils import llm_impacts
+
 from wattprint.core.model import llm
 from wattprint.core.model.estimator import Estimator
 from wattprint.core.modeldata import load

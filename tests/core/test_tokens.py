@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
+
 from wattprint.core.model.tokens import count_scripts, script_of, tokens_from_counts
 from wattprint.core.modeldata import load
 
