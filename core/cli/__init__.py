@@ -8,19 +8,38 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import keyword
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
+from wattprint.core import paths
 from wattprint.core.cli.errors import UsageError, UserError
 from wattprint.core.version import __version__
 
 # Subcommand modules, in the order `wattprint --help` lists them.
-SUBCOMMANDS = ("estimate", "sources")
+SUBCOMMANDS = ("estimate", "sources", "summary", "export", "import", "doctor", "install-host")
 
 
 def _modules() -> list[ModuleType]:
-    return [importlib.import_module(f"wattprint.core.cli.{name.replace('-', '_')}") for name in SUBCOMMANDS]
+    return [importlib.import_module(f"wattprint.core.cli.{_module_name(name)}") for name in SUBCOMMANDS]
+
+
+def _module_name(command: str) -> str:
+    name = command.replace("-", "_")
+    return name + "_" if name in keyword.kwlist else name  # `import` lives in import_.py
+
+
+def _apply_profile(profile: str | None) -> None:
+    """Validates --profile and exports it, so every path (and any host or app started from here) uses it."""
+    if profile is None:
+        return
+    try:
+        paths.check_profile(profile)
+    except paths.ProfileError as error:
+        raise UsageError(str(error)) from None
+    os.environ[paths.PROFILE_ENV] = profile
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _apply_profile(args.profile)
         if args.command is None:
             app = importlib.import_module("wattprint.desktop.app")
             launched: int = app.run(profile=args.profile)

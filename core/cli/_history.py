@@ -1,0 +1,38 @@
+"""Opening the history for a CLI command: every storage problem becomes one clear line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlite_utils import Database
+
+from wattprint.core import paths
+from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.history import StorageError, open_db
+
+
+def open_history() -> Database:
+    """The current profile's history (created when missing).
+
+    Raises:
+        UsageError: `$WATTPRINT_PROFILE` is not a valid profile name.
+        UserError: The history cannot be opened (damaged, locked, newer schema); it is left as it is.
+    """
+    try:
+        return open_db(paths.history_path())
+    except paths.ProfileError as error:
+        raise UsageError(str(error)) from None
+    except StorageError as error:
+        raise UserError(str(error)) from None
+
+
+def parse_date(text: str) -> date:
+    """A YYYY-MM-DD date from the command line.
+
+    Raises:
+        UsageError: It is not one.
+    """
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"not a date (YYYY-MM-DD): {text!r}") from None

@@ -1,0 +1,124 @@
+"""`wattprint doctor`: is the host registered, is the history healthy, what did the extension last report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from wattprint.core import history, install_host, migrations, paths
+from wattprint.core.cli.errors import UsageError
+from wattprint.core.modeldata import load
+from wattprint.core.reestimate import outdated, reestimate
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
+    """Adds the subcommand."""
+    parser = subparsers.add_parser(
+        "doctor",
+        help="check the host registration and the history",
+        description="Report which browsers can start the host and the health of the history database.",
+    )
+    parser.add_argument(
+        "--repair",
+        action="store_true",
+        help="keep a copy of a damaged history and start a new one; re-estimate rows of older model data",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=run)
+
+
+def check_database(path: Path, repair: bool) -> dict[str, Any]:
+    """The health of a history database (repairing it when asked)."""
+    report: dict[str, Any] = {"path": str(path), "exists": path.exists(), "ok": False}
+    if repair and path.exists():
+        try:
+            history.open_db(path).conn.close()
+        except history.CorruptDatabaseError:
+            report["kept_copy"] = str(history.set_aside(path))
+        except history.StorageError:
+            pass
+    try:
+        db = history.open_db(path)
+    except history.StorageError as error:
+        report["error"] = str(error)
+        return report
+    conn = db.conn
+    try:
+        report["integrity"] = [row[0] for row in conn.execute("PRAGMA integrity_check")][:10]
+        report["schema_version"] = migrations.version(conn)
+        report["rows"] = history.count(db)
+        report["last_event"] = history.last_event(db)
+        report["adapters"] = history.adapter_health(db)
+        version = load().version
+        report["model_version"] = version
+        report["outdated_rows"] = outdated(db, version)
+        if repair and report["outdated_rows"]:
+            from wattprint.core.model.estimator import Estimator
+
+            report["reestimated"] = reestimate(db, Estimator(load()))
+            report["outdated_rows"] = outdated(db, version)
+        report["ok"] = report["integrity"] == ["ok"]
+    except history.StorageError as error:
+        report["error"] = str(error)
+    except Exception as error:
+        report["error"] = f"the history database is damaged: {error}"
+    finally:
+        conn.close()
+    return report
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs `wattprint doctor`."""
+    try:
+        path = paths.history_path()
+    except paths.ProfileError as error:
+        raise UsageError(str(error)) from None
+    system = install_host.os_name()
+    report: dict[str, Any] = {
+        "profile": paths.check_profile(None),
+        "browsers": install_host.registered(system, Path.home(), paths.data_dir()),
+        "database": check_database(path, args.repair),
+    }
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(render(report))
+    return 0 if report["database"]["ok"] else 1
+
+
+def render(report: dict[str, Any]) -> str:
+    """The report as text."""
+    lines = [f"Profile: {report['profile']}", "Browsers that can start the host:"]
+    for browser, entry in report["browsers"].items():
+        state = "registered" if entry["installed"] else "not registered"
+        problems = f" - {'; '.join(entry['problems'])}" if entry["problems"] else ""
+        lines.append(f"  {browser:9} {state}{problems}")
+    if not any(entry["installed"] for entry in report["browsers"].values()):
+        lines.append("  (run 'wattprint install-host' to register it)")
+    db = report["database"]
+    lines.append(f"History: {db['path']}")
+    if db.get("kept_copy"):
+        lines.append(f"  the damaged file was kept as {db['kept_copy']}; a new history was started")
+    if db.get("error"):
+        lines.append(f"  PROBLEM: {db['error']}")
+        return "\n".join(lines)
+    lines.append(f"  integrity: {', '.join(db['integrity'])}")
+    lines.append(f"  schema version: {db['schema_version']}, interactions: {db['rows']:,}")
+    last = db["last_event"]
+    lines.append(f"  last event seen: {last['ts']} ({last['service']}, stored {last['stored']})" if last else
+                 "  last event seen: none yet")  # fmt: skip
+    if db.get("reestimated"):
+        lines.append(f"  re-estimated {db['reestimated']:,} rows with model data {db['model_version']}")
+    if db["outdated_rows"]:
+        lines.append(f"  {db['outdated_rows']:,} rows carry older model data (run 'wattprint doctor --repair')")
+    lines.append("Site adapters:" if db["adapters"] else "Site adapters: no report yet")
+    for a in db["adapters"]:
+        state = "ok" if a["ok"] else f"NOT MATCHING since {a['since'] or '?'}"
+        detail = f" - {a['detail']}" if a["detail"] else ""
+        lines.append(f"  {a['service']:12} {a['browser'] or '':9} {state}{detail}")
+    return "\n".join(lines)
+
+
+__all__ = ["check_database", "register", "render", "run"]

@@ -1,0 +1,101 @@
+"""`wattprint import FILE`: stores interactions from a JSON export (idempotent: ids already stored are skipped)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from wattprint.core import history, protocol
+from wattprint.core.cli._history import open_history
+from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.model.estimator import Estimator
+from wattprint.core.modeldata import load
+
+MAX_FILE = 2 * 1024 * 1024 * 1024  # bytes
+BATCH = 5000  # interactions per transaction
+DERIVED = ("estimate", "day")  # fields an export adds, recomputed on import
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
+    """Adds the subcommand."""
+    parser = subparsers.add_parser(
+        "import",
+        help="store interactions from a JSON export",
+        description="Store the interactions of a file written by 'wattprint export' (a JSON array, or JSON Lines)."
+        " Each is validated; ids already stored are left as they are. Estimates are made afresh.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.set_defaults(handler=run)
+
+
+def read_items(path: Path) -> list[Any]:
+    """The items of a JSON array or JSON Lines file.
+
+    Raises:
+        UsageError: The file cannot be read or holds neither.
+    """
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise UsageError(f"{path} is larger than 2 GiB")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text") from None
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except ValueError:
+        try:
+            data = [json.loads(line, parse_constant=_no_constant) for line in text.splitlines() if line.strip()]
+        except ValueError as error:
+            raise UsageError(f"{path} is neither a JSON array nor JSON Lines: {error}") from None
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise UsageError(f"{path} holds no list of interactions")
+    return data
+
+
+def _no_constant(name: str) -> Any:  # noqa: ANN401 - never returns
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs `wattprint import`."""
+    items = read_items(args.file)
+    good = []
+    rejected = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict):
+            item = {k: v for k, v in item.items() if k not in DERIVED}
+        checked = protocol.check_item(index, item)
+        if isinstance(checked, protocol.Rejection):
+            rejected.append(checked.to_message())
+        else:
+            good.append(checked)
+    db = open_history()
+    estimates = history.Estimates(Estimator(load()))
+    stored = duplicate = 0
+    try:
+        for start in range(0, len(good), BATCH):
+            result = history.store(db, estimates.rows(good[start : start + BATCH]))
+            stored += len(result.stored)
+            duplicate += len(result.duplicate)
+    except history.StorageError as error:
+        raise UserError(f"{error} ({stored} stored before the failure; importing again is safe)") from None
+    report = {"stored": stored, "duplicate": duplicate, "rejected": rejected}
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print(f"{stored} stored, {duplicate} already there, {len(rejected)} rejected")
+        for r in rejected[:20]:
+            print(f"  item {r['index']}: {r['message']}")
+        if len(rejected) > 20:
+            print(f"  ... and {len(rejected) - 20} more")
+    return 1 if rejected and not good else 0
+
+
+__all__ = ["read_items", "register", "run"]

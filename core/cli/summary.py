@@ -1,0 +1,77 @@
+"""`wattprint summary`: the totals of a local day or week."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import Any
+
+from wattprint.core import queries
+from wattprint.core.cli._history import open_history, parse_date
+from wattprint.core.modeldata import load
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
+    """Adds the subcommand."""
+    parser = subparsers.add_parser(
+        "summary",
+        help="totals of a day or a week",
+        description="Show the energy, carbon and water of one local day or week, with the change from the one before.",
+    )
+    period = parser.add_mutually_exclusive_group()
+    period.add_argument("--day", action="store_const", const="day", dest="period", help="one day (the default)")
+    period.add_argument("--week", action="store_const", const="week", dest="period", help="the week holding the date")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the day, or a day of the week (default: today)")
+    parser.add_argument(
+        "--first-weekday", choices=WEEKDAYS, default="monday", help="the day a week starts on (default: monday)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=run, period="day")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs `wattprint summary`."""
+    day = parse_date(args.date) if args.date else date.today()
+    db = open_history()
+    data = load()
+    if args.period == "week":
+        result = queries.week_summary(db, data, day, WEEKDAYS.index(args.first_weekday))
+    else:
+        result = queries.day_summary(db, data, day)
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print(render(result))
+    return 0
+
+
+def _fmt(value: float) -> str:
+    if value == 0:
+        return "0"
+    if value >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.2g}" if value < 10 else f"{value:.0f}"
+
+
+def render(result: dict[str, Any]) -> str:
+    """A short readable summary."""
+    span = result["start"] if result["start"] == result["end"] else f"{result['start']} to {result['end']}"
+    lines = [f"{result['period'].capitalize()} {span}: {result['count']} queries "
+             f"({result['ai_count']} AI, {result['search_count']} search)"]
+    for key, unit, label in (("energy_wh", "Wh", "Energy"), ("co2e_g", "gCO2e", "Carbon"), ("water_ml", "mL", "Water")):
+        r = result[key]
+        lines.append(f"{label:7} {_fmt(r['central'])} {unit} (range {_fmt(r['low'])} to {_fmt(r['high'])})")
+    if result.get("equivalent"):
+        lines.append(f"About the same energy as {result['equivalent']['text']}")
+    change = result.get("change", {}).get("energy_wh")
+    if change is not None:
+        lines.append(f"Energy {'+' if change >= 0 else ''}{change:g}% against the {result['period']} before")
+    for service in result["services"]:
+        lines.append(f"  {service['service']:16} {service['count']:6}  {_fmt(service['energy_wh'])} Wh")
+    return "\n".join(lines)
+
+
+__all__ = ["register", "render", "run"]

@@ -1,0 +1,68 @@
+"""Native-messaging framing: a 4-byte length in the machine's byte order, then that many bytes of UTF-8 JSON."""
+
+from __future__ import annotations
+
+import json
+import struct
+from typing import Any, BinaryIO
+
+MAX_FRAME = 1024 * 1024  # bytes, both directions (Chromium's limit for host-to-browser messages)
+HEADER = struct.Struct("=I")
+
+
+class FrameError(Exception):
+    """The stream cannot be trusted any more: a frame too large, or cut short by the end of input."""
+
+
+def _read_exact(stream: BinaryIO, size: int) -> bytes:
+    chunks = []
+    remaining = size
+    while remaining:
+        chunk = stream.read(remaining)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(stream: BinaryIO, limit: int = MAX_FRAME) -> bytes | None:
+    """Reads one frame's payload.
+
+    Args:
+        stream: A binary stream (the host's standard input).
+        limit: The largest payload accepted, in bytes.
+
+    Returns:
+        The payload, or None at a clean end of input (between frames).
+
+    Raises:
+        FrameError: The length is over `limit`, or the input ended inside a frame.
+    """
+    header = _read_exact(stream, HEADER.size)
+    if not header:
+        return None
+    if len(header) < HEADER.size:
+        raise FrameError(f"input ended inside a length prefix ({len(header)} of 4 bytes)")
+    (size,) = HEADER.unpack(header)
+    if size > limit:
+        raise FrameError(f"frame of {size:,} bytes is over the limit of {limit:,}")
+    payload = _read_exact(stream, size)
+    if len(payload) < size:
+        raise FrameError(f"input ended inside a frame ({len(payload):,} of {size:,} bytes)")
+    return payload
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    """One message as a frame (compact UTF-8 JSON; NaN and Infinity are refused)."""
+    payload = json.dumps(message, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    return HEADER.pack(len(payload)) + payload
+
+
+def write_frame(stream: BinaryIO, frame: bytes) -> None:
+    """Writes an encoded frame and flushes it."""
+    stream.write(frame)
+    stream.flush()
+
+
+__all__ = ["HEADER", "MAX_FRAME", "FrameError", "encode", "read_frame", "write_frame"]

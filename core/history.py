@@ -1,0 +1,453 @@
+"""The history store: one SQLite row per interaction, keyed by its UUID, with the estimate made when it was stored.
+
+Every function takes a `Database` (sqlite-utils). Writes run in explicit `BEGIN IMMEDIATE` transactions on a
+connection in autocommit mode, so a writer waits for the lock up front (busy timeout) instead of failing halfway;
+`INSERT OR IGNORE` semantics on the UUID make re-sending harmless. Queries live in `queries.py`, re-estimation in
+`reestimate.py`, settings in `settings.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from wattprint.core import migrations, paths
+from wattprint.core.schemas import SCRIPT_CLASSES, Interaction, ScriptCounts
+
+if TYPE_CHECKING:
+    from wattprint.core.model.estimator import Estimator, Figures
+
+BUSY_TIMEOUT_MS = 3000  # how long a writer waits for another writer's lock before giving up (error 9)
+
+# Columns of `interactions`, in the order rows are built and inserted.
+INPUT_COLUMNS = (
+    "kind",
+    "service",
+    "model",
+    "modes",
+    "prompt",
+    "response",
+    "context",
+    "prompt_tokens",
+    "response_tokens",
+    "context_tokens",
+    "images",
+    "video_seconds",
+)
+ESTIMATE_COLUMNS = (
+    "energy_low",
+    "energy_central",
+    "energy_high",
+    "co2_low",
+    "co2_central",
+    "co2_high",
+    "water_low",
+    "water_central",
+    "water_high",
+    "tok_prompt",
+    "tok_response",
+    "tok_context",
+    "tok_reasoning",
+    "sources",
+    "warnings",
+    "model_version",
+)
+COLUMNS = (
+    "id",
+    "ts",
+    "epoch",
+    "day",
+    *INPUT_COLUMNS,
+    "duration_ms",
+    "browser",
+    "page",
+    *ESTIMATE_COLUMNS,
+    "received",
+)
+_INSERT = f"INSERT OR IGNORE INTO interactions ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+
+InputKey = tuple[Any, ...]
+EstimateValues = tuple[Any, ...]
+
+
+class StorageError(Exception):
+    """The history cannot be read or written now (locked, disk full, cannot be opened); retry later."""
+
+
+class CorruptDatabaseError(StorageError):
+    """The history file is not a usable SQLite database.
+
+    Args:
+        path: The damaged file.
+        detail: SQLite's message.
+    """
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"the history database {path} is damaged ({detail}); run 'wattprint doctor --repair' to keep a copy of it"
+            " and start a new one"
+        )
+        self.path = path
+        self.detail = detail
+
+
+# -- opening ---------------------------------------------------------------------------------------------------------
+
+
+def _create_private(path: Path) -> None:
+    """Creates an empty file readable by the user only, unless it exists."""
+    paths.ensure_dir(path.parent)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def connect(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Opens a connection in autocommit mode with WAL, a busy timeout and full sync (an ack survives power loss)."""
+    _create_private(path)
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def open_db(
+    path: Path | None = None,
+    *,
+    profile: str | None = None,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    repair: bool = False,
+) -> Database:
+    """Opens (creating or upgrading) a history database.
+
+    Args:
+        path: The file; default: the profile's history.
+        profile: The profile whose history to open when `path` is None.
+        busy_timeout_ms: How long to wait for another writer, in ms.
+        repair: When the file is damaged, move it aside (kept as `<name>.broken-<UTC time>`) and start a new one.
+            Only for callers that a person is watching: the host never repairs, it answers error 9.
+
+    Raises:
+        CorruptDatabaseError: The file is damaged (and `repair` is False).
+        StorageError: It cannot be opened or upgraded now (locked, read-only, disk full, newer schema).
+    """
+    path = path if path is not None else paths.history_path(profile)
+    try:
+        conn = _open_retrying(path, busy_timeout_ms)
+    except migrations.SchemaTooNewError as error:
+        raise StorageError(str(error)) from None
+    except sqlite3.DatabaseError as error:
+        if not _is_corrupt(error):
+            raise StorageError(f"cannot open the history {path}: {error}") from None
+        if not repair:
+            raise CorruptDatabaseError(path, str(error)) from None
+        set_aside(path)
+        return open_db(path, busy_timeout_ms=busy_timeout_ms, repair=False)
+    except OSError as error:
+        raise StorageError(f"cannot open the history {path}: {error.strerror or error}") from None
+    return Database(conn, execute_plugins=False)
+
+
+def _open_retrying(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    """Connects and migrates, retrying "locked" until the busy timeout runs out.
+
+    Switching to WAL and the first read can fail at once with "locked" while another process creates or upgrades the
+    same file (SQLite skips the busy handler there).
+    """
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        conn = None
+        try:
+            conn = connect(path, busy_timeout_ms=busy_timeout_ms)
+            migrations.migrate(conn)
+            return conn
+        except sqlite3.OperationalError as error:
+            if conn is not None:
+                conn.close()
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
+
+
+def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
+    text = str(error).lower()
+    return not isinstance(error, sqlite3.OperationalError) or "malformed" in text or "not a database" in text
+
+
+def set_aside(path: Path) -> Path:
+    """Moves a damaged history (and its WAL files) aside as `<name>.broken-<UTC time>`; returns the kept copy."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = path.with_name(f"{path.name}.broken-{stamp}")
+    n = 1
+    while kept.exists():
+        n += 1
+        kept = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.replace(kept.with_name(kept.name + suffix))
+    path.replace(kept)
+    return kept
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[sqlite3.Connection]:
+    """A write transaction (`BEGIN IMMEDIATE`); rolled back on any error.
+
+    Raises:
+        StorageError: The lock could not be taken in time, or the disk is full or failing.
+    """
+    conn = db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise StorageError(f"the history is busy or unavailable: {error}") from None
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(error, sqlite3.Error):
+            raise StorageError(f"cannot write the history: {error}") from None
+        raise
+
+
+# -- rows ------------------------------------------------------------------------------------------------------------
+
+
+def counts_json(counts: ScriptCounts) -> str:
+    """Compact JSON of the non-zero character counts ('{}' when there are none)."""
+    values = counts.__dict__
+    present = {name: values[name] for name in SCRIPT_CLASSES if values[name]}
+    return json.dumps(present, separators=(",", ":")) if present else "{}"
+
+
+def input_key(interaction: Interaction) -> InputKey:
+    """Everything an estimate depends on, as stored; equal keys give equal estimates (the memo key)."""
+    return (
+        interaction.kind.value,
+        interaction.service,
+        interaction.model,
+        json.dumps([m.value for m in interaction.modes], separators=(",", ":")) if interaction.modes else "[]",
+        counts_json(interaction.prompt),
+        counts_json(interaction.response),
+        counts_json(interaction.context),
+        interaction.prompt_tokens,
+        interaction.response_tokens,
+        interaction.context_tokens,
+        interaction.images,
+        float(interaction.video_seconds),
+    )
+
+
+def estimate_values(figures: Figures, model_version: str) -> EstimateValues:
+    """The estimate columns of a row, from an estimator's figures."""
+    return (
+        *figures.energy,
+        *figures.co2,
+        *figures.water,
+        *figures.tokens,
+        json.dumps(figures.sources, separators=(",", ":")),
+        json.dumps(figures.warnings, separators=(",", ":")),
+        model_version,
+    )
+
+
+def utc_text(moment: datetime) -> str:
+    """A time as the fixed-width UTC text stored in `ts` (sorts like the time itself)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def now_text() -> str:
+    """The current UTC time, as stored."""
+    return utc_text(datetime.now(UTC))
+
+
+def build_row(interaction: Interaction, key: InputKey, values: EstimateValues, received: str) -> tuple[Any, ...]:
+    """The `interactions` row of a validated interaction and its estimate values."""
+    ts = interaction.ts
+    return (
+        str(interaction.id),
+        utc_text(ts),
+        ts.timestamp(),
+        ts.astimezone().date().isoformat(),  # the local day on this machine
+        *key,
+        interaction.duration_ms,
+        interaction.browser,
+        interaction.page,
+        *values,
+        received,
+    )
+
+
+@dataclass
+class Estimates:
+    """Estimates interactions with a memo on their inputs, so equal inputs are computed once.
+
+    Args:
+        estimator: The estimator to use.
+        limit: Entries kept before the memo is cleared.
+    """
+
+    estimator: Estimator
+    limit: int = 100_000
+    memo: dict[InputKey, EstimateValues] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        """The model-data version of the estimates."""
+        return self.estimator.data.version
+
+    def values(self, interaction: Interaction, key: InputKey | None = None) -> EstimateValues:
+        """The estimate columns of an interaction."""
+        key = key if key is not None else input_key(interaction)
+        found = self.memo.get(key)
+        if found is None:
+            if len(self.memo) >= self.limit:
+                self.memo.clear()
+            found = estimate_values(self.estimator.figures(interaction), self.version)
+            self.memo[key] = found
+        return found
+
+    def rows(self, interactions: Iterable[Interaction], received: str | None = None) -> list[tuple[Any, ...]]:
+        """The rows of interactions, ready for `store`."""
+        received = received or now_text()
+        rows = []
+        for interaction in interactions:
+            key = input_key(interaction)
+            rows.append(build_row(interaction, key, self.values(interaction, key), received))
+        return rows
+
+
+# -- writing ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class StoreResult:
+    """What `store` did with each row: newly stored, or already there (nothing changed)."""
+
+    stored: list[str] = field(default_factory=list)
+    duplicate: list[str] = field(default_factory=list)
+
+
+def store(db: Database, rows: Sequence[tuple[Any, ...]]) -> StoreResult:
+    """Stores rows in one transaction; a row whose id is already stored (or repeated in `rows`) is a duplicate.
+
+    Raises:
+        StorageError: Nothing was stored (locked too long, disk full, I/O error).
+    """
+    result = StoreResult()
+    if not rows:
+        return result
+    with transaction(db) as conn:
+        ids = [row[0] for row in rows]
+        existing: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            existing.update(r[0] for r in conn.execute(f"SELECT id FROM interactions WHERE id IN ({marks})", chunk))
+        fresh = []
+        for row in rows:
+            if row[0] in existing:
+                result.duplicate.append(row[0])
+            else:
+                existing.add(row[0])
+                fresh.append(row)
+                result.stored.append(row[0])
+        conn.executemany(_INSERT, fresh)
+        if fresh:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('last_stored', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (json.dumps(fresh[-1][-1]),),
+            )
+    return result
+
+
+def record_health(db: Database, adapters: Sequence[dict[str, Any]], browser: str | None) -> None:
+    """Saves the extension's report of which site adapters match (one row per service and browser)."""
+    reported = now_text()
+    with transaction(db) as conn:
+        conn.executemany(
+            "INSERT INTO adapter_health (service, browser, ok, since, detail, reported) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (service, browser) DO UPDATE SET ok = excluded.ok, since = excluded.since,"
+            " detail = excluded.detail, reported = excluded.reported",
+            [
+                (a["service"], browser or "", int(bool(a["ok"])), a.get("since"), a.get("detail"), reported)
+                for a in adapters
+            ],
+        )
+
+
+def adapter_health(db: Database) -> list[dict[str, Any]]:
+    """The last health report of each site adapter, unhealthy ones first."""
+    rows = db.conn.execute(
+        "SELECT service, browser, ok, since, detail, reported FROM adapter_health ORDER BY ok, service, browser"
+    )
+    return [
+        {"service": s, "browser": b or None, "ok": bool(ok), "since": since, "detail": detail, "reported": reported}
+        for s, b, ok, since, detail, reported in rows
+    ]
+
+
+def meta(db: Database, key: str) -> Any:  # noqa: ANN401 - a JSON value
+    """A value of the meta table (None when unset)."""
+    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def count(db: Database) -> int:
+    """How many interactions are stored."""
+    return int(db.conn.execute("SELECT count(*) FROM interactions").fetchone()[0])
+
+
+def last_event(db: Database) -> dict[str, Any] | None:
+    """The latest interaction (by its time) and when the last one was stored, or None for an empty history."""
+    row = db.conn.execute("SELECT id, ts, service, kind FROM interactions ORDER BY ts DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    return {"id": row[0], "ts": row[1], "service": row[2], "kind": row[3], "stored": meta(db, "last_stored")}
+
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "COLUMNS",
+    "CorruptDatabaseError",
+    "Estimates",
+    "StorageError",
+    "StoreResult",
+    "adapter_health",
+    "build_row",
+    "connect",
+    "count",
+    "input_key",
+    "last_event",
+    "meta",
+    "open_db",
+    "record_health",
+    "set_aside",
+    "store",
+    "transaction",
+]

@@ -1,0 +1,279 @@
+"""`wattprint-host`: the native-messaging host the browser starts for the Wattprint extension (PROTOCOL.md).
+
+It reads frames from standard input, answers each with one frame on standard output, and logs to `host.log` in the
+data folder (never to standard output). A `record` is acknowledged only after its items are committed. The database
+and the estimator are opened on first use, so the first reply (usually `hello`) comes quickly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from wattprint.core import framing, paths
+from wattprint.core.protocol import Code, ProtocolError, error_reply
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from wattprint.core.history import Estimates, InputKey
+    from wattprint.core.protocol import Health, Hello, Record, Summary
+
+ALLOWED_ORIGINS_ENV = "WATTPRINT_ALLOWED_ORIGINS"
+BUSY_TIMEOUT_ENV = "WATTPRINT_BUSY_TIMEOUT_MS"
+LOG_BYTES = 1024 * 1024  # bytes per log file
+LOG_BACKUPS = 2
+
+log = logging.getLogger("wattprint.host")
+
+
+class Host:
+    """Answers the messages of one connection.
+
+    Args:
+        profile: The profile whose history to use (None: `$WATTPRINT_PROFILE`, else the default).
+    """
+
+    def __init__(self, profile: str | None = None) -> None:
+        self.profile = profile
+        self.browser: str | None = None
+        self._db: Database | None = None
+        self._estimates: Estimates | None = None
+        self._payloads: dict[InputKey, dict[str, Any]] = {}
+        self.stored_ids: list[str] = []  # ids stored by the last message, for the nudge
+
+    # -- resources ---------------------------------------------------------------------------------------------------
+
+    def db(self) -> Database:
+        """The history, opened on first use (never repaired here: a damaged file gets error 9)."""
+        if self._db is None:
+            from wattprint.core import history
+
+            try:
+                self._db = history.open_db(profile=self.profile, busy_timeout_ms=_busy_timeout())
+            except paths.ProfileError as error:
+                raise history.StorageError(str(error)) from None
+        return self._db
+
+    def estimates(self) -> Estimates:
+        """The estimator (with its memo), built on first use."""
+        if self._estimates is None:
+            from wattprint.core.history import Estimates
+            from wattprint.core.model.estimator import Estimator
+            from wattprint.core.modeldata import load
+
+            self._estimates = Estimates(Estimator(load()))
+        return self._estimates
+
+    def close(self) -> None:
+        """Closes the database."""
+        if self._db is not None:
+            self._db.conn.close()
+            self._db = None
+
+    # -- messages ----------------------------------------------------------------------------------------------------
+
+    def handle(self, frame: bytes) -> dict[str, Any]:
+        """The reply to one frame (an error reply for anything unusable)."""
+        import sqlite3
+
+        from wattprint.core import protocol
+        from wattprint.core.history import StorageError
+
+        self.stored_ids = []
+        req = None
+        try:
+            message = protocol.parse(frame)
+            req = message.get("req") if isinstance(message.get("req"), str) else None
+            parsed = protocol.request(message)
+            handler = getattr(self, f"_on_{message['type']}")
+            reply: dict[str, Any] = handler(parsed)
+        except ProtocolError as error:
+            if error.code not in (Code.NOT_JSON, Code.NOT_UTF8):
+                log.info("error %d: %s", error.code, error.message)
+            return error.reply()
+        except (StorageError, sqlite3.Error) as error:
+            log.error("storage unavailable: %s", error)
+            return error_reply(Code.STORAGE, f"storage unavailable, retry later: {error}", req)
+        except Exception:
+            log.exception("internal error")
+            return error_reply(Code.INTERNAL, "internal error (logged in host.log); retry later", req)
+        if req is not None:
+            reply["req"] = req
+        return reply
+
+    def _on_hello(self, message: Hello) -> dict[str, Any]:
+        from wattprint.core.history import StorageError
+        from wattprint.core.modeldata import load
+        from wattprint.core.settings import Settings, read
+        from wattprint.core.version import __version__
+
+        self.browser = message.browser
+        try:
+            settings = read(self.db())
+        except StorageError as error:
+            log.error("hello without the stored settings: %s", error)
+            settings = Settings()
+        return {
+            "type": "hello",
+            "protocol": 1,
+            "app_version": __version__,
+            "model_version": load().version,
+            "settings": settings.to_message(),
+        }
+
+    def _on_settings(self, message: object) -> dict[str, Any]:
+        from wattprint.core.settings import read
+
+        return {"type": "settings", **read(self.db()).to_message()}
+
+    def _on_summary(self, message: Summary) -> dict[str, Any]:
+        from wattprint.core import queries
+        from wattprint.core.modeldata import load
+
+        day = message.date or date.today()
+        if message.period == "day":
+            result = queries.day_summary(self.db(), load(), day)
+        else:
+            result = queries.week_summary(self.db(), load(), day, message.first_weekday)
+        return {"type": "summary", **result}
+
+    def _on_health(self, message: Health) -> dict[str, Any]:
+        from wattprint.core.history import record_health
+
+        adapters = [
+            {
+                "service": a.service,
+                "ok": a.ok,
+                "since": a.since.isoformat() if a.since else None,
+                "detail": a.detail,
+            }
+            for a in message.adapters
+        ]
+        record_health(self.db(), adapters, self.browser)
+        return {"type": "ok"}
+
+    def _on_record(self, message: Record) -> dict[str, Any]:
+        from wattprint.core import history, protocol, queries
+
+        db = self.db()  # before any work: a missing database is error 9 for the whole batch
+        estimates = self.estimates()
+        data = estimates.estimator.data
+        good = []
+        rejected = []
+        for index, item in enumerate(message.items):
+            checked = protocol.check_item(index, item)
+            if isinstance(checked, protocol.Rejection):
+                rejected.append(checked.to_message())
+            else:
+                good.append((item["id"], checked))
+        received = history.now_text()
+        rows = []
+        payloads = {}
+        for sent_id, interaction in good:
+            key = history.input_key(interaction)
+            values = estimates.values(interaction, key)
+            rows.append(history.build_row(interaction, key, values, received))
+            payload = self._payloads.get(key)
+            if payload is None or payload["model_version"] != values[-1]:
+                if len(self._payloads) >= estimates.limit:
+                    self._payloads.clear()
+                payload = self._payloads[key] = queries.estimate_dict(values, data)
+            payloads[sent_id] = payload
+        result = history.store(db, rows)
+        sent_of = {row[0]: sent_id for row, (sent_id, _) in zip(rows, good, strict=True)}
+        stored = [sent_of[i] for i in result.stored]
+        duplicate = [sent_of[i] for i in result.duplicate]
+        self.stored_ids = result.stored
+        if rejected or duplicate:
+            log.info("record: %d stored, %d duplicate, %d rejected", len(stored), len(duplicate), len(rejected))
+        return {"type": "ack", "stored": stored, "duplicate": duplicate, "rejected": rejected, "estimates": payloads}
+
+
+def _busy_timeout() -> int:
+    """How long to wait for another writer, in ms (`$WATTPRINT_BUSY_TIMEOUT_MS` overrides it, for tests)."""
+    try:
+        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, "")))
+    except ValueError:
+        from wattprint.core.history import BUSY_TIMEOUT_MS
+
+        return BUSY_TIMEOUT_MS
+
+
+def _setup_logging() -> None:
+    from logging.handlers import RotatingFileHandler
+
+    try:
+        handler: logging.Handler = RotatingFileHandler(
+            paths.log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)  # the browser keeps a host's stderr in its own log
+    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
+def _reply(out: BinaryIO, reply: dict[str, Any]) -> None:
+    frame = framing.encode(reply)
+    if len(frame) - framing.HEADER.size > framing.MAX_FRAME and reply.get("type") == "ack":
+        # 500 estimates fit well under 1 MiB; should one ever not, the ack still goes out, without the estimates.
+        frame = framing.encode({**reply, "estimates": {}})
+    framing.write_frame(out, frame)
+
+
+def serve(stdin: BinaryIO, stdout: BinaryIO, host: Host) -> int:
+    """Answers frames until the input ends; returns the exit status."""
+    from wattprint.core import nudge
+
+    while True:
+        try:
+            frame = framing.read_frame(stdin)
+        except framing.FrameError as error:
+            log.error("closing: %s", error)
+            with contextlib.suppress(OSError):
+                _reply(stdout, error_reply(Code.BAD_FRAME, str(error)))
+            return 0
+        if frame is None:
+            return 0
+        reply = host.handle(frame)
+        try:
+            _reply(stdout, reply)
+        except (BrokenPipeError, OSError):
+            log.info("the browser closed the connection")
+            return 0
+        if host.stored_ids:
+            with contextlib.suppress(OSError, paths.ProfileError):
+                nudge.send(paths.socket_path(host.profile), host.stored_ids)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `wattprint-host`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if hasattr(os, "umask"):
+        os.umask(0o077)
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print must never corrupt the frames
+    _setup_logging()
+    from wattprint.core.protocol import caller_allowed
+
+    if not caller_allowed(args, os.environ.get(ALLOWED_ORIGINS_ENV)):
+        log.warning("refused caller %r", args[:2])
+        framing.write_frame(stdout, framing.encode(error_reply(Code.FOREIGN_CALLER, "not Wattprint's extension")))
+        return 1
+    host = Host()
+    try:
+        return serve(stdin, stdout, host)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        host.close()
+
+
+__all__ = ["Host", "main", "serve"]

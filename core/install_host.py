@@ -1,0 +1,290 @@
+"""Registering `wattprint-host` with browsers: host manifests, a launcher, and on Windows registry keys.
+
+Every location is computed from a browser, an operating system and a home folder, so the computation is tested on
+any OS. The manifest's `path` points to a small launcher in the data folder that runs the installed `wattprint-host`
+of this Python environment (browsers start hosts with a bare environment, so the launcher also carries
+`WATTPRINT_DATA_DIR` and `WATTPRINT_PROFILE` when they were set at install time).
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import importlib
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wattprint.core.protocol import CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID, HOST_NAME
+
+CHROMIUM_FAMILY = ("chrome", "chromium", "brave", "edge", "vivaldi")
+BROWSERS = (*CHROMIUM_FAMILY, "firefox")
+DESCRIPTION = "Wattprint: stores the energy estimates of your AI and search queries on this computer"
+
+# Folders under the user's configuration folder, per OS (KeePassXC's NativeMessageInstaller uses the same).
+_LINUX = {
+    "chrome": ".config/google-chrome/NativeMessagingHosts",
+    "chromium": ".config/chromium/NativeMessagingHosts",
+    "brave": ".config/BraveSoftware/Brave-Browser/NativeMessagingHosts",
+    "edge": ".config/microsoft-edge/NativeMessagingHosts",
+    "vivaldi": ".config/vivaldi/NativeMessagingHosts",
+    "firefox": ".mozilla/native-messaging-hosts",
+}
+_MACOS = {
+    "chrome": "Library/Application Support/Google/Chrome/NativeMessagingHosts",
+    "chromium": "Library/Application Support/Chromium/NativeMessagingHosts",
+    "brave": "Library/Application Support/BraveSoftware/Brave-Browser/NativeMessagingHosts",
+    "edge": "Library/Application Support/Microsoft Edge/NativeMessagingHosts",
+    "vivaldi": "Library/Application Support/Vivaldi/NativeMessagingHosts",
+    "firefox": "Library/Application Support/Mozilla/NativeMessagingHosts",
+}
+# Windows: HKCU registry keys whose default value is the manifest's path. Brave and Vivaldi read Chrome's key.
+_WINDOWS_KEYS = {
+    "chrome": r"Software\Google\Chrome\NativeMessagingHosts",
+    "chromium": r"Software\Chromium\NativeMessagingHosts",
+    "brave": r"Software\Google\Chrome\NativeMessagingHosts",
+    "edge": r"Software\Microsoft\Edge\NativeMessagingHosts",
+    "vivaldi": r"Software\Google\Chrome\NativeMessagingHosts",
+    "firefox": r"Software\Mozilla\NativeMessagingHosts",
+}
+
+
+def os_name(platform: str | None = None) -> str:
+    """'linux', 'macos' or 'windows' for a `sys.platform` value (default: this one)."""
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        return "windows"
+    if platform == "darwin":
+        return "macos"
+    return "linux"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where one browser's registration goes.
+
+    Attributes:
+        browser: The browser.
+        manifest: The manifest file.
+        registry_key: On Windows, the HKCU key whose default value is the manifest's path.
+    """
+
+    browser: str
+    manifest: Path
+    registry_key: str | None = None
+
+
+def target(browser: str, system: str, home: Path, *, user_data_dir: Path | None = None, data: Path) -> Target:
+    """The registration of one browser on one OS.
+
+    Args:
+        browser: One of BROWSERS.
+        system: 'linux', 'macos' or 'windows'.
+        home: The user's home folder.
+        user_data_dir: A Chromium `--user-data-dir`: the manifest goes to its NativeMessagingHosts folder.
+        data: Wattprint's data folder (where Windows manifests live).
+    """
+    name = f"{HOST_NAME}.json"
+    if user_data_dir is not None:
+        return Target(browser, user_data_dir / "NativeMessagingHosts" / name)
+    if system == "windows":
+        return Target(browser, data / "NativeMessagingHosts" / f"{HOST_NAME}-{browser}.json", _windows_key(browser))
+    folders = _MACOS if system == "macos" else _LINUX
+    return Target(browser, home / folders[browser] / name)
+
+
+def _windows_key(browser: str) -> str:
+    return _WINDOWS_KEYS[browser] + "\\" + HOST_NAME
+
+
+def detected(system: str, home: Path) -> list[str]:
+    """The browsers whose configuration folder exists (the parent of their NativeMessagingHosts folder)."""
+    if system == "windows":
+        return list(BROWSERS)
+    folders = _MACOS if system == "macos" else _LINUX
+    return [b for b in BROWSERS if (home / folders[b]).parent.is_dir()]
+
+
+def extension_id(source: Path | None = None) -> str:
+    """The Chromium extension id: from the `key` of the extension's source manifest when there is one.
+
+    The id is the first 32 hex digits of the SHA-256 of the decoded key, with 0-f written as a-p.
+    """
+    root = source or Path(__file__).resolve().parent.parent / "extension"
+    for name in ("manifest.json", "manifest.src.json", "manifest.base.json", "src/manifest.json"):
+        path = root / name
+        try:
+            key = json.loads(path.read_text(encoding="utf-8")).get("key")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(key, str) and key:
+            try:
+                digest = hashlib.sha256(base64.b64decode(key, validate=True)).hexdigest()[:32]
+            except ValueError:
+                continue
+            return "".join(chr(ord("a") + int(c, 16)) for c in digest)
+    return CHROMIUM_EXTENSION_ID
+
+
+def manifest(browser: str, launcher: Path, chromium_id: str) -> dict[str, Any]:
+    """The host manifest for one browser."""
+    body: dict[str, Any] = {"name": HOST_NAME, "description": DESCRIPTION, "path": str(launcher), "type": "stdio"}
+    if browser == "firefox":
+        body["allowed_extensions"] = [FIREFOX_EXTENSION_ID]
+    else:
+        body["allowed_origins"] = [f"chrome-extension://{chromium_id}/"]
+    return body
+
+
+def host_command() -> Path:
+    """The installed `wattprint-host` of this Python environment (the module run by this Python as a fallback)."""
+    folder = Path(sys.executable).parent
+    for name in ("wattprint-host", "wattprint-host.exe"):
+        if (folder / name).exists():
+            return folder / name
+    found = shutil.which("wattprint-host")
+    return Path(found) if found else Path(sys.executable)
+
+
+def launcher_text(system: str, command: Path, env: dict[str, str]) -> str:
+    """The launcher script: sets the environment chosen at install time and runs the host with its arguments."""
+    runs_python = command.name.startswith("python")
+    if system == "windows":
+        lines = ["@echo off"]
+        lines += [f'set "{k}={v}"' for k, v in sorted(env.items())]
+        lines.append(f'"{command}"' + (" -m wattprint.core.host" if runs_python else "") + " %*")
+        return "\r\n".join(lines) + "\r\n"
+    lines = ["#!/bin/sh", "# Written by 'wattprint install-host'; browsers run it to start the Wattprint host."]
+    lines += [f"export {k}={_sh_quote(v)}" for k, v in sorted(env.items())]
+    lines.append(f"exec {_sh_quote(str(command))}" + (" -m wattprint.core.host" if runs_python else "") + ' "$@"')
+    return "\n".join(lines) + "\n"
+
+
+def _sh_quote(text: str) -> str:
+    return "'" + text.replace("'", "'\"'\"'") + "'"
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing install-host does (or would do, with --dry-run)."""
+
+    verb: str  # "write", "remove", "set-key", "delete-key"
+    where: str
+    content: str | None = None
+
+
+def plan(
+    browsers: list[str],
+    *,
+    system: str,
+    home: Path,
+    data: Path,
+    uninstall: bool = False,
+    user_data_dir: Path | None = None,
+    chromium_id: str | None = None,
+    env: dict[str, str] | None = None,
+    command: Path | None = None,
+) -> list[Action]:
+    """What installing (or removing) the host for some browsers consists of."""
+    launcher = data / ("wattprint-host.bat" if system == "windows" else "wattprint-host")
+    actions: list[Action] = []
+    if not uninstall:
+        text = launcher_text(system, command or host_command(), env or {})
+        actions.append(Action("write", str(launcher), text))
+    seen: set[str] = set()
+    for browser in browsers:
+        t = target(browser, system, home, user_data_dir=user_data_dir, data=data)
+        if str(t.manifest) not in seen:
+            seen.add(str(t.manifest))
+            if uninstall:
+                actions.append(Action("remove", str(t.manifest)))
+            else:
+                body = manifest(browser, launcher, chromium_id or extension_id())
+                actions.append(Action("write", str(t.manifest), json.dumps(body, indent=2) + "\n"))
+        if t.registry_key is not None:
+            if uninstall:
+                actions.append(Action("delete-key", "HKCU\\" + t.registry_key))
+            else:
+                actions.append(Action("set-key", "HKCU\\" + t.registry_key, str(t.manifest)))
+    if uninstall and set(browsers) == set(BROWSERS) and user_data_dir is None:
+        actions.append(Action("remove", str(launcher)))
+    return actions
+
+
+def apply(actions: list[Action]) -> None:
+    """Carries out a plan.
+
+    Raises:
+        OSError: A file or registry key could not be written.
+    """
+    for action in actions:
+        if action.verb == "write":
+            path = Path(action.where)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_text(action.content or "", encoding="utf-8", newline="")
+            os.chmod(tmp, 0o644 if path.suffix == ".json" else 0o700)
+            tmp.replace(path)
+        elif action.verb == "remove":
+            Path(action.where).unlink(missing_ok=True)
+        else:  # pragma: no cover - Windows only
+            _registry(action)
+
+
+def _registry(action: Action) -> None:  # pragma: no cover - Windows only
+    winreg: Any = importlib.import_module("winreg")  # Windows only; imported by name so type checks pass elsewhere
+
+    key = action.where.removeprefix("HKCU\\")
+    if action.verb == "set-key":
+        with winreg.CreateKey(winreg.HKEY_CURRENT_USER, key) as handle:
+            winreg.SetValueEx(handle, "", 0, winreg.REG_SZ, action.content or "")
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            winreg.DeleteKey(winreg.HKEY_CURRENT_USER, key)
+
+
+def registered(system: str, home: Path, data: Path) -> dict[str, dict[str, Any]]:
+    """For each browser: its manifest path, whether it exists, and what is wrong with it (for `wattprint doctor`)."""
+    report: dict[str, dict[str, Any]] = {}
+    for browser in BROWSERS:
+        t = target(browser, system, home, data=data)
+        entry: dict[str, Any] = {"manifest": str(t.manifest), "installed": t.manifest.exists(), "problems": []}
+        if entry["installed"]:
+            try:
+                body = json.loads(t.manifest.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as error:
+                entry["problems"].append(f"unreadable manifest: {error}")
+            else:
+                if body.get("name") != HOST_NAME:
+                    entry["problems"].append("wrong host name")
+                launcher = Path(str(body.get("path", "")))
+                if not launcher.exists():
+                    entry["problems"].append(f"launcher missing: {launcher}")
+                key = "allowed_extensions" if browser == "firefox" else "allowed_origins"
+                if not body.get(key):
+                    entry["problems"].append(f"no {key}")
+        report[browser] = entry
+    return report
+
+
+__all__ = [
+    "BROWSERS",
+    "CHROMIUM_FAMILY",
+    "Action",
+    "Target",
+    "apply",
+    "detected",
+    "extension_id",
+    "host_command",
+    "launcher_text",
+    "manifest",
+    "os_name",
+    "plan",
+    "registered",
+    "target",
+]

@@ -1,0 +1,288 @@
+"""Reading the history: the live feed (keyset pages), day and week summaries, date ranges, export rows.
+
+Summaries read the `daily` rollup (one row per local day, service, kind and AI-or-not, kept by triggers), so a week
+costs a few dozen rows whatever the size of the history. Ranges are summed end to end (low with low, high with
+high): a conservative range for a total, since the errors of one model are shared by all its estimates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from wattprint.core.history import COLUMNS, ESTIMATE_COLUMNS
+from wattprint.core.model import equivalents
+from wattprint.core.modeldata import ModelData
+from wattprint.core.schemas import SCRIPT_CLASSES
+
+_RANGE_COLUMNS = (
+    "energy_low",
+    "energy_central",
+    "energy_high",
+    "co2_low",
+    "co2_central",
+    "co2_high",
+    "water_low",
+    "water_central",
+    "water_high",
+)
+_EST_INDEX = [COLUMNS.index(c) for c in ESTIMATE_COLUMNS]
+_SELECT_ALL = f"SELECT {', '.join(COLUMNS)} FROM interactions"
+
+
+def _range(values: Sequence[float]) -> dict[str, float]:
+    return {"low": values[0], "central": values[1], "high": values[2]}
+
+
+def estimate_dict(values: Sequence[Any], data: ModelData) -> dict[str, Any]:
+    """The protocol's Estimate object from the stored estimate columns (in `ESTIMATE_COLUMNS` order)."""
+    sources, warnings, version = values[13], values[14], values[15]
+    return {
+        "energy_wh": _range(values[0:3]),
+        "co2e_g": _range(values[3:6]),
+        "water_ml": _range(values[6:9]),
+        "tokens": {"prompt": values[9], "response": values[10], "context": values[11], "reasoning": values[12]},
+        "equivalents": [e.model_dump() for e in equivalents.choose(values[1], data)],
+        "sources": json.loads(sources) if isinstance(sources, str) else list(sources),
+        "warnings": json.loads(warnings) if isinstance(warnings, str) else list(warnings),
+        "model_version": version,
+    }
+
+
+def row_dict(row: Sequence[Any], data: ModelData) -> dict[str, Any]:
+    """One stored row as an interaction object (the protocol's fields) plus its `day` and `estimate`."""
+    r = dict(zip(COLUMNS, row, strict=True))
+    item: dict[str, Any] = {
+        "id": r["id"],
+        "ts": r["ts"],
+        "kind": r["kind"],
+        "service": r["service"],
+        "model": r["model"],
+        "modes": json.loads(r["modes"]),
+        "prompt": json.loads(r["prompt"]),
+        "response": json.loads(r["response"]),
+        "context": json.loads(r["context"]),
+    }
+    for name in ("prompt_tokens", "response_tokens", "context_tokens"):
+        if r[name] is not None:
+            item[name] = r[name]
+    item.update(
+        images=r["images"],
+        video_seconds=r["video_seconds"],
+        duration_ms=r["duration_ms"],
+        browser=r["browser"],
+        page=r["page"],
+    )
+    item["day"] = r["day"]
+    item["estimate"] = estimate_dict([row[i] for i in _EST_INDEX], data)
+    return item
+
+
+# -- the feed --------------------------------------------------------------------------------------------------------
+
+Cursor = tuple[str, str]  # (ts, id) of the last row of a page
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the feed, newest first; `next` is the cursor of the following page (None at the end)."""
+
+    items: list[dict[str, Any]]
+    next: Cursor | None
+
+
+def _filters(
+    since: date | None, until: date | None, service: str | None, kind: str | None
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if since is not None:
+        where.append("day >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        where.append("day <= ?")
+        params.append(until.isoformat())
+    if service is not None:
+        where.append("service = ?")
+        params.append(service)
+    if kind is not None:
+        where.append("kind = ?")
+        params.append(kind)
+    return where, params
+
+
+def feed(
+    db: Database,
+    data: ModelData,
+    *,
+    limit: int = 50,
+    after: Cursor | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    service: str | None = None,
+    kind: str | None = None,
+) -> Page:
+    """A page of the live feed, newest first (keyset pagination on `(ts, id)`).
+
+    Args:
+        db: The history.
+        data: Model data (for the equivalents of each estimate).
+        limit: Rows per page (1 to 1,000).
+        after: The `next` cursor of the previous page; None for the newest rows.
+        since: First local day to include.
+        until: Last local day to include.
+        service: Only this service.
+        kind: Only this kind (chat, search, image, video).
+    """
+    limit = max(1, min(limit, 1000))
+    where, params = _filters(since, until, service, kind)
+    if after is not None:
+        where.append("(ts, id) < (?, ?)")
+        params.extend(after)
+    sql = _SELECT_ALL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY ts DESC, id DESC LIMIT ?"
+    rows = db.conn.execute(sql, [*params, limit + 1]).fetchall()
+    items = [row_dict(row, data) for row in rows[:limit]]
+    cursor = (rows[limit - 1][1], rows[limit - 1][0]) if len(rows) > limit else None
+    return Page(items, cursor)
+
+
+def iter_rows(db: Database, data: ModelData, *, since: date | None = None) -> Iterator[dict[str, Any]]:
+    """Every stored interaction from `since` (a local day) on, oldest first, as `row_dict` gives it."""
+    where, params = _filters(since, None, None, None)
+    sql = _SELECT_ALL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY ts, id"
+    for row in db.conn.execute(sql, params):
+        yield row_dict(row, data)
+
+
+def date_range(db: Database) -> tuple[date, date] | None:
+    """The first and last local day with an interaction, or None for an empty history."""
+    row = db.conn.execute("SELECT min(day), max(day) FROM daily WHERE count > 0").fetchone()
+    if row is None or row[0] is None:
+        return None
+    return date.fromisoformat(row[0]), date.fromisoformat(row[1])
+
+
+# -- summaries -------------------------------------------------------------------------------------------------------
+
+
+def week_start(day: date, first_weekday: int = 0) -> date:
+    """The first day of the week that holds `day` (first_weekday: 0 Monday ... 6 Sunday)."""
+    if not 0 <= first_weekday <= 6:
+        raise ValueError("first_weekday is 0 (Monday) to 6 (Sunday)")
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+@dataclass
+class _Totals:
+    count: int = 0
+    ai: int = 0
+    sums: tuple[float, ...] = (0.0,) * 9
+
+    def add(self, n: int, is_ai: bool, values: Sequence[float]) -> None:
+        self.count += n
+        self.ai += n if is_ai else 0
+        self.sums = tuple(a + b for a, b in zip(self.sums, values, strict=True))
+
+
+def _totals(db: Database, start: date, end: date) -> tuple[_Totals, dict[str, _Totals], dict[str, _Totals]]:
+    sums = ", ".join(f"sum({c})" for c in _RANGE_COLUMNS)
+    rows = db.conn.execute(
+        f"SELECT day, service, ai, sum(count), {sums} FROM daily WHERE day BETWEEN ? AND ? GROUP BY day, service, ai",
+        (start.isoformat(), end.isoformat()),
+    )
+    total = _Totals()
+    by_service: dict[str, _Totals] = {}
+    by_day: dict[str, _Totals] = {}
+    for day, service, ai, n, *values in rows:
+        if not n:
+            continue
+        total.add(n, bool(ai), values)
+        by_service.setdefault(service, _Totals()).add(n, bool(ai), values)
+        by_day.setdefault(day, _Totals()).add(n, bool(ai), values)
+    return total, by_service, by_day
+
+
+def _change(now: float, before: float) -> float | None:
+    """Relative change in percent (None when there was nothing before)."""
+    return round((now - before) / before * 100, 1) if before else None
+
+
+def summary(
+    db: Database, data: ModelData, start: date, end: date, *, period: str = "range", previous: bool = True
+) -> dict[str, Any]:
+    """Totals over local days `start` to `end` (inclusive), as the protocol's summary reply carries them.
+
+    Returns:
+        `period`, `start`, `end`, `count`, `ai_count`, `search_count`, `energy_wh`/`co2e_g`/`water_ml` ranges,
+        `equivalent` (or None), `services` (most energy first), `days` (every day of the period), and with
+        `previous` the same length of time just before: `previous` totals and `change` in percent.
+    """
+    total, by_service, by_day = _totals(db, start, end)
+    s = total.sums
+    equivalent = equivalents.choose(s[1], data, limit=1)
+    days = []
+    day = start
+    while day <= end:
+        t = by_day.get(day.isoformat(), _Totals())
+        days.append({"day": day.isoformat(), "count": t.count, "ai_count": t.ai, "energy_wh": _range(t.sums[0:3])})
+        day += timedelta(days=1)
+    result: dict[str, Any] = {
+        "period": period,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "count": total.count,
+        "ai_count": total.ai,
+        "search_count": total.count - total.ai,
+        "energy_wh": _range(s[0:3]),
+        "co2e_g": _range(s[3:6]),
+        "water_ml": _range(s[6:9]),
+        "equivalent": equivalent[0].model_dump() if equivalent else None,
+        "services": [
+            {"service": name, "count": t.count, "ai_count": t.ai, "energy_wh": t.sums[1]}
+            for name, t in sorted(by_service.items(), key=lambda item: (-item[1].sums[1], item[0]))
+        ],
+        "days": days,
+    }
+    if previous:
+        length = (end - start).days + 1
+        before = summary(
+            db, data, start - timedelta(days=length), start - timedelta(days=1), period=period, previous=False
+        )
+        result["previous"] = {k: before[k] for k in ("start", "end", "count", "energy_wh", "co2e_g", "water_ml")}
+        result["change"] = {
+            "count": _change(total.count, before["count"]),
+            "energy_wh": _change(s[1], before["energy_wh"]["central"]),
+        }
+    return result
+
+
+def day_summary(db: Database, data: ModelData, day: date) -> dict[str, Any]:
+    """The summary of one local day, compared with the day before."""
+    return summary(db, data, day, day, period="day")
+
+
+def week_summary(db: Database, data: ModelData, day: date, first_weekday: int = 0) -> dict[str, Any]:
+    """The summary of the week holding `day` (weeks start on `first_weekday`, 0 = Monday), against the week before."""
+    start = week_start(day, first_weekday)
+    return summary(db, data, start, start + timedelta(days=6), period="week")
+
+
+__all__ = [
+    "SCRIPT_CLASSES",
+    "Cursor",
+    "Page",
+    "date_range",
+    "day_summary",
+    "estimate_dict",
+    "feed",
+    "iter_rows",
+    "row_dict",
+    "summary",
+    "week_start",
+    "week_summary",
+]

@@ -1,0 +1,277 @@
+"""The history store: idempotent writes, the rollup, queries, settings, migrations, damaged files, re-estimation."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_item
+from wattprint.core import history, migrations, paths, queries, reestimate, settings
+from wattprint.core.modeldata import load
+from wattprint.core.schemas import Interaction
+
+
+def _store(db, estimator, items):
+    estimates = history.Estimates(estimator)
+    return history.store(db, estimates.rows([Interaction.model_validate(i) for i in items]))
+
+
+def _row_sums(db, start: str, end: str):
+    return db.conn.execute(
+        "SELECT count(*), coalesce(sum(energy_low), 0), coalesce(sum(energy_central), 0),"
+        " coalesce(sum(energy_high), 0), coalesce(sum(water_central), 0) FROM interactions WHERE day BETWEEN ? AND ?",
+        (start, end),
+    ).fetchone()
+
+
+def test_store_is_idempotent(history_db, estimator):
+    items = [make_item() for _ in range(5)]
+    first = _store(history_db, estimator, items)
+    assert len(first.stored) == 5
+    assert not first.duplicate
+    again = _store(history_db, estimator, [*items, items[0]])
+    assert not again.stored
+    assert len(again.duplicate) == 6
+    assert history.count(history_db) == 5
+
+
+def test_repeated_id_in_one_batch_is_stored_once(history_db, estimator):
+    item = make_item()
+    result = _store(history_db, estimator, [item, item])
+    assert result.stored == [item["id"]]
+    assert result.duplicate == [item["id"]]
+    assert history.count(history_db) == 1
+
+
+def test_row_keeps_inputs_and_estimate(history_db, estimator):
+    item = make_item(modes=["reasoning"], prompt={"latin": 10, "cjk": 5}, duration_ms=1200, prompt_tokens=40)
+    _store(history_db, estimator, [item])
+    row = queries.feed(history_db, load()).items[0]
+    assert row["id"] == item["id"]
+    assert row["modes"] == ["reasoning"]
+    assert row["prompt"] == {"latin": 10, "cjk": 5}
+    assert row["prompt_tokens"] == 40
+    assert row["duration_ms"] == 1200
+    expected = estimator.estimate(Interaction.model_validate(item))
+    assert row["estimate"]["energy_wh"] == pytest.approx(expected.energy_wh.model_dump())
+    assert row["estimate"]["model_version"] == load().version
+    assert row["estimate"]["warnings"] == expected.warnings
+
+
+def test_unknown_service_gets_generic_estimate_with_warning(history_db, estimator):
+    _store(history_db, estimator, [make_item(service="newbot")])
+    row = queries.feed(history_db, load()).items[0]
+    assert any("unknown service" in w for w in row["estimate"]["warnings"])
+    assert row["estimate"]["energy_wh"]["central"] > 0
+
+
+def test_files_are_private(history_db, data_dir):
+    path = paths.history_path()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    demo = paths.profile_dir("demo")
+    assert stat.S_IMODE(demo.stat().st_mode) == 0o700
+    assert stat.S_IMODE(demo.parent.stat().st_mode) == 0o700
+
+
+def test_profiles_are_separate(estimator, monkeypatch):
+    default = history.open_db()
+    _store(default, estimator, [make_item()])
+    monkeypatch.setenv("WATTPRINT_PROFILE", "demo")
+    demo = history.open_db()
+    assert history.count(demo) == 0
+    assert paths.history_path() == paths.data_dir() / "profiles" / "demo" / "history.db"
+
+
+@pytest.mark.parametrize("name", ["", "Demo", "a/b", "x" * 33, "..", "démo"])
+def test_bad_profile_names(name):
+    with pytest.raises(paths.ProfileError):
+        paths.check_profile(name)
+
+
+def test_socket_path_falls_back_when_too_long(monkeypatch, tmp_path):
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    monkeypatch.setenv("WATTPRINT_DATA_DIR", str(deep))
+    path = paths.socket_path()
+    assert len(str(path).encode()) <= paths.SUN_PATH_MAX
+    assert path == paths.socket_path()  # stable, so host and app agree
+    monkeypatch.setenv("WATTPRINT_DATA_DIR", str(tmp_path / "short"))
+    assert paths.socket_path() == tmp_path / "short" / "wattprint-default.sock"
+
+
+# -- queries ---------------------------------------------------------------------------------------------------------
+
+
+def _spread(history_db, estimator, days: int = 21):
+    base = datetime(2026, 11, 2, 12, tzinfo=UTC)  # a Monday
+    items = []
+    for n in range(days * 3):
+        ts = base + timedelta(hours=8 * n)
+        kind = "search" if n % 3 == 0 else "chat"
+        service = "google" if kind == "search" else ("claude" if n % 2 else "chatgpt")
+        modes = ["ai_overview"] if (kind == "search" and n % 2) else []
+        items.append(make_item(ts=ts.isoformat(), kind=kind, service=service, modes=modes, response={"latin": 50 * n}))
+    _store(history_db, estimator, items)
+    return items
+
+
+def test_week_summary_equals_sums_of_rows(history_db, estimator):
+    _spread(history_db, estimator)
+    result = queries.week_summary(history_db, load(), date(2026, 11, 12))
+    assert (result["start"], result["end"]) == ("2026-11-09", "2026-11-15")
+    count, low, central, high, water = _row_sums(history_db, "2026-11-09", "2026-11-15")
+    assert result["count"] == count
+    assert result["energy_wh"]["low"] == pytest.approx(low)
+    assert result["energy_wh"]["central"] == pytest.approx(central)
+    assert result["energy_wh"]["high"] == pytest.approx(high)
+    assert result["water_ml"]["central"] == pytest.approx(water)
+    assert sum(s["count"] for s in result["services"]) == count
+    assert sum(d["count"] for d in result["days"]) == count
+    assert len(result["days"]) == 7
+    ai = history_db.conn.execute(
+        "SELECT count(*) FROM interactions WHERE day BETWEEN '2026-11-09' AND '2026-11-15'"
+        " AND (kind != 'search' OR modes LIKE '%ai_overview%')"
+    ).fetchone()[0]
+    assert result["ai_count"] == ai
+    assert result["search_count"] == count - ai
+    prev_count = _row_sums(history_db, "2026-11-02", "2026-11-08")[0]
+    assert result["previous"]["count"] == prev_count
+    assert result["equivalent"] is not None
+
+
+def test_week_can_start_on_sunday(history_db, estimator):
+    result = queries.week_summary(history_db, load(), date(2026, 11, 12), first_weekday=6)
+    assert (result["start"], result["end"]) == ("2026-11-08", "2026-11-14")
+    with pytest.raises(ValueError, match="first_weekday"):
+        queries.week_start(date(2026, 11, 12), 7)
+
+
+def test_day_summary_of_empty_day(history_db):
+    result = queries.day_summary(history_db, load(), date(2026, 1, 1))
+    assert result["count"] == 0
+    assert result["equivalent"] is None
+    assert result["change"] == {"count": None, "energy_wh": None}
+
+
+def test_feed_pages_without_gaps_or_repeats(history_db, estimator):
+    items = _spread(history_db, estimator, days=10)
+    seen = []
+    cursor = None
+    while True:
+        page = queries.feed(history_db, load(), limit=7, after=cursor)
+        seen.extend(i["id"] for i in page.items)
+        if page.next is None:
+            break
+        cursor = page.next
+    assert sorted(seen) == sorted(i["id"] for i in items)
+    assert len(seen) == len(set(seen))
+    times = [i["ts"] for i in queries.feed(history_db, load(), limit=1000).items]
+    assert times == sorted(times, reverse=True)
+
+
+def test_feed_filters(history_db, estimator):
+    _spread(history_db, estimator, days=10)
+    page = queries.feed(history_db, load(), limit=1000, service="google", since=date(2026, 11, 5))
+    assert page.items
+    assert all(i["service"] == "google" and i["day"] >= "2026-11-05" for i in page.items)
+    page = queries.feed(history_db, load(), limit=1000, kind="search", until=date(2026, 11, 3))
+    assert all(i["kind"] == "search" and i["day"] <= "2026-11-03" for i in page.items)
+    assert queries.date_range(history_db) is not None
+
+
+def test_settings_round_trip(history_db):
+    assert settings.read(history_db) == settings.Settings()
+    until = datetime(2030, 1, 1, tzinfo=UTC)
+    settings.write(history_db, paused_until=until, excluded_sites=["claude", "claude"])
+    stored = settings.read(history_db)
+    assert stored.paused_until == until
+    assert stored.excluded_sites == ("claude",)
+    assert settings.is_paused(stored)
+    assert stored.to_message() == {
+        "paused_until": "2030-01-01T00:00:00Z",
+        "excluded_sites": ["claude"],
+        "private_windows": False,
+    }
+    with pytest.raises(ValueError, match="service id"):
+        settings.write(history_db, excluded_sites=["Not A Site"])
+    assert settings.read(history_db).excluded_sites == ("claude",)
+
+
+def test_adapter_health(history_db):
+    history.record_health(history_db, [{"service": "claude", "ok": False, "since": None, "detail": "x"}], "firefox")
+    history.record_health(history_db, [{"service": "claude", "ok": True, "since": None, "detail": None}], "firefox")
+    health = history.adapter_health(history_db)
+    assert len(health) == 1
+    assert health[0]["ok"] is True
+
+
+# -- migrations, damage ----------------------------------------------------------------------------------------------
+
+V1_SCHEMA = Path(__file__).with_name("history_v1.sql")
+
+
+def test_version_1_database_is_upgraded_with_nothing_lost(data_dir, estimator):
+    path = paths.history_path()
+    conn = sqlite3.connect(path)
+    conn.executescript(V1_SCHEMA.read_text())
+    conn.close()
+    db = history.open_db(path)
+    assert migrations.version(db.conn) == migrations.LATEST
+    assert history.count(db) == 3
+    # The rollup was backfilled from the old rows.
+    result = queries.summary(db, load(), date(2026, 11, 1), date(2026, 11, 30), previous=False)
+    assert result["count"] == 3
+    assert result["energy_wh"]["central"] == pytest.approx(0.3 + 0.5 + 0.03)
+    assert result["search_count"] == 1
+    assert settings.read(db).excluded_sites == ("claude",)
+    # And it takes new rows.
+    _store(db, estimator, [make_item()])
+    assert history.count(db) == 4
+
+
+def test_newer_schema_is_refused_and_left_alone(data_dir):
+    path = paths.history_path()
+    history.open_db(path).conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(history.StorageError, match="newer Wattprint"):
+        history.open_db(path)
+
+
+def test_damaged_database_is_kept_and_replaced_only_on_repair(data_dir):
+    path = paths.history_path()
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(history.CorruptDatabaseError, match="doctor --repair"):
+        history.open_db(path)
+    assert path.read_bytes().startswith(b"this is not sqlite")
+    db = history.open_db(path, repair=True)
+    assert history.count(db) == 0
+    kept = list(path.parent.glob("history.db.broken-*"))
+    assert len(kept) == 1
+    assert kept[0].read_bytes().startswith(b"this is not sqlite")
+
+
+# -- re-estimation ---------------------------------------------------------------------------------------------------
+
+
+def test_reestimate_updates_old_rows_and_rollup(history_db, estimator):
+    items = _spread(history_db, estimator, days=7)
+    fresh = history_db.conn.execute("SELECT id, energy_central FROM interactions ORDER BY id").fetchall()
+    history_db.conn.execute("UPDATE interactions SET energy_central = energy_central * 3, model_version = 'old'")
+    reestimate.rebuild_rollup(history_db)
+    assert reestimate.outdated(history_db, load().version) == len(items)
+    done = reestimate.reestimate(history_db, estimator, chunk=5)
+    assert done == len(items)
+    assert reestimate.outdated(history_db, load().version) == 0
+    again = history_db.conn.execute("SELECT id, energy_central FROM interactions ORDER BY id").fetchall()
+    assert [r[0] for r in again] == [r[0] for r in fresh]
+    assert [r[1] for r in again] == pytest.approx([r[1] for r in fresh])
+    rollup = history_db.conn.execute("SELECT sum(energy_central), sum(count) FROM daily").fetchone()
+    rows = history_db.conn.execute("SELECT sum(energy_central), count(*) FROM interactions").fetchone()
+    assert rollup[0] == pytest.approx(rows[0])
+    assert rollup[1] == rows[1]
+    assert reestimate.reestimate(history_db, estimator) == 0
