@@ -18,9 +18,11 @@ def run(profile: str | None = None) -> int:
     Returns:
         The Qt event loop's exit status.
     """
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Wattprint")
     app.setOrganizationName("Wattprint")
+    app.setDesktopFileName("org.wattprint.Wattprint")
     window = MainWindow(profile=profile)
     window.show()
     return int(app.exec())

@@ -1,9 +1,35 @@
-"""The main window."""
+"""The main window.
+
+Feed, Week, Compare and Settings tabs (Ctrl+1 to Ctrl+4), a menu bar, a status bar, the tray icon, and a welcome
+page while the history is empty.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import QLocale, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+
+from wattprint.core import demo, history, paths
+from wattprint.desktop.models.comparemodel import CompareModel
+from wattprint.desktop.models.feedmodel import FeedModel
+from wattprint.desktop.models.settingsmodel import SettingsModel
+from wattprint.desktop.models.weekmodel import ServiceModel, WeekModel
+from wattprint.desktop.session import Session
+from wattprint.desktop.tray import Tray
+from wattprint.desktop.views.compare import CompareView
+from wattprint.desktop.views.feed import FeedView
+from wattprint.desktop.views.settings import SettingsView
+from wattprint.desktop.views.week import WeekView
+from wattprint.desktop.views.welcome import WelcomeView
+from wattprint.desktop.widgets.icon import app_icon
+
+VIEWS = ("Feed", "Week", "Compare", "Settings")
+
+
+def first_weekday() -> int:
+    """The locale's first day of the week, 0 (Monday) to 6 (Sunday)."""
+    return QLocale().firstDayOfWeek().value - 1
 
 
 class MainWindow(QMainWindow):
@@ -11,18 +37,190 @@ class MainWindow(QMainWindow):
 
     Args:
         profile: The history profile shown (None for the user's real history).
+        listen: Whether to listen for the host and watch for other writers (off for reports).
     """
 
-    def __init__(self, profile: str | None = None) -> None:
+    def __init__(self, profile: str | None = None, *, listen: bool = True) -> None:
         super().__init__()
-        self.profile = profile
-        suffix = f" — {profile}" if profile else ""
-        self.setWindowTitle(f"Wattprint{suffix}")
-        self.resize(960, 640)
-        empty = QLabel(
-            "No queries yet.\n\nInstall the Wattprint browser extension and run 'wattprint install-host' "
-            "to connect it.\nEach query you send to a chatbot or a search engine will appear here."
+        self.listen = listen
+        self.setWindowIcon(app_icon())
+        self.resize(1100, 760)
+        self.status = QLabel()
+        self.status.setAccessibleName("Status")
+        self.statusBar().addPermanentWidget(self.status, 1)
+        self.view_actions: list[QAction] = []
+        self._build_menus()
+        self.session: Session | None = None
+        self._build(profile)
+
+    # -- building ---------------------------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file = self.menuBar().addMenu("&File")
+        self.export_action = file.addAction("&Export history…")
+        self.import_action = file.addAction("&Import history…")
+        file.addSeparator()
+        quit_action = file.addAction("&Quit")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        view = self.menuBar().addMenu("&View")
+        for number, name in enumerate(VIEWS, start=1):
+            action = view.addAction(f"&{name}")
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(lambda _checked=False, i=number - 1: self.show_view(i))
+            self.view_actions.append(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        self.demo_action = help_menu.addAction("Try &demo data")
+        self.demo_action.triggered.connect(self.try_demo)
+        help_menu.addAction("&About Wattprint").triggered.connect(self._about)
+
+    def _build(self, profile: str | None) -> None:
+        session = Session(profile, listen=self.listen, parent=self)
+        self.session = session
+        name = session.profile
+        self.profile = None if name == paths.DEFAULT_PROFILE else name
+        self.setWindowTitle(f"Wattprint — {self.profile}" if self.profile else "Wattprint")
+        weekday = first_weekday()
+
+        self.feed_model = FeedModel(session.db, session.data, self)
+        self.week_model = WeekModel(session.open_db, session.data, session.runner, weekday, self)
+        self.service_model = ServiceModel(session.data, self)
+        self.compare_model = CompareModel(session.data, session.runner, self)
+        self.settings_model = SettingsModel(session, self)
+        self.compare_model.zone = self.settings_model.preferences().zone
+
+        self.feed = FeedView(self.feed_model, session.data)
+        self.week = WeekView(self.week_model, self.service_model)
+        self.compare = CompareView(self.compare_model, session.data)
+        self.settings = SettingsView(self.settings_model, session.data)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Views")
+        self.tabs.setDocumentMode(True)
+        for widget, title in zip((self.feed, self.week, self.compare, self.settings), VIEWS, strict=True):
+            self.tabs.addTab(widget, title)
+        self.welcome = WelcomeView()
+        self.welcome.demo_requested.connect(self.try_demo)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.stack.setCurrentWidget(self.welcome if session.is_empty() else self.tabs)
+
+        self.tray = Tray(session, weekday, self)
+        self.tray.open_requested.connect(self._raise)
+        self.tray.quit_requested.connect(self.close)
+        session.rewritten.connect(self.feed_model.reload)
+        session.changed.connect(self._history_changed)
+        self.settings_model.changed.connect(self._settings_changed)
+        self.settings_model.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.export_action.triggered.connect(self.settings._export)
+        self.import_action.triggered.connect(self.settings._import)
+        self.week_model.refresh()
+        self.compare_model.refresh()
+        QTimer.singleShot(0, self.tray.check_weekly)
+        self._update_status()
+
+    def _teardown(self) -> None:
+        if self.session is None:
+            return
+        self.tray.hide()
+        self.session.close()
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.deleteLater()
+        for obj in (self.feed_model, self.week_model, self.service_model, self.compare_model, self.settings_model,
+                    self.tray, self.session):  # fmt: skip
+            obj.deleteLater()
+        self.session = None
+
+    # -- behaviour --------------------------------------------------------------------------------------------------
+
+    @Slot(int)
+    def show_view(self, index: int) -> None:
+        """Shows one of VIEWS (leaving the welcome page) and focuses it."""
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus()
+
+    def current_view(self) -> QWidget:
+        """The widget shown: the welcome page or a tab's view."""
+        current = self.stack.currentWidget()
+        shown = self.tabs.currentWidget() if current is self.tabs else current
+        assert shown is not None
+        return shown
+
+    @Slot(list)
+    def _history_changed(self, _ids: list[str]) -> None:
+        assert self.session is not None
+        self.feed_model.refresh()
+        self.week_model.refresh()
+        if self.stack.currentWidget() is self.welcome and not self.session.is_empty():
+            self.stack.setCurrentWidget(self.tabs)
+        self._update_status()
+
+    @Slot()
+    def _settings_changed(self) -> None:
+        zone = self.settings_model.preferences().zone
+        if zone != self.compare_model.zone:
+            self.compare_model.zone = zone
+            self.compare_model.refresh()
+        self.week_model.refresh()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        assert self.session is not None
+        live = self.session.live
+        where = "listening for the browser extension" if live is not None and live.listening else "not listening"
+        paused = self.settings_model.paused_until()
+        pause = f" · capture paused until {paused.astimezone():%H:%M}" if paused else ""
+        self.status.setText(f"History: {self.profile or 'yours'} · {where}{pause}")
+
+    @Slot()
+    def try_demo(self) -> None:
+        """Generates demo data into the 'demo' profile (in the background) and switches to it."""
+        assert self.session is not None
+        self.statusBar().showMessage("Generating demo data…")
+        self.demo_action.setEnabled(False)
+        self.welcome.demo.setEnabled(False)
+
+        def work() -> int:
+            db = history.open_db(profile=demo.DEMO_PROFILE)
+            try:
+                return demo.generate(db, days=28)
+            finally:
+                db.conn.close()
+
+        self.session.runner.start(work, lambda _n: self.switch_profile(demo.DEMO_PROFILE), self._demo_failed)
+
+    def _demo_failed(self, message: str) -> None:
+        self.demo_action.setEnabled(True)
+        self.welcome.demo.setEnabled(True)
+        self.statusBar().showMessage(f"Could not generate demo data: {message}")
+
+    def switch_profile(self, profile: str | None) -> None:
+        """Shows another profile's history."""
+        self._teardown()
+        self._build(profile)
+        self.demo_action.setEnabled(True)
+        self.statusBar().showMessage(f"Showing the '{self.profile or 'default'}' history.", 5000)
+
+    @Slot()
+    def _raise(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    @Slot()
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Wattprint",
+            "Wattprint shows the energy, carbon and water of your everyday AI use. Every figure is an estimate with a "
+            "range; the sources are listed by 'wattprint sources'.",
         )
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty.setAccessibleName("Empty history")
-        self.setCentralWidget(empty)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stops live updates and background work before closing."""
+        self._teardown()
+        super().closeEvent(event)

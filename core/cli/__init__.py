@@ -19,7 +19,7 @@ from wattprint.core.cli.errors import UsageError, UserError
 from wattprint.core.version import __version__
 
 # Subcommand modules, in the order `wattprint --help` lists them.
-SUBCOMMANDS = ("estimate", "sources", "summary", "export", "import", "doctor", "install-host")
+SUBCOMMANDS = ("estimate", "sources", "demo", "report", "summary", "export", "import", "doctor", "install-host")
 
 
 def _modules() -> list[ModuleType]:

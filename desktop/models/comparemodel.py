@@ -1,0 +1,120 @@
+"""The compare view's items (typical queries and everyday activities, each a range) as a table model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+
+from wattprint.core import compare
+from wattprint.core.modeldata import ModelData
+from wattprint.desktop import format as fmt
+from wattprint.desktop.workers import Runner
+
+COLUMNS = ("What", "Energy", "Low", "High", "Web searches")
+Index = QModelIndex | QPersistentModelIndex
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def build_items(data: ModelData, zone: str | None, service: str | None, model: str | None) -> list[compare.Item]:
+    """The comparison (any thread): reference queries, the chosen service or model, everyday activities."""
+    from wattprint.core.model.estimator import Estimator
+
+    return compare.comparison(Estimator(data, zone=zone), service, model)
+
+
+class CompareModel(QAbstractTableModel):
+    """Items to compare, smallest first, recomputed in the background when the choice changes.
+
+    Args:
+        data: The model data.
+        runner: Runs the estimates off the GUI thread.
+        parent: The owner.
+
+    Signals:
+        ready: Emitted when new items are in.
+    """
+
+    ready = Signal()
+
+    def __init__(self, data: ModelData, runner: Runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_ = data
+        self.runner = runner
+        self.items: list[compare.Item] = []
+        self.service: str | None = "claude"
+        self.model: str | None = None
+        self.zone: str | None = None
+        self._generation = 0
+        self._search_wh = 0.0
+        self.build: Callable[[ModelData, str | None, str | None, str | None], list[compare.Item]] = build_items
+
+    @Slot()
+    def refresh(self) -> None:
+        """Recomputes the items for the current service, model and zone; `ready` follows."""
+        self._generation += 1
+        generation = self._generation
+        data, zone, service, model = self.data_, self.zone, self.service, self.model
+
+        def done(result: object) -> None:
+            if generation == self._generation and isinstance(result, list):
+                self.set_items(result)
+
+        self.runner.start(lambda: self.build(data, zone, service, model), done)
+
+    def choose(self, service: str | None, model: str | None) -> None:
+        """Compares a service (its usual model, or `model`)."""
+        self.service, self.model = service, model
+        self.refresh()
+
+    def set_items(self, items: list[compare.Item]) -> None:
+        """Replaces the items."""
+        self.beginResetModel()
+        self.items = list(items)
+        search = next((i for i in items if i.key == "search"), None)
+        self._search_wh = search.central if search else 0.0
+        self.endResetModel()
+        self.ready.emit()
+
+    def chosen(self) -> compare.Item | None:
+        """The item of the chosen service, if any."""
+        return next((i for i in self.items if i.key.startswith("service:")), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """One row per item."""
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """COLUMNS."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401 - Qt variant
+        """A cell's text, alignment or group."""
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item, column = self.items[index.row()], index.column()
+        if role == GROUP_ROLE:
+            return item.group
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        if column == 0:
+            return item.label
+        if column == 1:
+            return fmt.energy(item.central)
+        if column == 2:
+            return fmt.energy(item.low)
+        if column == 3:
+            return fmt.energy(item.high)
+        return fmt.number(item.central / self._search_wh) if self._search_wh else "—"
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: ANN401 - Qt variant
+        """Column titles."""
+        horizontal = role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+        if horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None

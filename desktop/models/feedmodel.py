@@ -1,0 +1,195 @@
+"""The live feed as a lazy table model: keyset pages from `queries.feed`, fetched as the view scrolls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
+from sqlite_utils import Database
+
+from wattprint.core import queries
+from wattprint.core.modeldata import ModelData
+from wattprint.desktop import format as fmt
+
+PAGE = 200  # rows per fetch: a few milliseconds of work
+COLUMNS = ("Time", "Service", "Model", "Kind", "Energy", "Carbon", "Water")
+ENERGY_COLUMN = COLUMNS.index("Energy")
+KIND_NAMES = {"chat": "Chat", "search": "Search", "image": "Image", "video": "Video"}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the interaction's id
+ENERGY_ROLE = Qt.ItemDataRole.UserRole + 2  # central energy, Wh (float)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the feed shows: local days `since` to `until`, one service, one kind (None: all)."""
+
+    since: date | None = None
+    until: date | None = None
+    service: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRow:
+    """One interaction, ready to display (kept compact: the feed may hold many thousands)."""
+
+    id: str
+    ts: str
+    cells: tuple[str, ...]
+    energy: float
+    tooltip: str
+
+
+def make_row(item: dict[str, Any], data: ModelData) -> FeedRow:
+    """A display row from a `queries.row_dict` item."""
+    est = item["estimate"]
+    e, c, w = est["energy_wh"], est["co2e_g"], est["water_ml"]
+    service = data.services.get(item["service"])
+    kind = item["kind"]
+    if kind == "search" and "ai_overview" in item["modes"]:
+        kind_text = "Search + AI answer"
+    else:
+        kind_text = KIND_NAMES.get(kind, kind)
+    if "reasoning" in item["modes"]:
+        kind_text += " (reasoning)"
+    cells = (
+        fmt.local_time(item["ts"]),
+        service.name if service else item["service"],
+        item["model"] or "—",
+        kind_text,
+        fmt.energy_range(e["central"], e["low"], e["high"]),
+        fmt.with_range(c["central"], c["low"], c["high"], "g CO₂e"),
+        fmt.with_range(w["central"], w["low"], w["high"], "mL"),
+    )
+    likes = "; ".join(eq["text"] for eq in est["equivalents"])
+    tooltip = f"About as much energy as {likes}." if likes else ""
+    if est["warnings"]:
+        tooltip += "\n" + "\n".join(est["warnings"])
+    return FeedRow(item["id"], item["ts"], cells, float(e["central"]), tooltip)
+
+
+class FeedModel(QAbstractTableModel):
+    """Interactions, newest first, fetched a page at a time (`canFetchMore`/`fetchMore`).
+
+    Args:
+        db: The history (the GUI thread's connection; a page takes a few milliseconds).
+        data: The model data (service names, equivalents).
+        parent: The owner.
+    """
+
+    def __init__(self, db: Database, data: ModelData, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.data_ = data
+        self.filters = Filters()
+        self._rows: list[FeedRow] = []
+        self._cursor: queries.Cursor | None = None
+        self._more = True
+
+    # -- Qt model API -----------------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """Rows fetched so far."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """The columns of COLUMNS."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401 - Qt variant
+        """A cell's text, tooltip (equivalents and warnings), alignment, id or central energy."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.cells[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltip or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= ENERGY_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return row.id
+        if role == ENERGY_ROLE:
+            return row.energy
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: ANN401 - Qt variant
+        """Column titles."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        """Whether older rows remain."""
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt's signature
+        """Fetches the next page of older rows."""
+        if parent.isValid() or not self._more:
+            return
+        page = self._page(self._cursor, PAGE)
+        self._cursor = page.next
+        self._more = page.next is not None
+        if page.items:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
+            self._rows.extend(make_row(item, self.data_) for item in page.items)
+            self.endInsertRows()
+
+    # -- feed API ---------------------------------------------------------------------------------------------------
+
+    def _page(self, after: queries.Cursor | None, limit: int) -> queries.Page:
+        f = self.filters
+        return queries.feed(
+            self.db, self.data_, limit=limit, after=after, since=f.since, until=f.until, service=f.service, kind=f.kind
+        )
+
+    def set_filters(self, filters: Filters) -> None:
+        """Shows only the interactions that match (refetches from the newest)."""
+        self.filters = filters
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        """Drops every fetched row; the view fetches the first page again."""
+        self.beginResetModel()
+        self._rows = []
+        self._cursor = None
+        self._more = True
+        self.endResetModel()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Adds rows newer than the newest shown at the top (a full reload when too many arrived)."""
+        if not self._rows:
+            self.reload()
+            return
+        head = (self._rows[0].ts, self._rows[0].id)
+        page = self._page(None, PAGE)
+        if not page.items or (page.items[0]["ts"], page.items[0]["id"]) < head:
+            self.reload()  # the newest rows shown were deleted
+            return
+        fresh = [item for item in page.items if (item["ts"], item["id"]) > head]
+        if not fresh:
+            return
+        if len(fresh) == len(page.items) and page.next is not None:
+            self.reload()
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+        self._rows[0:0] = [make_row(item, self.data_) for item in fresh]
+        self.endInsertRows()
+
+    def row_id(self, row: int) -> str:
+        """The interaction id of a row."""
+        return self._rows[row].id

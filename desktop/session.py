@@ -1,0 +1,74 @@
+"""One open history: its profile, database connection, model data, background runner and live updates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+from sqlite_utils import Database
+
+from wattprint.core import history, paths
+from wattprint.core.modeldata import ModelData, load
+from wattprint.desktop.live import LiveUpdates
+from wattprint.desktop.workers import Runner
+
+
+class Session(QObject):
+    """The history the app shows. Widgets reach it through Qt models; only models and workers query it.
+
+    Args:
+        profile: The profile (None: the user's real history).
+        listen: Whether to listen for the host's nudges and poll for changes.
+        parent: The owner.
+
+    Signals:
+        changed: Emitted with new ids (possibly empty) whenever the history changed, from any process.
+        rewritten: Emitted when the app deleted or imported rows: every view must reload, not just add.
+    """
+
+    changed = Signal(list)
+    rewritten = Signal()
+
+    def __init__(self, profile: str | None = None, *, listen: bool = True, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.profile = paths.check_profile(profile)
+        self.path: Path = paths.history_path(self.profile)
+        self.db: Database = history.open_db(self.path)
+        self.data: ModelData = load()
+        self.runner = Runner(self)
+        self.live: LiveUpdates | None = None
+        if listen:
+            self.live = LiveUpdates(str(paths.socket_path(self.profile)), self.data_version, self)
+            self.live.changed.connect(self.changed)
+
+    def data_version(self) -> int:
+        """SQLite's data version of the app's connection (changes when another connection commits)."""
+        return int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def open_db(self) -> Database:
+        """A new connection to the same history, for a worker thread (the caller closes it)."""
+        return history.open_db(self.path)
+
+    @property
+    def folder(self) -> Path:
+        """The folder holding this profile's history."""
+        return self.path.parent
+
+    def is_empty(self) -> bool:
+        """Whether the history has no interactions yet."""
+        return history.last_event(self.db) is None
+
+    @Slot()
+    def notify_changed(self) -> None:
+        """Tells every model that the app itself rewrote the history (delete, import)."""
+        if self.live is not None:
+            self.live.mark_seen()
+        self.rewritten.emit()
+        self.changed.emit([])
+
+    def close(self) -> None:
+        """Stops live updates, waits for background work, closes the connection."""
+        if self.live is not None:
+            self.live.close()
+        self.runner.wait()
+        self.db.conn.close()

@@ -1,0 +1,101 @@
+"""The system tray icon: today's total in its tooltip and menu, and the opt-in weekly summary notification."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from wattprint.core import preferences, queries
+from wattprint.desktop import format as fmt
+from wattprint.desktop.session import Session
+from wattprint.desktop.widgets.icon import app_icon
+
+CHECK_MS = 60 * 60 * 1000  # how often the weekly summary is reconsidered
+
+
+class Tray(QObject):
+    """The tray icon of one session.
+
+    Args:
+        session: The open history.
+        first_weekday: 0 (Monday) to 6 (Sunday).
+        parent: The owner.
+
+    Signals:
+        open_requested: The user asked to show the main window.
+        quit_requested: The user chose Quit.
+        notified: Emitted with the text of a weekly summary when it is shown.
+    """
+
+    open_requested = Signal()
+    quit_requested = Signal()
+    notified = Signal(str)
+
+    def __init__(self, session: Session, first_weekday: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.first_weekday = first_weekday
+        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.menu = QMenu()
+        self.today = QAction("Today: —", self.menu)
+        self.today.setEnabled(False)
+        self.menu.addAction(self.today)
+        self.menu.addSeparator()
+        self.menu.addAction("Open Wattprint", self.open_requested.emit)
+        self.menu.addAction("Quit", self.quit_requested.emit)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_MS)
+        self.timer.timeout.connect(self.check_weekly)
+        self.timer.start()
+        session.changed.connect(self.refresh)
+        self.refresh()
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.icon.show()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Updates today's total in the tooltip and menu."""
+        day = queries.day_summary(self.session.db, self.session.data, date.today())
+        e = day["energy_wh"]
+        text = f"Today: {day['count']:,} queries, {fmt.energy_range(e['central'], e['low'], e['high'])}"
+        self.today.setText(text)
+        self.icon.setToolTip(f"Wattprint — {text}")
+
+    def tooltip(self) -> str:
+        """The icon's tooltip."""
+        return self.icon.toolTip()
+
+    @Slot()
+    def check_weekly(self) -> bool:
+        """Shows last week's summary once a week when the user opted in; returns whether it did."""
+        db = self.session.db
+        prefs = preferences.read(db)
+        this_week = queries.week_start(date.today(), self.first_weekday)
+        if not preferences.weekly_due(prefs, this_week):
+            return False
+        last = queries.week_summary(db, self.session.data, this_week - timedelta(days=7), self.first_weekday)
+        preferences.write(db, last_notified_week=this_week.isoformat())
+        if not last["count"]:
+            return False
+        e = last["energy_wh"]
+        text = f"Last week: {last['count']:,} queries, about {fmt.energy(e['central'])}"
+        if last["equivalent"]:
+            text += f" — like {last['equivalent']['text']}"
+        self.icon.showMessage("Your week with AI", text + ".", app_icon(), 10_000)
+        self.notified.emit(text)
+        return True
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.open_requested.emit()
+
+    def hide(self) -> None:
+        """Removes the icon."""
+        self.timer.stop()
+        self.icon.hide()

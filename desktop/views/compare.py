@@ -1,0 +1,97 @@
+"""The compare view: typical queries beside everyday activities, on a log-scale chart with ranges.
+
+A typical query to a chosen service or model stands beside a web search, a reasoning answer, an image and everyday
+activities, drawn on a log axis and listed in a table.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wattprint.core.compare import MODEL_CHOICES
+from wattprint.core.modeldata import ModelData
+from wattprint.desktop import format as fmt
+from wattprint.desktop.models.comparemodel import CompareModel
+from wattprint.desktop.widgets.charts import CompareChart
+
+
+class CompareView(QWidget):
+    """Comparisons, with a service and a model to pick.
+
+    Args:
+        model: The compare model.
+        data: The model data (the service catalogue).
+        parent: The owner.
+    """
+
+    def __init__(self, model: CompareModel, data: ModelData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.service = QComboBox()
+        self.service.setAccessibleName("Service to compare")
+        for key, entry in sorted(data.services.items(), key=lambda kv: (kv[1].kind != "chat", kv[1].name.lower())):
+            self.service.addItem(f"{entry.name} ({'chatbot' if entry.kind == 'chat' else 'search'})", key)
+        self.service.setCurrentIndex(max(0, self.service.findData(model.service)))
+        self.llm = QComboBox()
+        self.llm.setAccessibleName("Model to compare")
+        self.llm.addItem("Its usual model", None)
+        for name in MODEL_CHOICES:
+            self.llm.addItem(name, name)
+        picker = QHBoxLayout()
+        picker.addWidget(QLabel("Compare"))
+        picker.addWidget(self.service)
+        picker.addWidget(QLabel("with"))
+        picker.addWidget(self.llm)
+        picker.addStretch(1)
+        self.answer = QLabel()
+        self.answer.setWordWrap(True)
+        self.answer.setAccessibleName("Chosen query's range")
+        self.answer.setStyleSheet("font-size: 14px;")
+        self.chart = CompareChart()
+        self.table = QTableView()
+        self.table.setAccessibleName("Comparison table")
+        self.table.setModel(model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)
+        note = QLabel(
+            "Bars show the central estimate; the dark line spans the low to high estimate. Everyday activities are "
+            "one figure each. A typical query is a short prompt and a 500-token answer."
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(picker)
+        layout.addWidget(self.answer)
+        layout.addWidget(self.chart, 3)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(note)
+        self.service.currentIndexChanged.connect(self._choose)
+        self.llm.currentIndexChanged.connect(self._choose)
+        model.ready.connect(self._show)
+
+    @Slot()
+    def _choose(self) -> None:
+        self.model.choose(self.service.currentData(), self.llm.currentData())
+
+    @Slot()
+    def _show(self) -> None:
+        self.chart.set_items(self.model.items)
+        chosen = self.model.chosen()
+        search = next((i for i in self.model.items if i.key == "search"), None)
+        if chosen is None:
+            self.answer.setText("")
+            return
+        text = f"{chosen.label}: {fmt.energy_range(chosen.central, chosen.low, chosen.high)}"
+        if search is not None and search.central:
+            text += f", about {fmt.number(chosen.central / search.central)} times a web search"
+        self.answer.setText(text + ".")

@@ -1,0 +1,168 @@
+"""The week view.
+
+The week's totals with ranges, AI against search, a chart per day, a breakdown per service, the change from last
+week, the 12-week trend and plain sentences. Previous and next buttons move between weeks.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, QLocale, Qt, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wattprint.desktop import format as fmt
+from wattprint.desktop.models.weekmodel import ServiceModel, WeekData, WeekModel
+from wattprint.desktop.widgets.charts import DayChart, TrendChart
+
+
+def _card(title: str, name: str) -> tuple[QFrame, QLabel]:
+    frame = QFrame()
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    layout = QVBoxLayout(frame)
+    heading = QLabel(title)
+    heading.setStyleSheet("color: palette(mid); font-size: 11px;")
+    value = QLabel("—")
+    value.setStyleSheet("font-size: 18px; font-weight: 600;")
+    value.setAccessibleName(name)
+    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    layout.addWidget(heading)
+    layout.addWidget(value)
+    return frame, value
+
+
+class WeekContent(QWidget):
+    """Everything about one week, without navigation (the report renders this).
+
+    Args:
+        services: The per-service breakdown model.
+        parent: The owner.
+    """
+
+    def __init__(self, services: ServiceModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel("This week")
+        self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.title.setAccessibleName("Week shown")
+        cards = QGridLayout()
+        energy_card, self.energy = _card("Energy (range)", "Energy this week")
+        co2_card, self.co2 = _card("Carbon (range)", "Carbon this week")
+        water_card, self.water = _card("Water (range)", "Water this week")
+        split_card, self.split = _card("AI answers / plain searches", "AI answers and searches")
+        change_card, self.change = _card("Against last week", "Change from last week")
+        for column, card in enumerate((energy_card, co2_card, water_card)):
+            cards.addWidget(card, 0, column)
+        cards.addWidget(split_card, 1, 0)
+        cards.addWidget(change_card, 1, 1, 1, 2)
+        self.sentences = QLabel()
+        self.sentences.setWordWrap(True)
+        self.sentences.setAccessibleName("Week in words")
+        self.sentences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sentences.setStyleSheet("font-size: 14px;")
+        self.days = DayChart()
+        self.trend = TrendChart()
+        charts = QHBoxLayout()
+        charts.addWidget(self.days, 1)
+        charts.addWidget(self.trend, 1)
+        self.table = QTableView()
+        self.table.setAccessibleName("Energy per service")
+        self.table.setModel(services)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(160)
+        self.table.setTabKeyNavigation(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(cards)
+        layout.addWidget(self.sentences)
+        layout.addLayout(charts)
+        layout.addWidget(self.table)
+
+    def show_week(self, week: WeekData) -> None:
+        """Fills every part with one week."""
+        s = week.summary
+        end = week.start + timedelta(days=6)
+        locale = QLocale()
+        self.title.setText(
+            f"Week of {locale.toString(QDate(week.start), 'd MMMM')} – {locale.toString(QDate(end), 'd MMMM yyyy')}"
+        )
+        e, c, w = s["energy_wh"], s["co2e_g"], s["water_ml"]
+        self.energy.setText(fmt.energy_range(e["central"], e["low"], e["high"]))
+        self.co2.setText(fmt.with_range(c["central"], c["low"], c["high"], "g CO₂e"))
+        self.water.setText(fmt.with_range(w["central"], w["low"], w["high"], "mL"))
+        ai_wh = sum(d.ai_wh for d in week.days)
+        search_wh = sum(d.search_wh for d in week.days)
+        self.split.setText(
+            f"{s['ai_count']:,} AI · {fmt.energy(ai_wh)}   /   {s['search_count']:,} searches · {fmt.energy(search_wh)}"
+        )
+        self.change.setText(fmt.percent_change(s.get("change", {}).get("energy_wh")))
+        self.sentences.setText("\n".join(week.sentences))
+        self.days.set_days(week.days)
+        self.trend.set_weeks(week.weeks)
+
+
+class WeekView(QWidget):
+    """The week view with previous / next navigation.
+
+    Args:
+        model: The week model.
+        services: The per-service breakdown model.
+        parent: The owner.
+    """
+
+    def __init__(self, model: WeekModel, services: ServiceModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.services = services
+        self.previous = QPushButton("◀ Previous week")
+        self.previous.setAccessibleName("Previous week")
+        self.previous.setShortcut("Alt+Left")
+        self.next = QPushButton("Next week ▶")
+        self.next.setAccessibleName("Next week")
+        self.next.setShortcut("Alt+Right")
+        self.this_week = QPushButton("This week")
+        self.this_week.setAccessibleName("This week")
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous)
+        nav.addWidget(self.this_week)
+        nav.addWidget(self.next)
+        nav.addStretch(1)
+        self.content = WeekContent(services)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.content)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addLayout(nav)
+        layout.addWidget(scroll)
+        self.previous.clicked.connect(model.previous)
+        self.next.clicked.connect(model.next)
+        self.this_week.clicked.connect(self._this_week)
+        model.ready.connect(self.show_week)
+
+    @Slot()
+    def _this_week(self) -> None:
+        from datetime import date
+
+        self.model.set_day(date.today())
+
+    @Slot(object)
+    def show_week(self, week: WeekData) -> None:
+        """Shows a computed week."""
+        self.services.set_services(week.summary["services"])
+        self.content.show_week(week)
+        current = self.model.is_current()
+        self.next.setEnabled(not current)
+        self.this_week.setEnabled(not current)

@@ -1,0 +1,1 @@
+"""Reusable widgets: charts, the tray icon's picture."""
