@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 # Benchmark modules, each with run() -> list of rows.
-MODULES = ("bench.model", "bench.ingest", "bench.desktop")
+MODULES = ("bench.model", "bench.ingest", "bench.desktop", "bench.extension")
 
 
 def main() -> int:

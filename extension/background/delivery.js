@@ -1,10 +1,13 @@
 // Sends the outbox to the host: hello first, then batches of at most 100
 // items; removes items only when acknowledged (stored, duplicate or
 // rejected); keeps them on error 9/13, on any other failure and on
-// disconnect, and retries later with a quiet backoff alarm.
+// disconnect, and retries later with a quiet backoff alarm. Error 8 halves
+// the batch (and later batches stay that small); error 5 on a batch sends its
+// items one at a time and drops an item that alone still gets error 5
+// (counted in `rejectedCount`), see deliverEntries.
 
 import { api, local, getOne, setOne, setConnection, getSettings, getHealth } from './store.js';
-import { batchEntries, readRecordReply, recordMessage, healthMessage, settingsMessage, summaryMessage,
+import { batchEntries, deliverEntries, recordMessage, MAX_RECORD_ITEMS, ERROR_FIELDS, healthMessage, settingsMessage, summaryMessage,
   backoffMinutes, isHostMissing } from '../lib/native-protocol.js';
 
 export const RETRY_ALARM = 'wattprint-retry';
@@ -35,7 +38,8 @@ export function createDelivery({ client, outbox }) {
     const health = await getHealth();
     const adapters = pendingList.filter((s) => health[s]).map((s) => ({ service: s, ...health[s] }));
     const reply = await client.request(healthMessage('', adapters));
-    if (reply.type === 'ok') await setOne('healthPending', []);
+    // A health report the host calls malformed (error 5) cannot get better by sending it again.
+    if (reply.type === 'ok' || (reply.type === 'error' && reply.code === ERROR_FIELDS)) await setOne('healthPending', []);
   };
 
   const notifyTabs = async (batch, estimates) => {
@@ -64,16 +68,22 @@ export function createDelivery({ client, outbox }) {
     try {
       await sendHealth();
       for (;;) {
-        const entries = await outbox.peek(100);
+        const entries = await outbox.peek(MAX_RECORD_ITEMS);
         if (entries.length === 0) break;
-        for (const batch of batchEntries(entries)) {
-          const reply = await client.request(recordMessage('', batch.map((e) => e.item)));
-          const result = readRecordReply(reply, batch);
-          await outbox.remove(result.delivered);
-          notifyTabs(batch, result.estimates);
+        const maxItems = await getOne('recordLimit', MAX_RECORD_ITEMS);
+        for (const batch of batchEntries(entries, maxItems)) {
+          const settle = async (seqs, estimates, rejected) => {
+            await outbox.remove(seqs);
+            if (rejected.length > 0) await setOne('rejectedCount', (await getOne('rejectedCount', 0)) + rejected.length);
+            notifyTabs(batch, estimates);
+          };
+          const send = (items) => client.request(recordMessage('', items));
+          const result = await deliverEntries(batch, send, settle);
+          if (result.maxItems && result.maxItems < maxItems) await setOne('recordLimit', result.maxItems);
           if (result.retry) {
             const err = result.error;
-            return noteFailure(new Error(err ? `host error ${err.code}: ${err.message}` : 'items not acknowledged'));
+            return noteFailure(new Error(err && err.code ? `host error ${err.code}: ${err.message}`
+              : (err && err.message) || 'items not acknowledged'));
           }
         }
       }

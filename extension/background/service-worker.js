@@ -2,7 +2,7 @@
 // background.scripts in Firefox). Listeners are registered synchronously at
 // the top level so a stopped worker wakes up for them.
 
-import { api, local, getSettings, setSettings, getConnection, getHealth, getHostSettings } from './store.js';
+import { api, local, getOne, getSettings, setSettings, getConnection, getHealth, getHostSettings } from './store.js';
 import { createOutbox } from '../lib/outbox.js';
 import { createQueryLog } from '../lib/query-log.js';
 import { detectBrowser } from '../lib/browser-name.js';
@@ -37,7 +37,7 @@ async function popupState() {
   const hostSettings = await getHostSettings();
   return {
     connection: await getConnection(),
-    outbox: await outbox.stats(),
+    outbox: { ...(await outbox.stats()), rejected: await getOne('rejectedCount', 0) },
     health: await getHealth(),
     settings,
     pausedUntil: effectivePause(settings, hostSettings),
@@ -69,7 +69,10 @@ async function handlePopup(msg) {
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg.type !== 'string' || sender.id !== api.runtime.id) return false;
-  const fromPage = Boolean(sender.tab);
+  // Content scripts run in web pages; the popup and options pages are the
+  // extension's own, even when opened in a tab (then `sender.tab` is set too).
+  const own = typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+  const fromPage = Boolean(sender.tab) && !own;
   const work = fromPage ? reports.handle(msg, sender) : handlePopup(msg);
   work.then(sendResponse, (e) => sendResponse({ error: String(e && e.message) }));
   return true;

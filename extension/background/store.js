@@ -41,12 +41,26 @@ export async function setHealth(service, ok, detail) {
   return true;
 }
 
-/** A random per-install key for hashing search queries before they are stored. */
-export async function querySalt() {
-  let salt = await getOne('querySalt', null);
-  if (!salt) {
-    salt = [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('');
-    await setOne('querySalt', salt);
+let saltPromise = null;
+
+/**
+ * A random per-install key for hashing search queries before they are stored.
+ * One promise per worker: two first searches at once must not each make a
+ * salt (the loser's hash would never match again, counting its query twice).
+ */
+export function querySalt() {
+  if (!saltPromise) {
+    saltPromise = (async () => {
+      let salt = await getOne('querySalt', null);
+      if (!salt) {
+        salt = [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('');
+        await setOne('querySalt', salt);
+      }
+      return salt;
+    })();
+    saltPromise.catch(() => {
+      saltPromise = null;
+    });
   }
-  return salt;
+  return saltPromise;
 }

@@ -24,8 +24,20 @@ export function topLevel(root, selector) {
   });
 }
 
+/**
+ * A message's text: textContent without <style> and <script>. Not innerText:
+ * that lays the text out again, which on a long answer cost the page several
+ * ms of main-thread time; white space, where the two differ most, is not
+ * counted anyway.
+ */
 function textOf(node) {
-  return (node && (node.innerText !== undefined ? node.innerText : node.textContent)) || '';
+  if (!node) return '';
+  if (node.querySelector && node.querySelector('style, script')) {
+    const copy = node.cloneNode(true);
+    copy.querySelectorAll('style, script').forEach((n) => n.remove());
+    return copy.textContent || '';
+  }
+  return node.textContent || '';
 }
 
 /**
@@ -36,7 +48,7 @@ export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDon
   const sel = adapter.dom;
   const seen = new WeakSet();
   let intentAt = 0;
-  let waiting = null; // {user, lastCounts, lastChange, timer}
+  let waiting = null; // {user, lastSize, lastChange, timer}
   let observer = null;
 
   const users = () => topLevel(doc, sel.user);
@@ -59,22 +71,28 @@ export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDon
     return after[after.length - 1] || null;
   };
 
+  // While the answer streams, change is noticed by the length of its text
+  // (no counting); the answer is counted once, when it has settled.
+  // Counting every 500 ms cost several ms of the page's main thread on a
+  // long answer.
   const checkAnswer = () => {
     if (!waiting) return;
     const node = answerAfter(waiting.user);
-    const counts = node ? countScripts(textOf(node)) : {};
+    const size = node ? (node.textContent || '').length : -1;
     const t = now();
-    if (!sameCounts(counts, waiting.lastCounts)) {
-      waiting.lastCounts = counts;
+    if (size !== waiting.lastSize) {
+      waiting.lastSize = size;
       waiting.lastChange = t;
+      return;
     }
-    const streaming = doc.querySelector('[data-is-streaming="true"], [data-testid="stop-button"]');
-    if (node && !streaming && Object.keys(counts).length > 0 && t - waiting.lastChange >= SETTLE_MS) {
-      clearInterval(waiting.timer);
-      const done = waiting;
-      waiting = null;
-      onAnswerDone({ at: done.lastChange, response: counts });
-    }
+    if (!node || size === 0 || t - waiting.lastChange < SETTLE_MS) return;
+    if (doc.querySelector('[data-is-streaming="true"], [data-testid="stop-button"]')) return;
+    const counts = countScripts(textOf(node));
+    if (Object.keys(counts).length === 0) return;
+    clearInterval(waiting.timer);
+    const done = waiting;
+    waiting = null;
+    onAnswerDone({ at: done.lastChange, response: counts });
   };
 
   const onMutations = () => {
@@ -86,7 +104,7 @@ export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDon
     intentAt = 0;
     const user = fresh[0];
     if (waiting) clearInterval(waiting.timer);
-    waiting = { user, lastCounts: null, lastChange: now(), timer: setInterval(checkAnswer, 500) };
+    waiting = { user, lastSize: null, lastChange: now(), timer: setInterval(checkAnswer, 500) };
     onUserTurn({ at: now(), prompt: countScripts(textOf(user)), context: contextCounts(user) });
   };
 

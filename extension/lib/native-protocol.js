@@ -5,6 +5,8 @@ export const HOST_NAME = 'org.wattprint.host';
 export const MAX_RECORD_ITEMS = 100; // the protocol allows 500; we send smaller batches
 export const MAX_FRAME_BYTES = 1024 * 1024;
 export const RETRY_CODES = Object.freeze([9, 13]);
+export const ERROR_FIELDS = 5; // the message's fields are wrong
+export const ERROR_TOO_MANY = 8; // too many items in one record
 
 export function helloMessage(req, extensionVersion, browser) {
   return { type: 'hello', protocol: PROTOCOL_VERSION, extension_version: extensionVersion, browser, req };
@@ -77,6 +79,65 @@ export function readRecordReply(reply, entries) {
     estimates: reply.estimates && typeof reply.estimates === 'object' ? reply.estimates : {},
     retry: kept.length > 0,
   };
+}
+
+const isError = (reply, code) => Boolean(reply && reply.type === 'error' && reply.code === code);
+
+/**
+ * Delivers outbox entries ({seq, item}) with `send(items) -> Promise<reply>`,
+ * adapting to what the host answers:
+ * - error 8 (too many items): halve the batch and send each half, down to
+ *   single items;
+ * - error 5 (wrong fields) for a record of several items: send each item
+ *   alone; an item that alone still gets error 5 is rejected (dropped), so
+ *   one malformed item cannot block the outbox forever;
+ * - an ack: stored, duplicate and rejected items are settled;
+ * - anything else (errors 9 and 13, other errors, items the ack leaves out):
+ *   stop; the remaining items stay for a later retry.
+ * `settle(seqs, estimates, rejected)` is awaited after every reply that
+ * settles items, so they leave the outbox as soon as the host has them.
+ * @returns {Promise<{retry: boolean, error: object|null, rejected: object[], maxItems: number|null}>}
+ *   rejected: [{seq, id, code, message}]; maxItems: the batch size that error 8 led to, or null.
+ */
+export async function deliverEntries(entries, send, settle = async () => {}) {
+  const out = { retry: false, error: null, rejected: [], maxItems: null };
+  const stop = (error) => {
+    out.retry = true;
+    out.error = error || null;
+    return false;
+  };
+  const go = async (list) => {
+    if (list.length === 0) return true;
+    const reply = await send(list.map((e) => e.item));
+    if (isError(reply, ERROR_TOO_MANY) && list.length > 1) {
+      const half = Math.ceil(list.length / 2);
+      out.maxItems = Math.min(out.maxItems || Infinity, half);
+      return (await go(list.slice(0, half))) && go(list.slice(half));
+    }
+    if (isError(reply, ERROR_FIELDS)) {
+      if (list.length > 1) {
+        for (const e of list) if (!(await go([e]))) return false;
+        return true;
+      }
+      const r = { seq: list[0].seq, id: list[0].item && list[0].item.id, code: ERROR_FIELDS,
+        message: String(reply.message || '') };
+      out.rejected.push(r);
+      await settle([list[0].seq], {}, [r]);
+      return true;
+    }
+    const result = readRecordReply(reply, list);
+    const rejected = [];
+    for (const r of result.rejected) {
+      const e = r && (Number.isInteger(r.index) ? list[r.index] : list.find((x) => x.item.id === r.id));
+      if (e) rejected.push({ seq: e.seq, id: e.item.id, code: r.code, message: String(r.message || '') });
+    }
+    out.rejected.push(...rejected);
+    if (result.delivered.length > 0) await settle(result.delivered, result.estimates, rejected);
+    if (result.retry) return stop(result.error || (reply && reply.type === 'ack' ? { message: 'items not acknowledged' } : reply));
+    return true;
+  };
+  await go(entries);
+  return out;
 }
 
 /** Backoff before the next try while the host is missing or failing: 1, 2, 4 ... 60 minutes. */

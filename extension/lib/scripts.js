@@ -91,12 +91,29 @@ export function scriptClassOf(cp) {
 export function countScripts(text) {
   const counts = {};
   if (typeof text !== 'string' || text.length === 0) return counts;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0);
-    if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || WHITE_SPACE.test(ch)) continue;
+  // Runs on long streamed answers in the page, so ASCII (most text) takes a
+  // fast path: printable ASCII is latin; space, C0 controls and DEL are
+  // skipped, exactly as the general path below would.
+  let latin = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i += 1) {
+    let cp = text.charCodeAt(i);
+    if (cp < 0x80) {
+      if (cp > 0x20 && cp !== 0x7f) latin += 1;
+      continue;
+    }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        i += 1;
+      }
+    }
+    if (cp <= 0x9f || WHITE_SPACE.test(String.fromCodePoint(cp))) continue;
     const cls = scriptClassOf(cp);
     counts[cls] = (counts[cls] || 0) + 1;
   }
+  if (latin > 0) counts.latin = (counts.latin || 0) + latin;
   return counts;
 }
 

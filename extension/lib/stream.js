@@ -10,15 +10,18 @@ export function createLineSplitter(onLine) {
   let tail = '';
   return {
     push(text) {
-      tail += text;
-      let nl = tail.indexOf('\n');
+      // One pass with a cursor: slicing the rest after every line made a
+      // chunk of many short lines cost quadratic time in the page.
+      const buf = tail + text;
+      let start = 0;
+      let nl = buf.indexOf('\n');
       while (nl !== -1) {
-        let line = tail.slice(0, nl);
-        if (line.endsWith('\r')) line = line.slice(0, -1);
-        tail = tail.slice(nl + 1);
-        onLine(line);
-        nl = tail.indexOf('\n');
+        const end = nl > start && buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        onLine(buf.slice(start, end));
+        start = nl + 1;
+        nl = buf.indexOf('\n', start);
       }
+      tail = start === 0 ? buf : buf.slice(start);
     },
     end() {
       if (tail.length > 0) {

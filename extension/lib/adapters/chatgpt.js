@@ -7,6 +7,10 @@ import { tryJson, createSseParser } from '../stream.js';
 import { countScripts } from '../scripts.js';
 import { cleanModes, cleanModel, createAnswer, pathOf, contentText } from './common.js';
 
+// {"v": "<text without quotes, backslashes or control characters>"}: a delta whose JSON needs no decoding.
+// eslint-disable-next-line no-control-regex -- JSON strings cannot hold raw control characters
+const SIMPLE_DELTA = /^\{"v": ?"([^"\\\u0000-\u001f]*)"\}$/;
+
 const SUBMIT_PATH = /^\/backend-api\/(?:f\/)?conversation\/?$/;
 const REASONING_MODEL = /(^o\d)|thinking|reason/i;
 
@@ -83,6 +87,10 @@ export default {
     };
     const onEvent = ({ data }) => {
       if (data === '[DONE]') return;
+      // Most events of a long answer are one-token deltas {"v": "..."}: read
+      // those without JSON.parse (same result, a fraction of the page's time).
+      const simple = SIMPLE_DELTA.exec(data);
+      if (simple) return applyPatch({ v: simple[1] });
       const msg = tryJson(data);
       if (!msg || typeof msg !== 'object') return;
       if (msg.v !== undefined || msg.o !== undefined || msg.p !== undefined) {

@@ -72,19 +72,37 @@ function addMessage(selector, text) {
   document.body.insertBefore(el, document.getElementById('fixture-log'));
   return el;
 }
+// ?long=N (benchmark): the answer streams N more one-word deltas, which the
+// page renders as they arrive, like the real site.
+const LONG = Number(new URLSearchParams(location.search).get('long')) || 0;
+let answered = 0;
 async function send() {
   addMessage(CFG.user, CFG.prompt);
   const answer = addMessage(CFG.assistant, '');
   if (CFG.submitPath) {
-    const res = await fetch(CFG.submitPath, { method: 'POST', body: CFG.body, headers: { 'content-type': 'text/plain' } });
+    const url = LONG ? CFG.submitPath + (CFG.submitPath.includes('?') ? '&' : '?') + 'long=' + LONG : CFG.submitPath;
+    const res = await fetch(url, { method: 'POST', body: CFG.body, headers: { 'content-type': 'text/plain' } });
     const reader = res.body.getReader();
-    while (!(await reader.read()).done) { /* the site would render deltas here */ }
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (LONG) {
+        const words = [...decoder.decode(value, { stream: true }).matchAll(/"v": "([^"]*)"/g)].map((m) => m[1]);
+        if (words.length) answer.textContent += words.join('');
+      }
+    }
   }
-  answer.textContent = CFG.answer;
-  document.getElementById('fixture-log').textContent = 'answered';
+  if (!LONG) answer.textContent = CFG.answer;
+  answered += 1;
+  window.__answered = answered;
+  window.__answeredAt = performance.now();
+  document.getElementById('fixture-log').textContent = answered === 1 ? 'answered' : 'answered ' + answered;
 }
 window.fixtureSend = send;
 document.addEventListener('click', (ev) => { if (ev.target.closest('button, [role="button"], .send-button')) send(); });
+// Like the real sites, the page sends with script: a submit button in a form does not reload the page.
+document.addEventListener('submit', (ev) => ev.preventDefault());
 </script></body></html>`;
 }
 
@@ -118,6 +136,25 @@ function streamBody(res, text, contentType) {
   next();
 }
 
+const LOREM = 'energy water carbon model token answer watt hour grid cooling chip server light heat pump'.split(' ');
+
+/** ChatGPT's stream with `words` more one-word deltas (about one token each) before the end of the answer. */
+function streamLong(res, response, words) {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const cut = response.indexOf('event: delta\ndata: {"p": "", "o": "patch"');
+  const events = [];
+  for (let i = 0; i < words; i += 1) events.push(`event: delta\ndata: {"v": " ${LOREM[i % LOREM.length]}"}\n\n`);
+  const parts = [response.slice(0, cut)];
+  for (let i = 0; i < events.length; i += 20) parts.push(events.slice(i, i + 20).join(''));
+  parts.push(response.slice(cut));
+  const next = () => {
+    if (parts.length === 0) return res.end();
+    res.write(parts.shift());
+    return setTimeout(next, 10);
+  };
+  next();
+}
+
 function readBody(req) {
   return new Promise((resolve) => {
     const parts = [];
@@ -126,11 +163,15 @@ function readBody(req) {
   });
 }
 
-/** Starts the server; resolves with {port, hosts, hostResolverRules, requests, close}. */
-export async function startFixtureServer({ port = 0 } = {}) {
+/**
+ * Starts the server; resolves with {port, hosts, hostResolverRules, requests, close}.
+ * `tls` ({key, cert} PEM) replaces the self-signed certificate, e.g. with one
+ * signed by a test CA that Firefox is told to trust.
+ */
+export async function startFixtureServer({ port = 0, tls = null } = {}) {
   const certDir = mkdtempSync(path.join(tmpdir(), 'wattprint-cert-'));
   const requests = []; // every request body the server received, for privacy assertions
-  const server = https.createServer(makeCert(certDir), async (req, res) => {
+  const server = https.createServer(tls || makeCert(certDir), async (req, res) => {
     const host = String(req.headers.host || '').replace(/:\d+$/, '');
     const url = new URL(req.url, `https://${host}`);
     const body = await readBody(req);
@@ -140,6 +181,8 @@ export async function startFixtureServer({ port = 0 } = {}) {
       const fx = chatFixture(adapter);
       if (req.method === 'POST' && fx.expected.submit && url.pathname === new URL(fx.expected.submit.url).pathname) {
         const type = /^data:|^event:/m.test(fx.response) ? 'text/event-stream' : 'text/plain; charset=utf-8';
+        const long = Number(url.searchParams.get('long')) || 0;
+        if (long && adapter.service === 'chatgpt') return streamLong(res, fx.response, long);
         return streamBody(res, fx.response, type);
       }
       if (req.method === 'GET') {
@@ -177,7 +220,15 @@ export async function startFixtureServer({ port = 0 } = {}) {
   };
 }
 
+// CLI: PORT (default 8443; 0 picks a free one), TLS_CERT and TLS_KEY (PEM
+// files, optional). Prints one JSON line {port, hostResolverRules, hosts} once
+// listening, then serves until killed.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const s = await startFixtureServer({ port: Number(process.env.PORT || 8443) });
-  console.log(`fixture server on https://127.0.0.1:${s.port}\n--host-resolver-rules="${s.hostResolverRules}"`);
+  const tls = process.env.TLS_CERT
+    ? { cert: readFileSync(process.env.TLS_CERT), key: readFileSync(process.env.TLS_KEY) } : null;
+  const s = await startFixtureServer({ port: Number(process.env.PORT ?? 8443), tls });
+  console.log(JSON.stringify({ port: s.port, hostResolverRules: s.hostResolverRules, hosts: s.hosts }));
+  const stop = () => s.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }

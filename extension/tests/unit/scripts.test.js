@@ -50,3 +50,31 @@ test('count helpers', () => {
   assert.ok(sameCounts({ latin: 1 }, { latin: 1, cjk: 0 }));
   assert.ok(!sameCounts({ latin: 1 }, { latin: 2 }));
 });
+
+test('the ASCII fast path counts exactly like the code-point definition', () => {
+  const reference = (text) => {
+    const c = {};
+    for (const ch of text) {
+      const cp = ch.codePointAt(0);
+      if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || /\s/u.test(ch)) continue;
+      const cls = scriptClassOf(cp);
+      c[cls] = (c[cls] || 0) + 1;
+    }
+    return c;
+  };
+  let seed = 42;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  for (let k = 0; k < 500; k += 1) {
+    let s = '';
+    for (let j = 0; j < 40; j += 1) {
+      const r = rand();
+      const cp = r < 0.4 ? Math.floor(rand() * 0x100) : r < 0.8 ? Math.floor(rand() * 0x10000) : Math.floor(rand() * 0x110000);
+      s += cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp);
+    }
+    assert.deepEqual(countScripts(s), reference(s), JSON.stringify(s));
+  }
+  assert.deepEqual(countScripts('a\u00a0b\u2003c\u3000d 😀\ud800'), reference('a\u00a0b\u2003c\u3000d 😀\ud800'));
+});

@@ -1,0 +1,146 @@
+"""End to end in headless Firefox ESR: the built Firefox extension installed as a temporary add-on over Marionette, the
+real host registered in $HOME/.mozilla/native-messaging-hosts by `wattprint install-host --browser firefox`, the fixture
+server on port 443 behind `network.dns.forceResolve`, with a certificate from a test CA imported into the profile with
+certutil. A ChatGPT prompt and a Google search must arrive in history.db.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.marionette import Marionette
+from tests.e2e.support import (
+    DIST,
+    FIREFOX,
+    MARKER,
+    E2EError,
+    browser_env,
+    ensure_built,
+    expected_chat,
+    files_containing,
+    fixture_server,
+    host_log,
+    install_host,
+    make_ca,
+    require,
+    rows,
+    wait_for,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+HOSTS = ["chatgpt.com", "www.google.com"]
+PREFS = {
+    "network.dns.forceResolve": "127.0.0.1",
+    "browser.shell.checkDefaultBrowser": False,
+    "browser.startup.homepage_override.mstone": "ignore",
+    "browser.aboutwelcome.enabled": False,
+    "datareporting.policy.dataSubmissionEnabled": False,
+    "toolkit.telemetry.reportingpolicy.firstRun": False,
+    "app.update.disabledForTesting": True,
+    "browser.safebrowsing.malware.enabled": False,
+    "browser.safebrowsing.phishing.enabled": False,
+    "network.captive-portal-service.enabled": False,
+    "network.connectivity-service.enabled": False,
+    "extensions.update.enabled": False,
+    "security.OCSP.enabled": 0,
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _user_js(prefs: dict[str, object]) -> str:
+    import json
+
+    return "".join(f"user_pref({json.dumps(k)}, {json.dumps(v)});\n" for k, v in prefs.items())
+
+
+@contextlib.contextmanager
+def _firefox(profile: Path, env: dict[str, str]) -> Iterator[Marionette]:
+    port = _free_port()
+    (profile / "user.js").write_text(_user_js({**PREFS, "marionette.port": port}))
+    proc = subprocess.Popen([str(FIREFOX), "--headless", "--marionette", "--no-remote", "--profile", str(profile),
+                             "about:blank"], env={**env, "MOZ_HEADLESS": "1"}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    client = None
+    try:
+        client = Marionette(port, timeout=60)
+        client.start_session()
+        yield client
+    finally:
+        if client is not None:
+            client.quit()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # Firefox and its content processes, by the group of its id
+            proc.wait()
+
+
+def test_firefox_chatgpt_and_google_reach_the_database(tmp_path: Path) -> None:
+    require(FIREFOX, "Firefox ESR")
+    require(Path("certutil"), "certutil (libnss3-tools)")
+    if os.geteuid() != 0:
+        raise E2EError("the Firefox test serves the fixture sites on port 443, which needs root")
+    ensure_built()
+    data, home, profile, certs = (tmp_path / n for n in ("ff-data", "ff-home", "ff-profile", "certs"))
+    for d in (data, home, profile, certs):
+        d.mkdir()
+    env = browser_env(data, home)
+    install_host("firefox", env)
+    manifest = home / ".mozilla" / "native-messaging-hosts" / "org.wattprint.host.json"
+    assert manifest.exists(), f"install-host wrote no {manifest}"
+
+    ca, leaf, key = make_ca(certs, [*HOSTS, "claude.ai"])
+    subprocess.run(["certutil", "-N", "-d", f"sql:{profile}", "--empty-password"], check=True, capture_output=True)
+    subprocess.run(["certutil", "-A", "-d", f"sql:{profile}", "-n", "Wattprint test CA", "-t", "C,,", "-i", str(ca)],
+                   check=True, capture_output=True)
+
+    expected = expected_chat("chatgpt")
+    with fixture_server(port=443, cert=leaf, key=key), _firefox(profile, env) as ff:
+        addon = ff.install_addon(str(DIST / "firefox"))
+        assert addon == "wattprint@wattprint.org"
+        ff.navigate("https://chatgpt.com/")
+        ff.click('[data-testid="send-button"]')
+        assert wait_for(lambda: "answered" in ff.script("return document.getElementById('fixture-log').textContent"),
+                        15), "the ChatGPT fixture page never answered"
+        ff.navigate("https://www.google.com/search?q=heat+pump+firefox")
+        ff.script("return new Promise((r) => setTimeout(r, 3000))")  # the AI overview appears and settles
+        ff.refresh()
+        ff.navigate("https://www.google.com/search?q=heat+pump+firefox&start=10")
+
+        def arrived() -> list[dict[str, object]] | None:
+            if not (data / "history.db").exists():
+                return None
+            got = rows(data)
+            return got if len(got) >= 3 else None
+
+        got = wait_for(arrived, 45, interval=0.5)
+        assert got, f"rows: {rows(data) if (data / 'history.db').exists() else None}\nhost log:\n{host_log(data)}"
+        ff.script("return new Promise((r) => setTimeout(r, 2000))")  # nothing more arrives late
+        got = rows(data)
+
+    chat = [r for r in got if r["service"] == "chatgpt"]
+    assert len(chat) == 1, got
+    assert chat[0]["kind"] == "chat"
+    assert chat[0]["model"] == expected["model"]
+    assert sorted(chat[0]["modes"]) == sorted(expected["modes"])
+    assert chat[0]["browser"] == "firefox"
+    assert chat[0]["page"] == "https://chatgpt.com"
+    google = sorted((r["kind"], tuple(r["modes"])) for r in got if r["service"] == "google")
+    assert google == [("chat", ("ai_overview",)), ("search", ())], got
+    assert len(got) == 3
+    assert files_containing(data, MARKER) == []
+    assert files_containing(data, "heat pump") == []
