@@ -11,8 +11,14 @@ from wattprint.core.schemas import Equivalent
 _SWEET_SPOT = 1.0  # log10 of the ideal amount
 
 
+_MEMO: dict[tuple[str, float, int], list[Equivalent]] = {}
+_MEMO_LIMIT = 50_000
+
+
 def choose(energy_wh: float, data: ModelData, limit: int = 3) -> list[Equivalent]:
     """The everyday activities that use about as much energy, easiest to grasp first.
+
+    Equal energies to three significant figures share one answer (amounts show two), memoized per data version.
 
     Args:
         energy_wh: Energy to compare, in Wh.
@@ -24,6 +30,17 @@ def choose(energy_wh: float, data: ModelData, limit: int = 3) -> list[Equivalent
     """
     if energy_wh <= 0:
         return []
+    energy_wh = float(f"{energy_wh:.3g}")
+    key = (data.version, energy_wh, limit)
+    found = _MEMO.get(key)
+    if found is None:
+        if len(_MEMO) >= _MEMO_LIMIT:
+            _MEMO.clear()
+        found = _MEMO[key] = _choose(energy_wh, data, limit)
+    return list(found)
+
+
+def _choose(energy_wh: float, data: ModelData, limit: int) -> list[Equivalent]:
     scored = []
     for key, item in data.equivalents.items():
         amount = energy_wh / item.wh

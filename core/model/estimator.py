@@ -21,7 +21,7 @@ from wattprint.core.model import equivalents, llm
 from wattprint.core.model.grid import GENERIC_PUE, GENERIC_WUE, Site, site
 from wattprint.core.model.tokens import tokens_from_counts
 from wattprint.core.modeldata import Calibration, ModelData, Service
-from wattprint.core.schemas import Equivalent, Estimate, Interaction, Kind, Mode
+from wattprint.core.schemas import Estimate, Interaction, Kind, Mode
 
 Triple = tuple[float, float, float]
 GENERIC_ZONE = "WOR"
@@ -87,7 +87,6 @@ class Estimator:
         self.data = data
         self.zone = zone
         self._profiles: dict[tuple[str, str | None, bool], Profile] = {}
-        self._equivalents: dict[float, list[Equivalent]] = {}
         self._calibration = self._calibrate()
 
     # -- public API -------------------------------------------------------------------------------------------------
@@ -165,23 +164,12 @@ class Estimator:
                 "co2e_g": {"low": co2[0], "central": co2[1], "high": co2[2]},
                 "water_ml": {"low": water[0], "central": water[1], "high": water[2]},
                 "tokens": {"prompt": prompt, "response": response, "context": context, "reasoning": reasoning},
-                "equivalents": self.equivalents(energy[1]),
+                "equivalents": equivalents.choose(energy[1], self.data),
                 "sources": figures.sources,
                 "warnings": figures.warnings,
                 "model_version": self.data.version,
             }
         )
-
-    def equivalents(self, energy_wh: float) -> list[Equivalent]:
-        """Everyday equivalents of an energy, cached per three significant figures (amounts show two)."""
-        key = float(f"{energy_wh:.3g}")
-        found = self._equivalents.get(key)
-        if found is None:
-            if len(self._equivalents) > 50_000:
-                self._equivalents.clear()
-            found = equivalents.choose(key, self.data)
-            self._equivalents[key] = found
-        return found
 
     def profile(self, service_id: str, model: str | None, *, ai_answer: bool = False) -> Profile:
         """The cached profile of a service and model. Unknown models fall back to the service's default, with a warning.
