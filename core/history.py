@@ -240,8 +240,8 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
 def counts_json(counts: ScriptCounts) -> str:
     """Compact JSON of the non-zero character counts ('{}' when there are none)."""
     values = counts.__dict__
-    present = {name: values[name] for name in SCRIPT_CLASSES if values[name]}
-    return json.dumps(present, separators=(",", ":")) if present else "{}"
+    # Built by hand: the same text json.dumps(..., separators=(",", ":")) gives, at a fraction of the cost.
+    return "{" + ",".join(f'"{name}":{values[name]}' for name in SCRIPT_CLASSES if values[name]) + "}"
 
 
 def input_key(interaction: Interaction) -> InputKey:
@@ -250,7 +250,7 @@ def input_key(interaction: Interaction) -> InputKey:
         interaction.kind.value,
         interaction.service,
         interaction.model,
-        json.dumps([m.value for m in interaction.modes], separators=(",", ":")) if interaction.modes else "[]",
+        "[" + ",".join(f'"{m.value}"' for m in interaction.modes) + "]",
         counts_json(interaction.prompt),
         counts_json(interaction.response),
         counts_json(interaction.context),

@@ -44,7 +44,7 @@ class Host:
         self.browser: str | None = None
         self._db: Database | None = None
         self._estimates: Estimates | None = None
-        self._payloads: dict[InputKey, dict[str, Any]] = {}
+        self._payloads: dict[InputKey, tuple[dict[str, Any], str]] = {}
         self.stored_ids: list[str] = []  # ids stored by the last message, for the nudge
 
     # -- resources ---------------------------------------------------------------------------------------------------
@@ -174,17 +174,18 @@ class Host:
                 good.append((item["id"], checked))
         received = history.now_text()
         rows = []
-        payloads = {}
+        payloads = framing.Encoded()
         for sent_id, interaction in good:
             key = history.input_key(interaction)
             values = estimates.values(interaction, key)
             rows.append(history.build_row(interaction, key, values, received))
-            payload = self._payloads.get(key)
-            if payload is None or payload["model_version"] != values[-1]:
+            cached = self._payloads.get(key)
+            if cached is None or cached[0]["model_version"] != values[-1]:
                 if len(self._payloads) >= estimates.limit:
                     self._payloads.clear()
-                payload = self._payloads[key] = queries.estimate_dict(values, data)
-            payloads[sent_id] = payload
+                payload = queries.estimate_dict(values, data)
+                cached = self._payloads[key] = (payload, framing.dumps(payload))
+            payloads.put(sent_id, *cached)
         result = history.store(db, rows)
         sent_of = {row[0]: sent_id for row, (sent_id, _) in zip(rows, good, strict=True)}
         stored = [sent_of[i] for i in result.stored]

@@ -39,6 +39,34 @@ def _range(values: Sequence[float]) -> dict[str, float]:
     return {"low": values[0], "central": values[1], "high": values[2]}
 
 
+_JSON_LISTS: dict[str, list[Any]] = {}
+_EQUIVALENTS: dict[tuple[str, float], list[dict[str, Any]]] = {}
+_MEMO_LIMIT = 20_000
+
+
+def _json_list(value: str | Sequence[Any]) -> list[Any]:
+    """A stored JSON list (sources, warnings); the same few lists recur, so each text is parsed once."""
+    if not isinstance(value, str):
+        return list(value)
+    found = _JSON_LISTS.get(value)
+    if found is None:
+        if len(_JSON_LISTS) >= _MEMO_LIMIT:
+            _JSON_LISTS.clear()
+        found = _JSON_LISTS[value] = json.loads(value)
+    return list(found)
+
+
+def _equivalent_dicts(energy_wh: float, data: ModelData) -> list[dict[str, Any]]:
+    energy_wh = float(f"{energy_wh:.3g}")  # choose() answers per three significant figures
+    key = (data.version, energy_wh)
+    found = _EQUIVALENTS.get(key)
+    if found is None:
+        if len(_EQUIVALENTS) >= _MEMO_LIMIT:
+            _EQUIVALENTS.clear()
+        found = _EQUIVALENTS[key] = [e.model_dump() for e in equivalents.choose(energy_wh, data)]
+    return [dict(e) for e in found]
+
+
 def estimate_dict(values: Sequence[Any], data: ModelData) -> dict[str, Any]:
     """The protocol's Estimate object from the stored estimate columns (in `ESTIMATE_COLUMNS` order)."""
     sources, warnings, version = values[13], values[14], values[15]
@@ -47,9 +75,9 @@ def estimate_dict(values: Sequence[Any], data: ModelData) -> dict[str, Any]:
         "co2e_g": _range(values[3:6]),
         "water_ml": _range(values[6:9]),
         "tokens": {"prompt": values[9], "response": values[10], "context": values[11], "reasoning": values[12]},
-        "equivalents": [e.model_dump() for e in equivalents.choose(values[1], data)],
-        "sources": json.loads(sources) if isinstance(sources, str) else list(sources),
-        "warnings": json.loads(warnings) if isinstance(warnings, str) else list(warnings),
+        "equivalents": _equivalent_dicts(values[1], data),
+        "sources": _json_list(sources),
+        "warnings": _json_list(warnings),
         "model_version": version,
     }
 
