@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.settings._import)
         self.week_model.refresh()
         self.compare_model.refresh()
+        session.refresh_estimates()
         QTimer.singleShot(0, self.tray.check_weekly)
         self._update_status()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -11,6 +12,8 @@ from wattprint.core import history, paths
 from wattprint.core.modeldata import ModelData, load
 from wattprint.desktop.live import LiveUpdates
 from wattprint.desktop.workers import Runner
+
+log = logging.getLogger(__name__)
 
 
 class Session(QObject):
@@ -40,6 +43,27 @@ class Session(QObject):
         if listen:
             self.live = LiveUpdates(str(paths.socket_path(self.profile)), self.data_version, self)
             self.live.changed.connect(self.changed)
+
+    def refresh_estimates(self) -> None:
+        """Re-estimates, off the GUI thread, the rows made with older model data; views reload when it is done."""
+
+        def work() -> int:
+            from wattprint.core import reestimate
+            from wattprint.core.model.estimator import Estimator
+
+            db = self.open_db()
+            try:
+                if not reestimate.outdated(db, self.data.version):
+                    return 0
+                return reestimate.reestimate(db, Estimator(self.data))
+            finally:
+                db.conn.close()
+
+        def done(count: object) -> None:
+            if count:
+                self.rewritten.emit()
+
+        self.runner.start(work, done, lambda message: log.warning("re-estimating failed: %s", message))
 
     def data_version(self) -> int:
         """SQLite's data version of the app's connection (changes when another connection commits)."""
