@@ -130,6 +130,13 @@ class _Reestimator:
         return found
 
 
+def workers_for(rows: int) -> int:
+    """Processes worth starting for a number of outdated rows: a second one pays off past about 200,000 rows."""
+    import os
+
+    return max(1, min(2, os.cpu_count() or 1)) if rows > 200_000 else 1
+
+
 def outdated(db: Database, version: str) -> int:
     """How many rows carry an estimate of another model-data version."""
     return int(db.conn.execute("SELECT count(*) FROM interactions WHERE model_version != ?", (version,)).fetchone()[0])

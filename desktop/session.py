@@ -53,9 +53,10 @@ class Session(QObject):
 
             db = self.open_db()
             try:
-                if not reestimate.outdated(db, self.data.version):
+                stale = reestimate.outdated(db, self.data.version)
+                if not stale:
                     return 0
-                return reestimate.reestimate(db, Estimator(self.data))
+                return reestimate.reestimate(db, Estimator(self.data), workers=reestimate.workers_for(stale))
             finally:
                 db.conn.close()
 

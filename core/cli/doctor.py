@@ -10,7 +10,7 @@ from typing import Any
 from wattprint.core import history, install_host, migrations, paths
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.modeldata import load
-from wattprint.core.reestimate import outdated, reestimate
+from wattprint.core.reestimate import outdated, reestimate, workers_for
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
@@ -57,7 +57,8 @@ def check_database(path: Path, repair: bool) -> dict[str, Any]:
         if repair and report["outdated_rows"]:
             from wattprint.core.model.estimator import Estimator
 
-            report["reestimated"] = reestimate(db, Estimator(load()))
+            workers = workers_for(report["outdated_rows"])
+            report["reestimated"] = reestimate(db, Estimator(load()), workers=workers)
             report["outdated_rows"] = outdated(db, version)
         report["ok"] = report["integrity"] == ["ok"]
     except history.StorageError as error:
