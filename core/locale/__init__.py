@@ -1,0 +1,1 @@
+"""Message catalogues of the core, one JSON file per language."""
