@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import struct
+from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 MAX_FRAME = 1024 * 1024  # bytes, both directions (Chromium's limit for host-to-browser messages)
@@ -53,21 +54,28 @@ def read_frame(stream: BinaryIO, limit: int = MAX_FRAME) -> bytes | None:
     return payload
 
 
-class Encoded(dict[str, Any]):
-    """A JSON object whose values were encoded once already (in `encoded`), spliced into frames as they are.
+class Encoded(Mapping[str, Any]):
+    """A JSON object whose values are kept as JSON text (in `encoded`) and spliced into frames as they are.
 
     The ack's estimates repeat from batch to batch; encoding each once and caching the text keeps a 100-item ack
-    cheap. Callers in the same process still read it as an ordinary dict.
+    cheap. Callers in the same process read it as a mapping, decoded on access.
     """
 
     def __init__(self) -> None:
-        super().__init__()
         self.encoded: dict[str, str] = {}
 
-    def put(self, key: str, value: Any, text: str) -> None:  # noqa: ANN401 - any JSON value
-        """Adds a value with its JSON text."""
-        self[key] = value
+    def put(self, key: str, text: str) -> None:
+        """Adds a value as its JSON text."""
         self.encoded[key] = text
+
+    def __getitem__(self, key: str) -> Any:  # noqa: ANN401 - any JSON value
+        return json.loads(self.encoded[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.encoded)
+
+    def __len__(self) -> int:
+        return len(self.encoded)
 
 
 def dumps(value: Any) -> str:  # noqa: ANN401 - any JSON value

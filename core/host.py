@@ -11,7 +11,8 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -44,7 +45,7 @@ class Host:
         self.browser: str | None = None
         self._db: Database | None = None
         self._estimates: Estimates | None = None
-        self._payloads: dict[InputKey, tuple[dict[str, Any], str]] = {}
+        self._payloads: dict[InputKey, tuple[str, str]] = {}  # input key -> (model version, estimate JSON)
         self.stored_ids: list[str] = []  # ids stored by the last message, for the nudge
 
     # -- resources ---------------------------------------------------------------------------------------------------
@@ -80,31 +81,49 @@ class Host:
 
     def handle(self, frame: bytes) -> dict[str, Any]:
         """The reply to one frame (an error reply for anything unusable)."""
-        import sqlite3
+        return self.finish(self.prepare(frame))
 
+    def prepare(self, frame: bytes) -> Job:
+        """The work of one frame that needs no database: parsing, validating and estimating."""
         from wattprint.core import protocol
-        from wattprint.core.history import StorageError
 
-        self.stored_ids = []
         req = None
         try:
             message = protocol.parse(frame)
             req = message.get("req") if isinstance(message.get("req"), str) else None
             parsed = protocol.request(message)
+            if isinstance(parsed, protocol.Record):
+                return Job(self._prepare_record(parsed), req)
             handler = getattr(self, f"_on_{message['type']}")
-            reply: dict[str, Any] = handler(parsed)
+            return Job(lambda: handler(parsed), req)
         except ProtocolError as error:
             if error.code not in (Code.NOT_JSON, Code.NOT_UTF8):
                 log.info("error %d: %s", error.code, error.message)
-            return error.reply()
-        except (StorageError, sqlite3.Error) as error:
-            log.error("storage unavailable: %s", error)
-            return error_reply(Code.STORAGE, f"storage unavailable, retry later: {error}", req)
+            return Job(None, req, error.reply())
         except Exception:
             log.exception("internal error")
-            return error_reply(Code.INTERNAL, "internal error (logged in host.log); retry later", req)
-        if req is not None:
-            reply["req"] = req
+            return Job(None, req, error_reply(Code.INTERNAL, "internal error (logged in host.log); retry later", req))
+
+    def finish(self, job: Job) -> dict[str, Any]:
+        """Runs the database part of a prepared frame and returns its reply."""
+        import sqlite3
+
+        from wattprint.core.history import StorageError
+
+        self.stored_ids = []
+        if job.work is None:
+            assert job.reply is not None  # a job without work carries its reply
+            return job.reply
+        try:
+            reply = job.work()
+        except (StorageError, sqlite3.Error) as error:
+            log.error("storage unavailable: %s", error)
+            return error_reply(Code.STORAGE, f"storage unavailable, retry later: {error}", job.req)
+        except Exception:
+            log.exception("internal error")
+            return error_reply(Code.INTERNAL, "internal error (logged in host.log); retry later", job.req)
+        if job.req is not None:
+            reply["req"] = job.req
         return reply
 
     def _on_hello(self, message: Hello) -> dict[str, Any]:
@@ -158,10 +177,10 @@ class Host:
         record_health(self.db(), adapters, self.browser)
         return {"type": "ok"}
 
-    def _on_record(self, message: Record) -> dict[str, Any]:
+    def _prepare_record(self, message: Record) -> Callable[[], dict[str, Any]]:
+        """Validates and estimates a record's items; the returned work stores them and builds the ack."""
         from wattprint.core import history, protocol, queries
 
-        db = self.db()  # before any work: a missing database is error 9 for the whole batch
         estimates = self.estimates()
         data = estimates.estimator.data
         good = []
@@ -180,20 +199,34 @@ class Host:
             values = estimates.values(interaction, key)
             rows.append(history.build_row(interaction, key, values, received))
             cached = self._payloads.get(key)
-            if cached is None or cached[0]["model_version"] != values[-1]:
+            if cached is None or cached[0] != values[-1]:
                 if len(self._payloads) >= estimates.limit:
                     self._payloads.clear()
-                payload = queries.estimate_dict(values, data)
-                cached = self._payloads[key] = (payload, framing.dumps(payload))
-            payloads.put(sent_id, *cached)
-        result = history.store(db, rows)
-        sent_of = {row[0]: sent_id for row, (sent_id, _) in zip(rows, good, strict=True)}
-        stored = [sent_of[i] for i in result.stored]
-        duplicate = [sent_of[i] for i in result.duplicate]
-        self.stored_ids = result.stored
-        if rejected or duplicate:
-            log.info("record: %d stored, %d duplicate, %d rejected", len(stored), len(duplicate), len(rejected))
-        return {"type": "ack", "stored": stored, "duplicate": duplicate, "rejected": rejected, "estimates": payloads}
+                cached = self._payloads[key] = (values[-1], queries.estimate_json(values, data))
+            payloads.put(sent_id, cached[1])
+        sent_ids = [sent_id for sent_id, _ in good]
+
+        def store() -> dict[str, Any]:
+            result = history.store(self.db(), rows)
+            sent_of = {row[0]: sent_id for row, sent_id in zip(rows, sent_ids, strict=True)}
+            stored = [sent_of[i] for i in result.stored]
+            duplicate = [sent_of[i] for i in result.duplicate]
+            self.stored_ids = result.stored
+            if rejected or duplicate:
+                log.info("record: %d stored, %d duplicate, %d rejected", len(stored), len(duplicate), len(rejected))
+            ack = {"type": "ack", "stored": stored, "duplicate": duplicate, "rejected": rejected}
+            return {**ack, "estimates": payloads}
+
+        return store
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One frame, prepared: the database work still to do (or the reply already known) and the request id."""
+
+    work: Callable[[], dict[str, Any]] | None
+    req: str | None
+    reply: dict[str, Any] | None = None
 
 
 def _busy_timeout() -> int:

@@ -82,6 +82,41 @@ def estimate_dict(values: Sequence[Any], data: ModelData) -> dict[str, Any]:
     }
 
 
+_EQUIVALENTS_JSON: dict[tuple[str, float], str] = {}
+_ESTIMATE_TEMPLATE = (
+    '{{"energy_wh":{{"low":{!r},"central":{!r},"high":{!r}}},'
+    '"co2e_g":{{"low":{!r},"central":{!r},"high":{!r}}},'
+    '"water_ml":{{"low":{!r},"central":{!r},"high":{!r}}},'
+    '"tokens":{{"prompt":{:d},"response":{:d},"context":{:d},"reasoning":{:d}}},'
+    '"equivalents":{},"sources":{},"warnings":{},"model_version":{}}}'
+)
+
+
+def estimate_json(values: Sequence[Any], data: ModelData) -> str:
+    """The JSON text of `estimate_dict(values, data)`, assembled from cached pieces (the ack's hot path).
+
+    Floats are finite (the schema and the model guarantee it), and their repr is the JSON number Python writes.
+    """
+    energy = float(f"{values[1]:.3g}")
+    key = (data.version, energy)
+    equivalents_text = _EQUIVALENTS_JSON.get(key)
+    if equivalents_text is None:
+        if len(_EQUIVALENTS_JSON) >= _MEMO_LIMIT:
+            _EQUIVALENTS_JSON.clear()
+        equivalents_text = _EQUIVALENTS_JSON[key] = json.dumps(
+            _equivalent_dicts(energy, data), ensure_ascii=False, separators=(",", ":")
+        )
+    sources, warnings = values[13], values[14]
+    return _ESTIMATE_TEMPLATE.format(
+        *(float(v) for v in values[0:9]),
+        *(int(v) for v in values[9:13]),
+        equivalents_text,
+        sources if isinstance(sources, str) else json.dumps(list(sources), separators=(",", ":")),
+        warnings if isinstance(warnings, str) else json.dumps(list(warnings), separators=(",", ":")),
+        json.dumps(values[15]),
+    )
+
+
 def row_dict(row: Sequence[Any], data: ModelData) -> dict[str, Any]:
     """One stored row as an interaction object (the protocol's fields) plus its `day` and `estimate`."""
     r = dict(zip(COLUMNS, row, strict=True))
@@ -307,6 +342,7 @@ __all__ = [
     "date_range",
     "day_summary",
     "estimate_dict",
+    "estimate_json",
     "feed",
     "iter_rows",
     "row_dict",
