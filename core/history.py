@@ -318,7 +318,7 @@ class Estimates:
     @property
     def version(self) -> str:
         """The model-data version of the estimates."""
-        return self.estimator.data.version
+        return self.estimator.version
 
     def values(self, interaction: Interaction, key: InputKey | None = None) -> EstimateValues:
         """The estimate columns of an interaction."""

@@ -64,11 +64,13 @@ class Host:
     def estimates(self) -> Estimates:
         """The estimator (with its memo), built on first use."""
         if self._estimates is None:
+            from wattprint.core import preferences
             from wattprint.core.history import Estimates
             from wattprint.core.model.estimator import Estimator
             from wattprint.core.modeldata import load
 
-            self._estimates = Estimates(Estimator(load()))
+            zone = preferences.read(self.db()).zone  # the user's grid override, chosen in the app
+            self._estimates = Estimates(Estimator(load(), zone=zone))
         return self._estimates
 
     def close(self) -> None:
@@ -84,8 +86,11 @@ class Host:
         return self.finish(self.prepare(frame))
 
     def prepare(self, frame: bytes) -> Job:
-        """The work of one frame that needs no database: parsing, validating and estimating."""
+        """The work of one frame before its commit: parsing, validating and estimating."""
+        import sqlite3
+
         from wattprint.core import protocol
+        from wattprint.core.history import StorageError
 
         req = None
         try:
@@ -100,6 +105,9 @@ class Host:
             if error.code not in (Code.NOT_JSON, Code.NOT_UTF8):
                 log.info("error %d: %s", error.code, error.message)
             return Job(None, req, error.reply())
+        except (StorageError, sqlite3.Error) as error:
+            log.error("storage unavailable: %s", error)
+            return Job(None, req, error_reply(Code.STORAGE, f"storage unavailable, retry later: {error}", req))
         except Exception:
             log.exception("internal error")
             return Job(None, req, error_reply(Code.INTERNAL, "internal error (logged in host.log); retry later", req))

@@ -81,7 +81,7 @@ class _Inputs:
 class _Reestimator:
     def __init__(self, estimator: Estimator) -> None:
         self.estimator = estimator
-        self.version = estimator.data.version
+        self.version = estimator.version
         self.memo: dict[InputKey, tuple[Any, ...]] = {}
         self.counts: dict[str, _Counts] = {}
         self.texts: dict[tuple[str, ...], str] = {}

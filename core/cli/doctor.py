@@ -9,6 +9,7 @@ from typing import Any
 
 from wattprint.core import history, install_host, migrations, paths
 from wattprint.core.cli.errors import UsageError
+from wattprint.core.i18n import _, pad
 from wattprint.core.modeldata import load
 from wattprint.core.reestimate import outdated, reestimate, workers_for
 
@@ -51,20 +52,22 @@ def check_database(path: Path, repair: bool) -> dict[str, Any]:
         report["rows"] = history.count(db)
         report["last_event"] = history.last_event(db)
         report["adapters"] = history.adapter_health(db)
-        version = load().version
+        from wattprint.core import preferences
+        from wattprint.core.model.estimator import Estimator
+
+        estimator = Estimator(load(), zone=preferences.read(db).zone)
+        version = estimator.version
         report["model_version"] = version
         report["outdated_rows"] = outdated(db, version)
         if repair and report["outdated_rows"]:
-            from wattprint.core.model.estimator import Estimator
-
             workers = workers_for(report["outdated_rows"])
-            report["reestimated"] = reestimate(db, Estimator(load()), workers=workers)
+            report["reestimated"] = reestimate(db, estimator, workers=workers)
             report["outdated_rows"] = outdated(db, version)
         report["ok"] = report["integrity"] == ["ok"]
     except history.StorageError as error:
         report["error"] = str(error)
     except Exception as error:
-        report["error"] = f"the history database is damaged: {error}"
+        report["error"] = _("the history database is damaged: {reason}").format(reason=error)
     finally:
         conn.close()
     return report
@@ -91,34 +94,58 @@ def run(args: argparse.Namespace) -> int:
 
 def render(report: dict[str, Any]) -> str:
     """The report as text."""
-    lines = [f"Profile: {report['profile']}", "Browsers that can start the host:"]
+    lines = [_("Profile: {profile}").format(profile=report["profile"]), _("Browsers that can start the host:")]
     for browser, entry in report["browsers"].items():
-        state = "registered" if entry["installed"] else "not registered"
+        state = _("registered") if entry["installed"] else _("not registered")
         problems = f" - {'; '.join(entry['problems'])}" if entry["problems"] else ""
         lines.append(f"  {browser:9} {state}{problems}")
     if not any(entry["installed"] for entry in report["browsers"].values()):
-        lines.append("  (run 'wattprint install-host' to register it)")
+        lines.append("  " + _("(run 'wattprint install-host' to register it)"))
     db = report["database"]
-    lines.append(f"History: {db['path']}")
+    lines.append(_("History: {path}").format(path=db["path"]))
     if db.get("kept_copy"):
-        lines.append(f"  the damaged file was kept as {db['kept_copy']}; a new history was started")
+        lines.append(
+            "  " + _("the damaged file was kept as {path}; a new history was started").format(path=db["kept_copy"])
+        )
     if db.get("error"):
-        lines.append(f"  PROBLEM: {db['error']}")
+        lines.append("  " + _("PROBLEM: {reason}").format(reason=db["error"]))
         return "\n".join(lines)
-    lines.append(f"  integrity: {', '.join(db['integrity'])}")
-    lines.append(f"  schema version: {db['schema_version']}, interactions: {db['rows']:,}")
+    lines.append("  " + _("integrity: {result}").format(result=", ".join(db["integrity"])))
+    lines.append(
+        "  "
+        + _("schema version: {version}, interactions: {count}").format(
+            version=db["schema_version"], count=f"{db['rows']:,}"
+        )
+    )
     last = db["last_event"]
-    lines.append(f"  last event seen: {last['ts']} ({last['service']}, stored {last['stored']})" if last else
-                 "  last event seen: none yet")  # fmt: skip
+    if last:
+        lines.append(
+            "  "
+            + _("last event seen: {ts} ({service}, stored {stored})").format(
+                ts=last["ts"], service=last["service"], stored=last["stored"]
+            )
+        )
+    else:
+        lines.append("  " + _("last event seen: none yet"))
     if db.get("reestimated"):
-        lines.append(f"  re-estimated {db['reestimated']:,} rows with model data {db['model_version']}")
+        lines.append(
+            "  "
+            + _("re-estimated {count} rows with model data {version}").format(
+                count=f"{db['reestimated']:,}", version=db["model_version"]
+            )
+        )
     if db["outdated_rows"]:
-        lines.append(f"  {db['outdated_rows']:,} rows carry older model data (run 'wattprint doctor --repair')")
-    lines.append("Site adapters:" if db["adapters"] else "Site adapters: no report yet")
+        lines.append(
+            "  "
+            + _("{count} rows carry older model data (run 'wattprint doctor --repair')").format(
+                count=f"{db['outdated_rows']:,}"
+            )
+        )
+    lines.append(_("Site adapters:") if db["adapters"] else _("Site adapters: no report yet"))
     for a in db["adapters"]:
-        state = "ok" if a["ok"] else f"NOT MATCHING since {a['since'] or '?'}"
+        state = _("ok") if a["ok"] else _("NOT MATCHING since {since}").format(since=a["since"] or "?")
         detail = f" - {a['detail']}" if a["detail"] else ""
-        lines.append(f"  {a['service']:12} {a['browser'] or '':9} {state}{detail}")
+        lines.append(f"  {a['service']:12} {pad(a['browser'] or '', 9)} {state}{detail}")
     return "\n".join(lines)
 
 

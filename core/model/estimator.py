@@ -91,6 +91,14 @@ class Estimator:
 
     # -- public API -------------------------------------------------------------------------------------------------
 
+    @property
+    def version(self) -> str:
+        """What stored estimates are stamped with: the model-data version, and the grid override when there is one.
+
+        A history estimated under another version (new data, or another override) is re-estimated.
+        """
+        return self.data.version if self.zone is None else f"{self.data.version}@{self.zone}"
+
     def estimate(self, interaction: Interaction) -> Estimate:
         """Estimates one interaction.
 
@@ -167,7 +175,7 @@ class Estimator:
                 "equivalents": equivalents.choose(energy[1], self.data),
                 "sources": figures.sources,
                 "warnings": figures.warnings,
-                "model_version": self.data.version,
+                "model_version": self.version,
             }
         )
 
