@@ -4,6 +4,13 @@ The generator draws services by how much people use them (ChatGPT most), models 
 (daytime-heavy, a little at night), prompt and answer lengths (log-normal), reasoning and web-search modes, images and
 plain searches with or without an AI answer. Rows go through the history store's normal path (`Estimates.rows` then
 `store`) with real estimates, so the demo shows exactly what real use would.
+
+Bounds the generated history keeps (tested over several seeds in tests/core/test_demo.py):
+- queries a day: 12 to 40 on weekdays, 6 to 20 at weekends (`PER_DAY`);
+- plain and AI-overview searches: 20 % to 45 % of all queries; AI overviews: 15 % to 50 % of searches;
+- chat prompts: median 200 to 500 characters; answers: median 1,500 to 3,000 characters;
+- hours: under 5 % between midnight and 6:00, 55 % to 85 % between 9:00 and 18:00 (`HOURS`);
+- images: 0.5 % to 5 % of queries; reasoning: 5 % to 20 % of chats; every service of `SERVICES` appears in 8 weeks.
 """
 
 from __future__ import annotations

@@ -59,3 +59,35 @@ def test_cli_writes_to_the_demo_profile_only(data_dir: Path, capsys: pytest.Capt
     assert not (data_dir / "history.db").exists()
     assert main(["--profile", "other", "demo"]) == 2
     assert main(["demo", "--days", "0"]) == 2
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_history_stays_within_its_documented_bounds(seed: int) -> None:
+    """The bounds listed in core/demo.py's docstring, over eight weeks."""
+    import statistics
+
+    items = demo.interactions(56, seed=seed, now=NOW)
+    per_day = Counter(i.ts.date() for i in items)
+    full_days = [day for day in per_day if day != NOW.date()]
+    assert all(12 <= per_day[day] <= 40 for day in full_days if day.weekday() < 5)
+    assert all(6 <= per_day[day] <= 20 for day in full_days if day.weekday() >= 5)
+    searches = [i for i in items if i.kind.value == "search"]
+    assert 0.20 <= len(searches) / len(items) <= 0.45
+    assert 0.15 <= sum(1 for i in searches if i.modes) / len(searches) <= 0.50
+    chats = [i for i in items if i.kind.value == "chat"]
+    assert 200 <= statistics.median(i.prompt.latin for i in chats) <= 500
+    assert 1500 <= statistics.median(i.response.latin for i in chats) <= 3000
+    hours = Counter(i.ts.hour for i in items)
+    assert sum(hours[h] for h in range(0, 6)) / len(items) < 0.05
+    assert 0.55 <= sum(hours[h] for h in range(9, 18)) / len(items) <= 0.85
+    assert 0.005 <= sum(1 for i in items if i.kind.value == "image") / len(items) <= 0.05
+    assert 0.05 <= sum(1 for i in chats if "reasoning" in {m.value for m in i.modes}) / len(chats) <= 0.20
+    assert {i.service for i in items} == {name for name, _ in demo.SERVICES}
+
+
+def test_profile_flag_reaches_other_commands(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--days", "2"]) == 0
+    capsys.readouterr()
+    assert main(["--profile", "demo", "summary", "--week", "--json"]) == 0
+    assert '"count"' in capsys.readouterr().out
+    assert not (data_dir / "history.db").exists()

@@ -1,0 +1,427 @@
+"""Classroom scenes: the numbers the presenter view shows, computed without Qt so they are tested on their own.
+
+One function per scene: `live` (today's counter), `ranking` (which uses more?), `scale_up` (people x queries x
+days), `training_vs_use`, `small_vs_large` (with energy-score stars). The class totals of shared weeks live in
+`share.py`. Widgets only display what these return; `energy_text` and `count_text` format numbers for a room.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from wattprint.core import compare, queries
+from wattprint.core.i18n import _
+from wattprint.core.model import equivalents, scaling, training
+from wattprint.core.modeldata import ModelData
+
+if TYPE_CHECKING:
+    from wattprint.core.model.estimator import Estimator
+
+Triple = tuple[float, float, float]
+
+# Energy units for scaled-up totals, smallest first: (unit, Wh in one unit).
+ENERGY_UNITS = (("Wh", 1.0), ("kWh", 1e3), ("MWh", 1e6), ("GWh", 1e9), ("TWh", 1e12))
+# Steps of the "Scale it up" scene's main number: from one class to billions of people.
+PEOPLE_STEPS = (30, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 5_000_000_000)
+CLASS_SIZE = 30
+QUERIES_PER_DAY = 10  # each person's queries a day, default of the scale scene
+DAYS = 365
+# Steps of the "Training vs use" scene's main number: queries a day, worldwide, for one model.
+USE_STEPS = (1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 2_500_000_000, 10_000_000_000)
+USE_PER_DAY = 1_000_000_000
+# Steps of the "Small vs large" scene's main number: answer length in tokens (the typical turn's by default).
+ANSWER_STEPS = (100, 300, 1_000, 3_000, 10_000)
+# Everyday activities of the "Which uses more?" quiz, and the order the cards are shown in before the answer.
+RANKING_ACTIVITIES = ("led_bulb", "laptop", "streaming", "phone_charge", "kettle")
+QUIZ_ORDER = (
+    "activity:kettle",
+    "chat",
+    "activity:led_bulb",
+    "image",
+    "search",
+    "activity:phone_charge",
+    "reasoning",
+    "activity:streaming",
+    "activity:laptop",
+)
+# The same task on small and large models: (label, service, model).
+MODELS: tuple[tuple[str, str | None, str], ...] = (
+    ("GPT-4o mini", "chatgpt", "gpt-4o-mini"),
+    ("GPT-4o", "chatgpt", "gpt-4o"),
+    ("Llama 3.1 8B", None, "meta-llama/Meta-Llama-3.1-8B-Instruct"),
+    ("Llama 3.1 70B", None, "meta-llama/Meta-Llama-3.1-70B-Instruct"),
+    ("Llama 3.1 405B", None, "meta-llama/Meta-Llama-3.1-405B-Instruct"),
+)
+STARS = 5  # AI Energy Score: five equal bands between the most and the least efficient model
+
+
+# -- formatting -----------------------------------------------------------------------------------------------------
+
+
+def number(value: float) -> str:
+    """A quantity to about two significant figures (0.0034, 0.34, 1.1, 12, 1,200)."""
+    if value == 0:
+        return "0"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:.0f}"
+    if abs(value) >= 0.001:
+        return f"{value:.2g}"
+    return f"{value:.{1 - math.floor(math.log10(abs(value)))}f}"  # 0.000062, not 6.2e-05
+
+
+def energy_amount(wh: float) -> tuple[float, str]:
+    """An energy in the largest unit (Wh, kWh, MWh, GWh, TWh) that keeps the amount at 1 or more."""
+    chosen = ENERGY_UNITS[0]
+    for unit in ENERGY_UNITS:
+        if abs(wh) >= unit[1]:
+            chosen = unit
+    return wh / chosen[1], chosen[0]
+
+
+def energy_text(wh: float) -> str:
+    """An energy for a room, in the unit `energy_amount` picks: "340 Wh", "1.2 MWh", "4,400 TWh"."""
+    value, unit = energy_amount(wh)
+    return _("{value} {unit}").format(value=number(value), unit=unit)
+
+
+def energy_range_text(low: float, central: float, high: float) -> str:
+    """The central energy and, when it is a range, its ends in the same unit: "55 GWh (52–58)"."""
+    value, _unit = energy_amount(central)
+    text = energy_text(central)
+    if high <= low:
+        return text
+    factor = central / value if value else 1.0
+    return _("{central} ({low}–{high})").format(central=text, low=number(low / factor), high=number(high / factor))
+
+
+def count_text(n: float) -> str:
+    """A count for a room: "30", "10,000", "1.2 million", "5 billion"."""
+    if abs(n) >= 1e9:
+        return _("{n} billion").format(n=number(n / 1e9))
+    if abs(n) >= 1e6:
+        return _("{n} million").format(n=number(n / 1e6))
+    return number(round(n)) if abs(n) >= 10 else number(n)
+
+
+def step(steps: tuple[int, ...], current: float, direction: int) -> int:
+    """The next value of `steps` above (direction > 0) or below the current one, staying at the ends."""
+    if direction > 0:
+        return next((s for s in steps if s > current), steps[-1])
+    return next((s for s in reversed(steps) if s < current), steps[0])
+
+
+def _service_name(data: ModelData, service: str) -> str:
+    entry = data.services.get(service)
+    return entry.name if entry is not None else service
+
+
+# -- a. live --------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LiveQuery:
+    """One of today's queries.
+
+    Attributes:
+        id: The interaction's id.
+        time: Local time, "HH:MM".
+        service: The service's display name.
+        kind: chat, search, image or video.
+        energy_wh: Central energy, Wh.
+        equivalent: Its everyday equivalent ("2 minutes of an LED bulb"), or "".
+    """
+
+    id: str
+    time: str
+    service: str
+    kind: str
+    energy_wh: float
+    equivalent: str
+
+
+@dataclass(frozen=True)
+class Live:
+    """Today's counter: how many queries, their energy (Wh, low/central/high), the newest queries first."""
+
+    day: date
+    count: int
+    energy_wh: Triple
+    equivalent: str
+    queries: list[LiveQuery]
+
+
+def live(db: Database, data: ModelData, day: date | None = None, limit: int = 6) -> Live:
+    """The "Live" scene: the total of one local day and its newest queries, each with its everyday equivalent.
+
+    Args:
+        db: The history.
+        data: Model data.
+        day: The local day (default: today).
+        limit: How many recent queries to list.
+    """
+    day = day or date.today()
+    summary = queries.day_summary(db, data, day)
+    energy = summary["energy_wh"]
+    page = queries.feed(db, data, limit=limit, since=day, until=day)
+    items = []
+    for row in page.items:
+        estimate = row["estimate"]
+        moment = datetime.fromisoformat(row["ts"].replace("Z", "+00:00")).astimezone()
+        found = estimate["equivalents"]
+        items.append(
+            LiveQuery(
+                id=row["id"],
+                time=f"{moment:%H:%M}",
+                service=_service_name(data, row["service"]),
+                kind=row["kind"],
+                energy_wh=estimate["energy_wh"]["central"],
+                equivalent=found[0]["text"] if found else "",
+            )
+        )
+    equivalent = summary["equivalent"]["text"] if summary["equivalent"] else ""
+    return Live(day, summary["count"], (energy["low"], energy["central"], energy["high"]), equivalent, items)
+
+
+# -- b. which uses more? --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The quiz: `cards` in the order shown, `ranked` smallest energy first, `times_search` per key (x a search)."""
+
+    cards: list[compare.Item]
+    ranked: list[compare.Item]
+    times_search: dict[str, float]
+
+
+def ranking(estimator: Estimator) -> Ranking:
+    """The "Which uses more?" scene: a web search, a chat answer, a reasoning answer, an image, everyday activities."""
+    items = compare.reference_items(estimator) + compare.activity_items(estimator.data, RANKING_ACTIVITIES)
+    by_key = {item.key: item for item in items}
+    cards = [by_key[key] for key in QUIZ_ORDER]
+    search = by_key["search"].central
+    return Ranking(
+        cards=cards,
+        ranked=sorted(cards, key=lambda item: item.central),
+        times_search={item.key: item.central / search for item in cards},
+    )
+
+
+# -- c. scale it up -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A scaled-up use.
+
+    Attributes:
+        people: Number of people.
+        queries_per_day: Queries each makes a day.
+        days: Number of days.
+        wh_per_query: Energy of one query, Wh.
+        total_wh: Energy of all the queries, Wh.
+        households: Households (of `household_name`) whose yearly electricity equals the use over a year.
+        household_name: "US households", ...
+        country: The country whose yearly electricity is nearest at or above the yearly use, or "".
+        country_share: The yearly use as a share of that country's electricity (0.02 = 2 %).
+    """
+
+    people: int
+    queries_per_day: int
+    days: int
+    wh_per_query: float
+    total_wh: float
+    households: float
+    household_name: str
+    country: str
+    country_share: float
+
+
+def typical_chat_wh(estimator: Estimator) -> float:
+    """The central energy of a typical chatbot answer, Wh (the default query of the scale and training scenes)."""
+    return next(item.central for item in compare.reference_items(estimator) if item.key == "chat")
+
+
+def scale_up(
+    wh_per_query: float, people: int, queries_per_day: int, days: int, data: ModelData, households: str = "us"
+) -> Scale:
+    """The "Scale it up" scene: people x queries a day x days, in households and a country's electricity."""
+    scenario = scaling.scale(wh_per_query, people, queries_per_day, days, data, households=households)
+    name, share = scenario.country or ("", 0.0)
+    return Scale(
+        people=people,
+        queries_per_day=queries_per_day,
+        days=days,
+        wh_per_query=wh_per_query,
+        total_wh=scenario.total_wh,
+        households=scenario.households,
+        household_name=data.scaling.households[households].name,
+        country=name,
+        country_share=share,
+    )
+
+
+COUNTRY_SHARE_SHOWN = 0.001  # a share of a country's electricity below 0.1 % gives way to an everyday equivalent
+EQUIVALENT_MAX = 100_000  # ... when that equivalent is at most this many of its unit
+
+
+def scale_lines(found: Scale, data: ModelData) -> tuple[str, str]:
+    """The two sentences under a scaled-up total: households over a year, then a country (or an everyday thing).
+
+    Args:
+        found: The scenario.
+        data: Model data (everyday equivalents for small totals).
+    """
+    if found.households >= 1:
+        homes = _("Over a year: the electricity of {n} {households}").format(
+            n=count_text(found.households), households=found.household_name
+        )
+    else:
+        homes = _("Over a year: {share} % of what one home uses ({households})").format(
+            share=number(found.households * 100), households=found.household_name
+        )
+    if found.country and found.country_share > 1:
+        place = _("{n} times the yearly electricity of {country}").format(
+            n=number(found.country_share), country=found.country
+        )
+        return homes, place
+    chosen = equivalents.choose(found.total_wh, data, limit=1)
+    if chosen and chosen[0].amount <= EQUIVALENT_MAX and found.country_share < COUNTRY_SHARE_SHOWN:
+        place = _("As much as {equivalent}").format(equivalent=chosen[0].text)
+    elif found.country:
+        place = _("{share} % of the yearly electricity of {country}").format(
+            share=number(found.country_share * 100), country=found.country
+        )
+    else:
+        place = ""
+    return homes, place
+
+
+# -- d. training vs use ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    """One published training run and when use passes it.
+
+    Attributes:
+        key: Its id in training.toml.
+        name: "GPT-3 175B".
+        year: Year published.
+        energy_mwh: Training energy, MWh (low and high where published).
+        queries_to_pass: Queries whose energy equals the training energy.
+        days_to_pass: Days of use at the scene's queries a day to get there.
+    """
+
+    key: str
+    name: str
+    year: int
+    energy_mwh: Triple
+    queries_to_pass: float
+    days_to_pass: float
+
+
+@dataclass(frozen=True)
+class TrainingScene:
+    """The "Training vs use" scene: the reference table at a given energy per query and daily use."""
+
+    wh_per_query: float
+    queries_per_day: int
+    rows: list[TrainingRow]
+
+
+def training_vs_use(data: ModelData, wh_per_query: float, queries_per_day: int = USE_PER_DAY) -> TrainingScene:
+    """Each published training run, and how many queries (and days of use) it takes for use to pass it."""
+    if queries_per_day <= 0:
+        raise ValueError("queries a day must be positive")
+    rows = []
+    for key, run in sorted(data.training.items(), key=lambda item: item[1].energy_mwh):
+        low = run.energy_mwh_low if run.energy_mwh_low is not None else run.energy_mwh
+        high = run.energy_mwh_high if run.energy_mwh_high is not None else run.energy_mwh
+        passes = training.queries_to_pass_training(run.energy_mwh, wh_per_query)
+        rows.append(TrainingRow(key, run.name, run.year, (low, run.energy_mwh, high), passes, passes / queries_per_day))
+    return TrainingScene(wh_per_query, queries_per_day, rows)
+
+
+# -- e. small vs large ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelRow:
+    """One model doing the same task: its energy (Wh, low/central/high), its stars (1-5) and whether size is assumed."""
+
+    label: str
+    energy_wh: Triple
+    stars: int
+    size_assumed: bool
+
+
+def stars(values: list[float]) -> list[int]:
+    """AI Energy Score stars: the range from the smallest to the largest value split into five equal bands.
+
+    The lowest band gets 5 stars, the highest 1. All values equal: 5 stars each.
+    """
+    if not values:
+        return []
+    low, high = min(values), max(values)
+    if high == low:
+        return [STARS] * len(values)
+    width = (high - low) / STARS
+    return [STARS - min(int((value - low) / width), STARS - 1) for value in values]
+
+
+def small_vs_large(estimator: Estimator, response_tokens: int | None = None) -> list[ModelRow]:
+    """The "Small vs large" scene: a typical prompt answered by each of `MODELS`, with energy-score stars.
+
+    Args:
+        estimator: The estimator.
+        response_tokens: Length of the answer in tokens (default: the typical turn's).
+    """
+    typical = estimator.data.llm.typical
+    response = typical.response_tokens if response_tokens is None else response_tokens
+    found = []
+    for label, service, model in MODELS:
+        profile = estimator.strict_profile(service, model)
+        figures = estimator.text(profile, typical.prompt_tokens, response, typical.context_tokens, frozenset())
+        assumed = profile.spec is not None and profile.spec.undisclosed
+        found.append((label, figures.energy, assumed))
+    scores = stars([energy[1] for _, energy, _ in found])
+    return [
+        ModelRow(label, energy, score, assumed) for (label, energy, assumed), score in zip(found, scores, strict=True)
+    ]
+
+
+__all__ = [
+    "CLASS_SIZE",
+    "MODELS",
+    "PEOPLE_STEPS",
+    "USE_STEPS",
+    "Live",
+    "LiveQuery",
+    "ModelRow",
+    "Ranking",
+    "Scale",
+    "TrainingRow",
+    "TrainingScene",
+    "count_text",
+    "energy_amount",
+    "energy_range_text",
+    "energy_text",
+    "live",
+    "number",
+    "ranking",
+    "scale_lines",
+    "scale_up",
+    "small_vs_large",
+    "stars",
+    "step",
+    "training_vs_use",
+    "typical_chat_wh",
+]

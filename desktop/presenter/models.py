@@ -1,0 +1,66 @@
+"""Scene e, "Small vs large": the same answer from small and large models, with AI Energy Score-style stars."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from wattprint.core import classroom
+from wattprint.desktop.presenter.bars import Bar, Bars
+from wattprint.desktop.presenter.scene import Context, Scene
+from wattprint.desktop.presenter.theme import ACCENT, AI, label
+
+
+class ModelsScene(Scene):
+    """One typical prompt answered by GPT-4o mini, GPT-4o and Llama 3.1 8B/70B/405B; Up/Down change the answer length.
+
+    Args:
+        context: The history and model data.
+        parent: The owner.
+    """
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.title.setText(self.tr("Small vs large"))
+        self.task = label("", "lead")
+        self.bars = Bars()
+        self.explain = label(
+            self.tr(
+                "Stars as in the AI Energy Score: the range from the most to the least efficient model shown is split "
+                "into five equal bands; the lowest band gets ★★★★★, the highest ★. A * marks a model whose size is not "
+                "published (assumed)."
+            ),
+            "small",
+        )
+        self.body.addWidget(self.task)
+        self.body.addWidget(self.bars, 1)
+        self.body.addWidget(self.explain)
+        self.response_tokens: int | None = None
+
+    def refresh(self) -> None:
+        """Recomputes every model's energy at the current answer length."""
+        estimator = self.context.estimator
+        if self.response_tokens is None:
+            self.response_tokens = estimator.data.llm.typical.response_tokens
+        rows = classroom.small_vs_large(estimator, self.response_tokens)
+        self.task.setText(
+            self.tr("The same question, an answer of about {words} words (↑ ↓ change it):").format(
+                words=classroom.number(self.response_tokens * 0.75)
+            )
+        )
+        bars = []
+        for row in rows:
+            name = self.tr("{model} *").format(model=row.label) if row.size_assumed else row.label
+            stars = "★" * row.stars + "☆" * (classroom.STARS - row.stars)
+            text = self.tr("{stars}  {energy}").format(stars=stars, energy=classroom.energy_text(row.energy_wh[1]))
+            bars.append(Bar(name, row.energy_wh[1], text, ACCENT if row.stars >= 4 else AI))
+        self.bars.set_bars(bars)
+
+    def adjust(self, direction: int) -> bool:
+        """Steps the answer length (100 ... 10,000 tokens)."""
+        current = self.response_tokens or self.context.data.llm.typical.response_tokens
+        self.response_tokens = classroom.step(classroom.ANSWER_STEPS, current, direction)
+        self.refresh()
+        return True
+
+    def reset(self) -> None:
+        """Nothing to hide."""

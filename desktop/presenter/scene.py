@@ -1,0 +1,77 @@
+"""The base of every presenter scene: a title, a body the scene fills, and the hooks the window's keys call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from wattprint.core.model.estimator import Estimator
+from wattprint.core.modeldata import ModelData
+from wattprint.desktop.presenter.theme import label
+
+
+@dataclass
+class Context:
+    """What scenes read: the history, model data, one estimator, and the profile (for class shares).
+
+    Attributes:
+        db: The history shown (the scenes only read it through core functions).
+        data: Model data.
+        profile: The profile name (imported class shares live in it).
+    """
+
+    db: Database
+    data: ModelData
+    profile: str
+    _estimator: Estimator | None = field(default=None, repr=False)
+
+    @property
+    def estimator(self) -> Estimator:
+        """One estimator over the model data, built on first use."""
+        if self._estimator is None:
+            self._estimator = Estimator(self.data)
+        return self._estimator
+
+
+class Scene(QWidget):
+    """One full-screen scene. Subclasses fill `body` and override the hooks they need.
+
+    Args:
+        context: The history and model data.
+        parent: The owner.
+    """
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scene")
+        self.context = context
+        self.title = label("", "title")
+        self.body = QVBoxLayout()
+        self.body.setSpacing(18)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(72, 48, 72, 24)
+        layout.setSpacing(24)
+        layout.addWidget(self.title)
+        layout.addLayout(self.body, 1)
+
+    def refresh(self) -> None:
+        """Recomputes and shows the scene's numbers (called when the scene is shown)."""
+
+    def adjust(self, direction: int) -> bool:
+        """Moves the scene's main number up (+1) or down (-1); False when the scene has none."""
+        del direction
+        return False
+
+    def advance(self) -> bool:
+        """A step inside the scene (a reveal) before moving on; False when there is none left."""
+        return False
+
+    def reset(self) -> None:
+        """Back to the scene's first step (called when the presenter leaves it)."""
+
+    def prepare_export(self) -> None:
+        """Puts the scene in the state a handout shows (everything revealed)."""
+        while self.advance():
+            pass

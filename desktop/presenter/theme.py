@@ -1,0 +1,65 @@
+"""The presenter's look: white on near-black, one warm accent, type sized for the back of a room.
+
+Sizes are for a 1080-pixel-high screen and scale with the window's height.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QWidget
+
+BACKGROUND = QColor("#0b0f14")
+TEXT = QColor("#f4f6f8")
+MUTED = QColor("#c4ccd4")  # secondary text: still 11:1 against the background
+ACCENT = QColor("#ffd23f")  # the scene's main number; 13:1 against the background
+AI = QColor("#ff8a5c")
+SEARCH = QColor("#5cc8ff")
+EVERYDAY = QColor("#8be07a")
+GROUP_COLOURS = {"ai": AI, "search": SEARCH, "everyday": EVERYDAY}
+BASE_HEIGHT = 1080  # px: the height the sizes below are for
+
+# Pixel sizes of each text role at BASE_HEIGHT.
+SIZES = {"title": 64, "big": 150, "lead": 48, "body": 38, "small": 30}
+
+
+def style_sheet(height: int) -> str:
+    """The presenter's style sheet for a window `height` pixels high."""
+    scale = max(0.5, height / BASE_HEIGHT)
+    size = {role: round(px * scale) for role, px in SIZES.items()}
+    return f"""
+        QWidget#presenter, QWidget#scene {{ background: {BACKGROUND.name()}; color: {TEXT.name()}; }}
+        QLabel {{ color: {TEXT.name()}; font-size: {size["body"]}px; }}
+        QLabel#title {{ font-size: {size["title"]}px; font-weight: bold; }}
+        QLabel#big {{ font-size: {size["big"]}px; font-weight: bold; color: {ACCENT.name()}; }}
+        QLabel#lead {{ font-size: {size["lead"]}px; }}
+        QLabel#small {{ font-size: {size["small"]}px; color: {MUTED.name()}; }}
+        QLabel#accent {{ font-size: {size["lead"]}px; color: {ACCENT.name()}; font-weight: bold; }}
+        QAbstractSpinBox, QPushButton {{
+            font-size: {size["body"]}px; color: {TEXT.name()}; background: #1d2630;
+            border: 2px solid {MUTED.name()}; border-radius: 6px; padding: 4px 12px;
+        }}
+        QAbstractSpinBox:focus, QPushButton:focus {{ border-color: {ACCENT.name()}; }}
+    """
+
+
+def label(text: str = "", role: str = "body", parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped label of one role (title, big, lead, body, small, accent)."""
+    found = QLabel(text, parent)
+    found.setObjectName(role)
+    found.setWordWrap(True)
+    return found
+
+
+def set_role(widget: QLabel, role: str) -> None:
+    """Gives a label another role and re-applies the style sheet to it."""
+    if widget.objectName() != role:
+        widget.setObjectName(role)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def font_px(widget: QWidget, role: str) -> int:
+    """The pixel size of a role in a widget as tall as its window (for painted text)."""
+    window = widget.window()
+    scale = max(0.5, window.height() / BASE_HEIGHT)
+    return round(SIZES[role] * scale)

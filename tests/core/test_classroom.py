@@ -1,0 +1,338 @@
+"""Classroom scenes' numbers, share files and class totals (no Qt)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_item
+from wattprint.core import classroom, history, share
+from wattprint.core.cli import main
+from wattprint.core.modeldata import load
+from wattprint.core.schemas import Interaction
+
+DATA = load()
+DAY = date(2026, 11, 18)  # a Wednesday; its week starts on Monday 2026-11-16
+
+
+def _store(db, estimator, *items: dict[str, object]) -> None:
+    rows = history.Estimates(estimator).rows([Interaction.model_validate(item) for item in items])
+    history.store(db, rows)
+
+
+# -- formatting -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wh", "text"),
+    [(0.34, "0.34 Wh"), (37_230, "37 kWh"), (1.2e6, "1.2 MWh"), (1.241e9, "1.2 GWh"), (6.205e12, "6.2 TWh")],
+)
+def test_energy_text_picks_the_unit(wh: float, text: str) -> None:
+    assert classroom.energy_text(wh) == text
+
+
+def test_counts_and_steps() -> None:
+    assert classroom.count_text(30) == "30"
+    assert classroom.count_text(1_500_000) == "1.5 million"
+    assert classroom.count_text(5e9) == "5 billion"
+    assert classroom.number(0.000062) == "0.000062"
+    assert classroom.step(classroom.PEOPLE_STEPS, 30, +1) == 100
+    assert classroom.step(classroom.PEOPLE_STEPS, 30, -1) == 30
+    assert classroom.step(classroom.PEOPLE_STEPS, 5_000_000_000, +1) == 5_000_000_000
+    assert classroom.step(classroom.PEOPLE_STEPS, 42, -1) == 30
+    assert classroom.energy_range_text(51_772e6, 54_648e6, 57_525e6) == "55 GWh (52–58)"
+
+
+# -- a. live ----------------------------------------------------------------------------------------------------------
+
+
+def test_live_counts_the_day_newest_first(history_db, estimator) -> None:
+    _store(
+        history_db,
+        estimator,
+        make_item(ts="2026-11-18T09:00:00Z", service="google", kind="search", prompt={"latin": 20}, response={}),
+        make_item(ts="2026-11-18T11:30:00Z"),
+        make_item(ts="2026-11-18T12:15:00Z", service="claude"),
+        make_item(ts="2026-11-17T12:00:00Z"),  # the day before
+    )
+    found = classroom.live(history_db, DATA, DAY)
+    assert found.count == 3
+    centrals = [q.energy_wh for q in found.queries]
+    assert found.energy_wh[1] == pytest.approx(sum(centrals))
+    assert found.energy_wh[0] < found.energy_wh[1] < found.energy_wh[2]
+    assert [q.service for q in found.queries] == ["Claude", "ChatGPT", "Google"]
+    local = datetime.fromisoformat("2026-11-18T12:15:00+00:00").astimezone()
+    assert found.queries[0].time == f"{local:%H:%M}"
+    assert all(q.equivalent for q in found.queries)
+    assert found.equivalent
+    assert classroom.live(history_db, DATA, date(2026, 11, 19)).count == 0
+
+
+# -- b. which uses more? ----------------------------------------------------------------------------------------------
+
+
+def test_ranking_reveals_smallest_first(estimator) -> None:
+    found = classroom.ranking(estimator)
+    assert [item.key for item in found.cards] == list(classroom.QUIZ_ORDER)
+    assert [item.key for item in found.ranked] == [
+        "search",
+        "activity:led_bulb",
+        "chat",
+        "activity:laptop",
+        "activity:streaming",
+        "image",
+        "reasoning",
+        "activity:phone_charge",
+        "activity:kettle",
+    ]
+    by_key = {item.key: item for item in found.cards}
+    assert by_key["chat"].central == pytest.approx(0.34)  # OpenAI's disclosed average query
+    assert by_key["activity:kettle"].central == 100.0
+    assert found.times_search["search"] == 1.0
+    assert found.times_search["activity:kettle"] == pytest.approx(100.0 / by_key["search"].central)
+
+
+# -- c. scale it up ---------------------------------------------------------------------------------------------------
+
+
+def test_scale_one_class() -> None:
+    found = classroom.scale_up(0.34, 30, 10, 365, DATA)
+    assert found.total_wh == pytest.approx(37_230)
+    assert found.households == pytest.approx(37.23 / 10_500)
+    assert found.household_name == "US households"
+    assert (found.country, found.country_share) == ("Iceland", pytest.approx(37.23e3 / 20e12))
+    homes, place = classroom.scale_lines(found, DATA)
+    assert homes == "Over a year: 0.35 % of what one home uses (US households)"
+    assert place.startswith("As much as ")
+
+
+def test_scale_billions() -> None:
+    found = classroom.scale_up(0.34, 5_000_000_000, 10, 365, DATA, households="eu")
+    assert classroom.energy_text(found.total_wh) == "6.2 TWh"
+    assert found.households == pytest.approx(6.205e9 / 3600)
+    assert found.country == "Iceland"
+    assert found.country_share == pytest.approx(6.205 / 20)
+    assert classroom.scale_lines(found, DATA) == (
+        "Over a year: the electricity of 1.7 million EU households",
+        "31 % of the yearly electricity of Iceland",
+    )
+    bigger = classroom.scale_up(3.0, 8_000_000_000, 100, 365, DATA)  # 876 TWh a year: more than France
+    assert bigger.country == "Japan"
+
+
+# -- d. training vs use -----------------------------------------------------------------------------------------------
+
+
+def test_training_vs_use() -> None:
+    found = classroom.training_vs_use(DATA, 0.34, 1_000_000_000)
+    assert [row.key for row in found.rows] == ["opt", "bloom", "gopher", "gpt3", "gpt4"]
+    gpt3 = found.rows[3]
+    assert gpt3.energy_mwh == (1287.0, 1287.0, 1287.0)
+    assert gpt3.queries_to_pass == pytest.approx(1287e6 / 0.34)
+    assert gpt3.days_to_pass == pytest.approx(1287e6 / 0.34 / 1e9)
+    gpt4 = found.rows[4]
+    assert gpt4.energy_mwh[0] < gpt4.energy_mwh[1] < gpt4.energy_mwh[2]
+    with pytest.raises(ValueError, match="positive"):
+        classroom.training_vs_use(DATA, 0.34, 0)
+
+
+# -- e. small vs large ------------------------------------------------------------------------------------------------
+
+
+def test_stars_split_the_range_in_five_bands() -> None:
+    assert classroom.stars([0, 1, 2, 3, 4, 5]) == [5, 4, 3, 2, 1, 1]
+    assert classroom.stars([0.9, 1.0]) == [5, 1]
+    assert classroom.stars([2, 2]) == [5, 5]
+    assert classroom.stars([]) == []
+
+
+def test_small_vs_large(estimator) -> None:
+    rows = classroom.small_vs_large(estimator)
+    assert [row.label for row in rows] == [label for label, _, _ in classroom.MODELS]
+    energy = {row.label: row.energy_wh[1] for row in rows}
+    assert energy["GPT-4o mini"] < energy["GPT-4o"]
+    assert energy["Llama 3.1 8B"] < energy["Llama 3.1 70B"] < energy["Llama 3.1 405B"]
+    assert [row.stars for row in rows] == [5, 4, 5, 5, 1]
+    assert [row.size_assumed for row in rows] == [True, True, False, False, False]
+    longer = classroom.small_vs_large(estimator, response_tokens=3000)
+    assert all(a.energy_wh[1] < b.energy_wh[1] for a, b in zip(rows, longer, strict=True))
+
+
+# -- f. shares and class totals ---------------------------------------------------------------------------------------
+
+MARKER = "zzsecretmarkerzz"
+
+
+def _week(db, estimator) -> None:
+    _store(
+        db,
+        estimator,
+        make_item(ts="2026-11-16T12:00:00Z", page=f"https://{MARKER}.example", model=f"gpt-5-{MARKER}"),
+        make_item(ts="2026-11-16T12:05:00Z"),
+        make_item(
+            ts="2026-11-18T12:00:00Z", service="google", kind="search", response={}, page=f"https://www.{MARKER}.com"
+        ),
+        make_item(ts="2026-11-18T12:30:00Z", service=MARKER),  # a service outside the catalogue
+        make_item(ts="2026-11-15T12:00:00Z"),  # the week before: not shared
+    )
+
+
+def test_share_holds_counts_only(history_db, estimator) -> None:
+    _week(history_db, estimator)
+    body = share.build(history_db, DATA, DAY)
+    text = json.dumps(body)
+    assert MARKER not in text
+    assert "http" not in text
+    assert not re.search(r"\d{2}:\d{2}", text)  # no times of day
+    assert set(body) == {"format", "version", "id", "week_start", "model_version", "rows", "checksum"}
+    assert all(
+        set(row) == {"day", "service", "count", "ai_count", "energy_wh", "co2e_g", "water_ml"} for row in body["rows"]
+    )
+    assert body["week_start"] == "2026-11-16"
+    assert [(r["day"], r["service"], r["count"]) for r in body["rows"]] == [
+        ("2026-11-16", "chatgpt", 2),
+        ("2026-11-18", "google", 1),
+        ("2026-11-18", "other", 1),
+    ]
+    assert share.parse(text).count == 4
+    assert share.build(history_db, DATA, DAY)["id"] != body["id"]  # a fresh random id each time
+
+
+def _share_file(folder: Path, name: str, rows: list[tuple[str, str, int, float]]) -> Path:
+    body = {
+        "format": "wattprint-share",
+        "version": 1,
+        "id": f"00000000-0000-4000-8000-{len(name):04d}{abs(hash(name)) % 10**8:08d}",
+        "week_start": "2026-11-16",
+        "model_version": DATA.version,
+        "rows": [
+            {
+                "day": day,
+                "service": service,
+                "count": count,
+                "ai_count": count,
+                "energy_wh": {"low": wh / 2, "central": wh, "high": wh * 3},
+                "co2e_g": {"low": 0.0, "central": 0.0, "high": 0.0},
+                "water_ml": {"low": 0.0, "central": 0.0, "high": 0.0},
+            }
+            for day, service, count, wh in rows
+        ],
+    }
+    body["checksum"] = share._checksum(body)
+    path = folder / name
+    share.write(path, body)
+    return path
+
+
+@pytest.fixture
+def class_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    _share_file(folder, "ana.json", [("2026-11-16", "chatgpt", 10, 3.0), ("2026-11-17", "google", 5, 0.5)])
+    _share_file(folder, "ben.json", [("2026-11-16", "claude", 4, 2.0)])
+    _share_file(folder, "cleo.json", [("2026-11-20", "chatgpt", 20, 10.0)])
+    return folder
+
+
+def test_class_totals_and_spread(class_dir: Path) -> None:
+    report = share.import_dir(class_dir)
+    assert sorted(report.added) == ["ana.json", "ben.json", "cleo.json"]
+    totals = share.totals(share.stored())
+    assert totals.students == 3
+    assert totals.count == 39
+    assert totals.energy_wh == pytest.approx((7.75, 15.5, 46.5))
+    assert totals.per_student_wh == pytest.approx((2.0, 3.5, 10.0))
+    assert totals.per_student_count == (4, 15, 20)
+    assert [(s.service, s.count, s.energy_wh) for s in totals.services] == [
+        ("chatgpt", 30, 13.0),
+        ("claude", 4, 2.0),
+        ("google", 5, 0.5),
+    ]
+    assert totals.weeks == [date(2026, 11, 16)]
+
+
+def test_import_is_idempotent_and_rejects_bad_files(class_dir: Path) -> None:
+    share.import_dir(class_dir)
+    first = share.totals(share.stored())
+    shutil.copy(class_dir / "ana.json", class_dir / "ana-again.json")  # the same share handed in twice
+    tampered = json.loads((class_dir / "ben.json").read_text())
+    tampered["id"] = "00000000-0000-4000-8000-999999999999"
+    tampered["rows"][0]["count"] = 400
+    (class_dir / "tampered.json").write_text(json.dumps(tampered))
+    (class_dir / "broken.json").write_text("{not json")
+    (class_dir / "other.json").write_text('{"hello": 1}')
+    report = share.import_dir(class_dir)
+    assert report.added == []
+    assert sorted(report.already) == ["ana-again.json", "ana.json", "ben.json", "cleo.json"]
+    assert dict(report.rejected) == {
+        "broken.json": "not a JSON file",
+        "other.json": "not a Wattprint share (made by 'wattprint share')",
+        "tampered.json": "the checksum does not match: the file was edited after it was shared",
+    }
+    assert share.totals(share.stored()) == first
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda b: b.update(extra="x"), "invalid extra"),
+        (lambda b: b["rows"][0].update(count=-1), "invalid rows.0.count"),
+        (lambda b: b["rows"][0].update(page="https://x"), "invalid rows.0.page"),
+        (lambda b: b["rows"][0].update(day="2026-12-01"), "outside the share's week"),
+        (lambda b: b["rows"][0]["energy_wh"].update(low=9.0), "low <= central"),
+    ],
+)
+def test_invalid_shares_say_why(tmp_path: Path, change, message: str) -> None:
+    path = _share_file(tmp_path, "a.json", [("2026-11-16", "chatgpt", 1, 1.0)])
+    body = json.loads(path.read_text())
+    change(body)
+    body["checksum"] = share._checksum(body)
+    with pytest.raises(share.ShareError, match=re.escape(message)):
+        share.parse(json.dumps(body))
+
+
+# -- CLI --------------------------------------------------------------------------------------------------------------
+
+
+def test_cli_share_then_class_import(history_db, estimator, tmp_path: Path, capsys) -> None:
+    _week(history_db, estimator)
+    folder = tmp_path / "handed-in"
+    folder.mkdir()
+    assert main(["share", "--week", "--date", "2026-11-18", "-o", str(folder / "me.json")]) == 0
+    assert "4 queries" in capsys.readouterr().out
+    assert MARKER not in (folder / "me.json").read_text()
+    (folder / "bad.json").write_text("[]")
+    assert main(["class", "import", str(folder), "--json"]) == 1
+    first = json.loads(capsys.readouterr().out)
+    assert first["added"] == ["me.json"]
+    assert first["rejected"][0]["file"] == "bad.json"
+    assert first["totals"]["count"] == 4
+    assert main(["class", "import", str(folder), "--json"]) == 1
+    again = json.loads(capsys.readouterr().out)
+    assert again["already"] == ["me.json"]
+    assert again["totals"] == first["totals"]
+    (folder / "bad.json").unlink()
+    assert main(["class", "import", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "0 new shares, 1 already imported" in out
+    assert "Class: 1 students, 4 queries" in out
+    assert main(["class", "show"]) == 0
+    assert "Class: 1 students" in capsys.readouterr().out
+    assert main(["class", "clear"]) == 0
+    assert "forgot 1" in capsys.readouterr().out
+
+
+def test_cli_misuse_exits_2(tmp_path: Path, capsys) -> None:
+    assert main(["class", "import", str(tmp_path / "missing")]) == 2
+    assert main(["share", "--week", "--date", "18/11/2026", "-o", str(tmp_path / "a.json")]) == 2
+    assert main(["share", "--week", "-o", str(tmp_path / "no" / "a.json")]) == 2
+    for argv in (["class"], ["share", "-o", "x.json"], ["class", "import"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+    capsys.readouterr()

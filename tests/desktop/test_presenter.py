@@ -1,0 +1,183 @@
+"""The presenter view: every scene renders readably offscreen, the keyboard drives it, and its export."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import make_item
+from tests.desktop.conftest import ARTIFACTS, settle
+from wattprint.core import history, share
+from wattprint.core.cli import main
+from wattprint.core.model.estimator import Estimator
+from wattprint.core.schemas import Interaction
+from wattprint.desktop import presenter
+from wattprint.desktop.mainwindow import MainWindow
+from wattprint.desktop.presenter.ourclass import ClassScene
+from wattprint.desktop.presenter.ranking import RankingScene
+from wattprint.desktop.presenter.scale import ScaleScene
+from wattprint.desktop.presenter.window import SCENE_NAMES, PresenterWindow
+from wattprint.desktop.session import Session
+
+
+@pytest.fixture
+def session(seeded: int) -> Iterator[Session]:
+    found = Session(listen=False)
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, session: Session) -> PresenterWindow:
+    win = PresenterWindow(session)
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_every_scene_renders(window: PresenterWindow, qtbot: QtBot) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for index, name in enumerate(SCENE_NAMES):
+        window.go(index)
+        window.current().prepare_export()
+        qtbot.wait(10)
+        image = window.grab().toImage()
+        path = ARTIFACTS / f"presenter-{name}.png"
+        assert image.save(str(path))
+        assert (image.width(), image.height()) == (1920, 1080)
+        assert _ink(image) > 0.01, name  # something is drawn on the dark background
+    assert window.scenes[0].count.text().endswith("queries")  # type: ignore[attr-defined]
+
+
+def _ink(image: QImage) -> float:
+    """Share of sampled pixels that are not the background."""
+    background = image.pixelColor(2, 2)
+    samples = [(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)]
+    return sum(image.pixelColor(x, y) != background for x, y in samples) / len(samples)
+
+
+def test_keyboard_drives_the_scenes(window: PresenterWindow) -> None:
+    assert window.index == 0
+    QTest.keyClick(window, Qt.Key.Key_Right)
+    assert window.index == 1
+    ranking = window.current()
+    assert isinstance(ranking, RankingScene)
+    assert not ranking.revealed
+    QTest.keyClick(window, Qt.Key.Key_Space)  # the first press reveals the ranking
+    assert (window.index, ranking.revealed) == (1, True)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    assert window.index == 2
+    assert not ranking.revealed  # back to the question for next time
+    scale = window.current()
+    assert isinstance(scale, ScaleScene)
+    total = scale.total.text()
+    QTest.keyClick(window, Qt.Key.Key_Up)
+    assert scale.people.value() == 100
+    assert scale.total.text() != total
+    QTest.keyClick(window, Qt.Key.Key_Plus)
+    assert scale.people.value() == 1000
+    QTest.keyClick(window, Qt.Key.Key_Down)
+    QTest.keyClick(window, Qt.Key.Key_Minus)
+    assert scale.people.value() == 30
+    assert scale.total.text() == total
+    QTest.keyClick(window, Qt.Key.Key_Backspace)
+    assert window.index == 1
+    QTest.keyClick(window, Qt.Key.Key_Left)
+    assert window.index == 0
+    QTest.keyClick(window, Qt.Key.Key_Left)
+    assert window.index == 0
+    QTest.keyClick(window, Qt.Key.Key_End)
+    assert isinstance(window.current(), ClassScene)
+    QTest.keyClick(window, Qt.Key.Key_Right)
+    assert window.index == len(SCENE_NAMES) - 1
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_training_and_models_scenes_step_their_number(window: PresenterWindow) -> None:
+    window.go(3)
+    before = window.current().per_day.text()  # type: ignore[attr-defined]
+    QTest.keyClick(window, Qt.Key.Key_Up)
+    assert window.current().per_day.text() != before  # type: ignore[attr-defined]
+    window.go(4)
+    models = window.current()
+    QTest.keyClick(window, Qt.Key.Key_Up)
+    assert models.response_tokens == 1000  # type: ignore[attr-defined]
+
+
+def test_live_scene_follows_the_history(window: PresenterWindow, session: Session, estimator: Estimator) -> None:
+    live = window.live
+    before = live.count.text()
+    item = Interaction.model_validate(make_item(ts=history.utc_text(datetime.now(UTC))))
+    history.store(session.db, history.Estimates(estimator).rows([item]))
+    session.changed.emit([str(item.id)])  # what the host's nudge or the data_version poll does
+    assert live.count.text() != before
+    assert live.newest == str(item.id)
+    assert live.rows[0][3].text().startswith("≈ ")
+
+
+def test_class_scene_imports_a_folder(window: PresenterWindow, tmp_path: Path, session: Session) -> None:
+    folder = tmp_path / "shares"
+    folder.mkdir()
+    body = share.build(session.db, session.data, date.today())
+    share.write(folder / "a.json", body)
+    (folder / "bad.json").write_text("nope")
+    window.go(5)
+    scene = window.current()
+    assert isinstance(scene, ClassScene)
+    assert scene.total.text() == "No shares yet"
+    report = scene.import_folder(folder)
+    assert report.added == ["a.json"]
+    assert "skipped bad.json: not a JSON file" in scene.message.text()
+    assert scene.total.text().endswith("Wh")
+    scene.import_folder(folder)
+    assert len(share.stored()) == 1
+
+
+def test_open_presenter_and_the_menu_hookup(qtbot: QtBot, seeded: int) -> None:
+    own = presenter.open_presenter(None, full_screen=False)
+    qtbot.addWidget(own)
+    assert own.owns_session
+    own.close()
+    win = MainWindow(listen=False)
+    qtbot.addWidget(win)
+    presenter.install(win)
+    settle(qtbot, win)
+    menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&Classroom")
+    actions = {a.text(): a for a in menu.actions()}  # type: ignore[union-attr]
+    actions["&Presenter view"].trigger()
+    shown = win.findChildren(PresenterWindow)
+    assert len(shown) == 1
+    assert shown[0].session is win.session
+    shown[0].close()
+    win.switch_profile("demo")
+    settle(qtbot, win)
+    assert win.profile == "demo"
+    actions["Back to &my history"].trigger()
+    settle(qtbot, win)
+    assert win.profile is None
+    win.close()
+
+
+def test_present_export_writes_pngs_and_a_pdf(seeded: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "handout"
+    assert main(["present", "--export", str(out)]) == 0
+    pngs = sorted(p.name for p in out.glob("*.png"))
+    assert pngs == [f"{i:02d}-{name}.png" for i, name in enumerate(SCENE_NAMES, start=1)]
+    assert all(QImage(str(out / name)).width() == 1920 for name in pngs)
+    pdf = (out / "wattprint-classroom.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == len(SCENE_NAMES)  # one scene per page
+    assert len(capsys.readouterr().out.splitlines()) == len(SCENE_NAMES) + 1
+    (tmp_path / "file").write_text("")
+    assert main(["present", "--export", str(tmp_path / "file")]) == 2
