@@ -2,8 +2,8 @@
 
 Every location is computed from a browser, an operating system and a home folder, so the computation is tested on
 any OS. The manifest's `path` points to a small launcher in the data folder that runs the installed `wattprint-host`
-of this Python environment (browsers start hosts with a bare environment, so the launcher also carries
-`WATTPRINT_DATA_DIR` and `WATTPRINT_PROFILE` when they were set at install time).
+of this Python environment, or the bundled one of a one-folder bundle (browsers start hosts with a bare environment,
+so the launcher also carries `WATTPRINT_DATA_DIR` and `WATTPRINT_PROFILE` when they were set at install time).
 """
 
 from __future__ import annotations
@@ -142,7 +142,16 @@ def manifest(browser: str, launcher: Path, chromium_id: str) -> dict[str, Any]:
 
 
 def host_command() -> Path:
-    """The installed `wattprint-host` of this Python environment (the module run by this Python as a fallback)."""
+    """The `wattprint-host` to register.
+
+    In a one-folder bundle (PyInstaller sets `sys.frozen`) it is the bundled executable beside the app's, never
+    another install's found on PATH. Otherwise it is the installed `wattprint-host` of this Python environment (the
+    module run by this Python as a fallback).
+    """
+    if getattr(sys, "frozen", False):
+        # The real path: the app may be started through a symlink (say ~/.local/bin/wattprint) to the bundle.
+        folder = Path(sys.executable).resolve().parent
+        return folder / ("wattprint-host.exe" if os_name() == "windows" else "wattprint-host")
     folder = Path(sys.executable).parent
     for name in ("wattprint-host", "wattprint-host.exe"):
         if (folder / name).exists():

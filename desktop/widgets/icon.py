@@ -1,13 +1,39 @@
-"""The app's icon, drawn (a leaf-green disc with a lightning bolt), so it needs no file at run time."""
+"""The app's icon: the PNGs shipped in `wattprint.desktop.icons` (the desktop entry's icon), else drawn."""
 
 from __future__ import annotations
+
+from importlib import resources
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
+ICON_NAME = "org.wattprint.Wattprint.png"
+SHIPPED_SIZES = (16, 24, 32, 48, 64, 128, 256)  # px
+
 
 def app_icon() -> QIcon:
     """Wattprint's icon at the sizes trays and title bars use."""
+    icon = shipped_icon()
+    return icon if not icon.isNull() else drawn_icon()
+
+
+def shipped_icon() -> QIcon:
+    """The icon from the package's PNG files (null when they are missing)."""
+    icon = QIcon()
+    try:
+        folder = resources.files("wattprint.desktop.icons")
+    except ModuleNotFoundError:
+        return icon
+    for size in SHIPPED_SIZES:
+        png = folder / f"{size}x{size}" / ICON_NAME
+        pixmap = QPixmap()
+        if png.is_file() and pixmap.loadFromData(png.read_bytes(), "PNG"):
+            icon.addPixmap(pixmap)
+    return icon
+
+
+def drawn_icon() -> QIcon:
+    """A drawn stand-in (a leaf-green disc with a lightning bolt), for a source tree without the icon files."""
     icon = QIcon()
     for size in (16, 22, 32, 48, 64, 128):
         pixmap = QPixmap(size, size)

@@ -143,3 +143,33 @@ def test_detected_browsers(tmp_path):
     (tmp_path / ".config" / "chromium").mkdir(parents=True)
     (tmp_path / ".mozilla").mkdir()
     assert install_host.detected("linux", tmp_path) == ["chromium", "firefox"]
+
+
+def _bundle(tmp_path, monkeypatch):
+    """A one-folder bundle (the app and the host side by side) started through a symlink, as PyInstaller runs it."""
+    bundle = tmp_path / "opt" / "wattprint"
+    bundle.mkdir(parents=True)
+    for name in ("wattprint", "wattprint-host"):
+        (bundle / name).write_text("")
+        (bundle / name).chmod(0o755)
+    link = tmp_path / "bin" / "wattprint"
+    link.parent.mkdir()
+    link.symlink_to(bundle / "wattprint")
+    (link.parent / "wattprint-host").write_text("")  # another install's host, on PATH: not this bundle's
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", str(link))
+    monkeypatch.setenv("PATH", str(link.parent))
+    return bundle
+
+
+def test_bundled_app_registers_the_bundled_host(tmp_path, monkeypatch):
+    bundle = _bundle(tmp_path, monkeypatch)
+    assert install_host.host_command() == bundle / "wattprint-host"
+
+
+def test_cli_in_a_bundle_writes_a_launcher_for_the_bundled_host(tmp_path, monkeypatch, data_dir):
+    bundle = _bundle(tmp_path, monkeypatch)
+    assert main(["install-host", "--browser", "chromium", "--browser", "firefox"]) == 0
+    last = (data_dir / "wattprint-host").read_text().rstrip().splitlines()[-1]
+    assert last == f"exec '{bundle / 'wattprint-host'}' \"$@\""
+    assert install_host.registered("linux", Path(os.environ["HOME"]), data_dir)["firefox"]["problems"] == []
