@@ -165,11 +165,24 @@ REQUESTS: dict[str, type[_Request]] = {
 }
 
 
+_NAME = re.compile(r"^[a-z_]{1,40}$")
+
+
+def safe_name(value: object) -> str:
+    """A field or type name as sent when it looks like one, otherwise a placeholder.
+
+    An unexpected name could carry page text, and error messages are logged.
+    """
+    if isinstance(value, int):
+        return str(value)
+    return value if isinstance(value, str) and _NAME.match(value) else "<unexpected name>"
+
+
 def describe(error: ValidationError, limit: int = 3) -> str:
-    """A short account of validation errors, without the input values."""
+    """A short account of validation errors, without the input values or unexpected key names."""
     parts = []
     for item in error.errors(include_url=False, include_input=False)[:limit]:
-        where = ".".join(str(part) for part in item["loc"]) or "message"
+        where = ".".join(safe_name(part) for part in item["loc"]) or "message"
         parts.append(f"{where}: {item['msg']}")
     more = error.error_count() - limit
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
@@ -189,7 +202,7 @@ def request(message: dict[str, Any]) -> _Request:
         raise ProtocolError(Code.BAD_FIELDS, "a message needs a string 'type'", req)
     model = REQUESTS.get(kind)
     if model is None:
-        raise ProtocolError(Code.UNKNOWN_TYPE, f"unknown message type {kind[:40]!r}", req)
+        raise ProtocolError(Code.UNKNOWN_TYPE, f"unknown message type '{safe_name(kind)}'", req)
     if kind == "record" and isinstance(message.get("items"), list) and len(message["items"]) > MAX_ITEMS:
         raise ProtocolError(Code.TOO_MANY_ITEMS, f"a record carries at most {MAX_ITEMS} items", req)
     try:

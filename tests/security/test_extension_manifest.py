@@ -1,0 +1,82 @@
+"""The built extension asks for nothing beyond what it needs: storage, nativeMessaging and alarms, and host access to
+the supported chat and search sites only (no <all_urls>, no tabs, webRequest, scripting, cookies, history, ...).
+
+The permissions come from extension/scripts/manifest.mjs (host permissions and content-script matches are generated
+from the adapters and the search-engine table). SUPPORTED_HOSTS below is the reviewed list: a new site must be added
+here on purpose, so a broad or unexpected host cannot slip into a release unnoticed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from tests.e2e.support import DIST, EXTENSION
+
+ALLOWED_PERMISSIONS = {"storage", "nativeMessaging", "alarms"}
+SUPPORTED_HOSTS = {
+    # chat services (one adapter each)
+    "chatgpt.com", "chat.openai.com", "claude.ai", "gemini.google.com", "copilot.microsoft.com", "www.perplexity.ai",
+    "perplexity.ai", "chat.deepseek.com", "chat.mistral.ai", "grok.com", "www.meta.ai", "meta.ai", "chat.qwen.ai",
+    "huggingface.co", "www.kimi.com", "kimi.com", "kimi.moonshot.cn",
+    # search engines (their result pages only)
+    "www.google.com", "www.bing.com", "duckduckgo.com", "html.duckduckgo.com", "lite.duckduckgo.com",
+    "search.yahoo.com", "www.ecosia.org", "search.brave.com", "www.startpage.com", "www.qwant.com", "www.baidu.com",
+    "yandex.com", "yandex.ru", "kagi.com",
+}  # fmt: skip
+# Hosts that serve far more than search or chat: only their search/chat paths may be matched.
+PATH_LIMITED = {"www.google.com": "/search", "www.bing.com": "/search", "huggingface.co": "/chat",
+                "www.baidu.com": "/s", "search.yahoo.com": "/search", "yandex.com": "/search",
+                "yandex.ru": "/search"}  # fmt: skip
+PATTERN = re.compile(r"^https://([a-z0-9.-]+)(/.*)$")
+
+
+def _manifest(browser: str) -> dict:
+    path = DIST / browser / "manifest.json"
+    if not path.exists():
+        subprocess.run(["npm", "--prefix", str(EXTENSION), "run", "--silent", "build"], check=True, timeout=300)
+    return json.loads(path.read_text())
+
+
+@pytest.mark.parametrize("browser", ["chromium", "firefox"])
+def test_permissions_are_the_allowed_few(browser):
+    m = _manifest(browser)
+    assert set(m["permissions"]) <= ALLOWED_PERMISSIONS, m["permissions"]
+    for key in ("optional_permissions", "optional_host_permissions", "externally_connectable",
+                "web_accessible_resources", "content_security_policy", "update_url", "oauth2", "chrome_url_overrides",
+                "devtools_page", "sandbox"):  # fmt: skip
+        assert key not in m, f"{browser} manifest has {key}: {m[key]}"
+    assert m["manifest_version"] == 3
+
+
+@pytest.mark.parametrize("browser", ["chromium", "firefox"])
+def test_host_access_is_limited_to_the_supported_sites(browser):
+    m = _manifest(browser)
+    hosts = m["host_permissions"]
+    assert hosts
+    for pattern in hosts:
+        found = PATTERN.match(pattern)
+        assert found, f"not an https pattern for one host: {pattern}"
+        host, path = found.groups()
+        assert host in SUPPORTED_HOSTS, f"{pattern}: {host} is not a supported site"
+        if host in PATH_LIMITED:
+            assert path.startswith(PATH_LIMITED[host]), f"{pattern} reaches beyond {host}{PATH_LIMITED[host]}"
+    text = json.dumps(m)
+    assert "<all_urls>" not in text
+    assert "*://" not in text
+    assert "http://" not in text
+    # Content scripts run only where host access was granted, never in every frame.
+    for script in m["content_scripts"]:
+        assert set(script["matches"]) <= set(hosts), script["matches"]
+        assert script.get("all_frames") is False
+        assert "match_about_blank" not in script
+        assert "exclude_matches" not in script or set(script["exclude_matches"]) <= set(hosts)
+
+
+def test_firefox_identity_and_data_collection():
+    gecko = _manifest("firefox")["browser_specific_settings"]["gecko"]
+    assert gecko["id"] == "wattprint@wattprint.org"
+    assert gecko["data_collection_permissions"]["required"] == ["none"]
