@@ -12,7 +12,7 @@ ARTIFACTS := test-artifacts
 RUN_DEBS := libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 \
 	libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libxcb-shm0 fonts-noto-cjk
-TEST_DEBS := $(RUN_DEBS) chromium firefox-esr xvfb libnss3-tools openssl desktop-file-utils appstream
+TEST_DEBS := $(RUN_DEBS) chromium firefox-esr xvfb libnss3-tools openssl desktop-file-utils appstream binutils
 
 .PHONY: run test bench lint typecheck pytest extension-test venv debs-run debs-test npm clean
 

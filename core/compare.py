@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from wattprint.core import display
+from wattprint.core.i18n import _, language
 from wattprint.core.modeldata import ModelData
 from wattprint.core.schemas import Interaction, Kind, Mode, ScriptCounts
 
@@ -83,10 +85,10 @@ def typical_query(
     entry = data.services[service]
     kind = Kind.SEARCH if entry.kind == "search" else Kind.CHAT
     energy = estimator.figures(_typical(service, model, kind, modes, data)).energy
-    what = "search" if kind is Kind.SEARCH else "typical query"
-    suffix = f" ({model})" if model else ""
+    name = display.name(entry.name) + (f" ({model})" if model else "")
+    label = (_("{name}, search") if kind is Kind.SEARCH else _("{name}, typical query")).format(name=name)
     group = "search" if kind is Kind.SEARCH else "ai"
-    return Item(f"service:{service}", f"{entry.name}{suffix}, {what}", group, *energy)
+    return Item(f"service:{service}", label, group, *energy)
 
 
 def reference_items(estimator: Estimator) -> list[Item]:
@@ -97,10 +99,10 @@ def reference_items(estimator: Estimator) -> list[Item]:
     reasoning = estimator.figures(_typical(REFERENCE_SERVICE, None, Kind.CHAT, (Mode.REASONING,), data)).energy
     image = estimator.figures(_typical(REFERENCE_SERVICE, None, Kind.IMAGE, (Mode.IMAGE_GENERATION,), data)).energy
     return [
-        Item("search", "A web search", "search", search.low, search.central, search.high),
-        Item("chat", "A typical chatbot answer", "ai", chat.low, chat.central, chat.high),
-        Item("reasoning", "A reasoning answer", "ai", *reasoning),
-        Item("image", "A generated image", "ai", *image),
+        Item("search", _("A web search"), "search", search.low, search.central, search.high),
+        Item("chat", _("A typical chatbot answer"), "ai", chat.low, chat.central, chat.high),
+        Item("reasoning", _("A reasoning answer"), "ai", *reasoning),
+        Item("image", _("A generated image"), "ai", *image),
     ]
 
 
@@ -109,7 +111,7 @@ def activity_items(data: ModelData, keys: tuple[str, ...] = DEFAULT_ACTIVITIES) 
     items = []
     for key in keys:
         entry = data.equivalents[key]
-        text = entry.one.format(n="1")
+        text = (entry.one_zh if language() == "zh_CN" else entry.one).format(n="1")
         label = text[:1].upper() + text[1:]
         items.append(Item(f"activity:{key}", label, "everyday", entry.wh, entry.wh, entry.wh))
     return items

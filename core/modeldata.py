@@ -242,6 +242,9 @@ class EquivalentData(_Strict):
     unit: str
     one: str
     many: str
+    one_zh: str
+    many_zh: str
+    label_zh: str
     wh: float = Field(gt=0)
     source: str
     tag: str

@@ -28,6 +28,7 @@ class Preferences(BaseModel):
         retention_days: Keep only this many days of history (None: keep everything).
         weekly_notification: Show a summary notification once a week.
         last_notified_week: The first day (ISO date) of the last week a summary was shown for.
+        language: The app's language, "en" or "zh_CN" (None: follow the system locale).
     """
 
     model_config = ConfigDict(extra="ignore", frozen=True)
@@ -37,6 +38,7 @@ class Preferences(BaseModel):
     retention_days: int | None = Field(default=None, ge=1, le=36_500)
     weekly_notification: bool = False
     last_notified_week: str | None = None
+    language: str | None = Field(default=None, pattern=r"^(en|zh_CN)$")
 
 
 def read(db: Database) -> Preferences:

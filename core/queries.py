@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from wattprint.core.history import COLUMNS, ESTIMATE_COLUMNS
+from wattprint.core.i18n import language
 from wattprint.core.model import equivalents
 from wattprint.core.modeldata import ModelData
 from wattprint.core.schemas import SCRIPT_CLASSES
@@ -40,7 +41,7 @@ def _range(values: Sequence[float]) -> dict[str, float]:
 
 
 _JSON_LISTS: dict[str, list[Any]] = {}
-_EQUIVALENTS: dict[tuple[str, float], list[dict[str, Any]]] = {}
+_EQUIVALENTS: dict[tuple[str, float, str], list[dict[str, Any]]] = {}
 _MEMO_LIMIT = 20_000
 
 
@@ -58,7 +59,7 @@ def _json_list(value: str | Sequence[Any]) -> list[Any]:
 
 def _equivalent_dicts(energy_wh: float, data: ModelData) -> list[dict[str, Any]]:
     energy_wh = float(f"{energy_wh:.3g}")  # choose() answers per three significant figures
-    key = (data.version, energy_wh)
+    key = (data.version, energy_wh, language())
     found = _EQUIVALENTS.get(key)
     if found is None:
         if len(_EQUIVALENTS) >= _MEMO_LIMIT:
@@ -82,7 +83,7 @@ def estimate_dict(values: Sequence[Any], data: ModelData) -> dict[str, Any]:
     }
 
 
-_EQUIVALENTS_JSON: dict[tuple[str, float], str] = {}
+_EQUIVALENTS_JSON: dict[tuple[str, float, str], str] = {}
 _ESTIMATE_TEMPLATE = (
     '{{"energy_wh":{{"low":{!r},"central":{!r},"high":{!r}}},'
     '"co2e_g":{{"low":{!r},"central":{!r},"high":{!r}}},'
@@ -98,7 +99,7 @@ def estimate_json(values: Sequence[Any], data: ModelData) -> str:
     Floats are finite (the schema and the model guarantee it), and their repr is the JSON number Python writes.
     """
     energy = float(f"{values[1]:.3g}")
-    key = (data.version, energy)
+    key = (data.version, energy, language())
     equivalents_text = _EQUIVALENTS_JSON.get(key)
     if equivalents_text is None:
         if len(_EQUIVALENTS_JSON) >= _MEMO_LIMIT:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from wattprint.core import display
+from wattprint.core.i18n import _
 from wattprint.core.model import equivalents
 from wattprint.core.modeldata import ModelData
 from wattprint.core.trend import Day
@@ -34,35 +36,57 @@ def sentences(
         region: The user's region id (regions.toml), for what the same energy would emit at home.
     """
     if not summary["count"]:
-        return ["Nothing recorded this week yet."]
+        return [_("Nothing recorded this week yet.")]
     ai_wh = sum(d.ai_wh for d in days)
     search_wh = sum(d.search_wh for d in days)
     energy = summary["energy_wh"]
     out = []
     if summary["ai_count"]:
         like = equivalents.choose(ai_wh, data, limit=1)
-        tail = f" — like {like[0].text}." if like else "."
-        answers = "answer" if summary["ai_count"] == 1 else "answers"
-        out.append(f"This week your AI use ({summary['ai_count']} {answers}) took about {_wh(ai_wh)}{tail}")
+        if summary["ai_count"] == 1:
+            text = _("This week your AI use ({count} answer) took about {energy} — like {like}.") if like else _(
+                "This week your AI use ({count} answer) took about {energy}."
+            )
+        else:
+            text = _("This week your AI use ({count} answers) took about {energy} — like {like}.") if like else _(
+                "This week your AI use ({count} answers) took about {energy}."
+            )
+        out.append(text.format(count=summary["ai_count"], energy=_wh(ai_wh), like=like[0].text if like else ""))
     if summary["search_count"]:
-        searches = "search" if summary["search_count"] == 1 else "searches"
-        out.append(f"Your {summary['search_count']} plain {searches} took about {_wh(search_wh)}.")
+        if summary["search_count"] == 1:
+            text = _("Your {count} plain search took about {energy}.")
+        else:
+            text = _("Your {count} plain searches took about {energy}.")
+        out.append(text.format(count=summary["search_count"], energy=_wh(search_wh)))
     out.append(
-        f"In all: {_wh(energy['central'])} (somewhere between {_wh(energy['low'])} and {_wh(energy['high'])}), "
-        f"{_n(summary['co2e_g']['central'])} g CO₂e and {_n(summary['water_ml']['central'])} mL of water."
+        _(
+            "In all: {energy} (somewhere between {low} and {high}), {co2} g CO₂e and {water} mL of water."
+        ).format(
+            energy=_wh(energy["central"]),
+            low=_wh(energy["low"]),
+            high=_wh(energy["high"]),
+            co2=_n(summary["co2e_g"]["central"]),
+            water=_n(summary["water_ml"]["central"]),
+        )
     )
     change = summary.get("change", {}).get("energy_wh")
     if change is not None:
         if abs(change) < 0.5:
-            out.append("That is about the same as last week.")
+            out.append(_("That is about the same as last week."))
+        elif change > 0:
+            out.append(_("That is {percent}% more than last week.").format(percent=f"{abs(change):.0f}"))
         else:
-            out.append(f"That is {abs(change):.0f}% {'more' if change > 0 else 'less'} than last week.")
+            out.append(_("That is {percent}% less than last week.").format(percent=f"{abs(change):.0f}"))
     if region is not None and region in data.regions:
         where = data.regions[region]
         grid = data.grid.get(where.zone)
         if grid is not None:
             home = energy["central"] * grid.g_per_kwh / 1000
-            out.append(f"The same electricity at home in {where.name} would emit about {_n(home)} g CO₂e.")
+            out.append(
+                _("The same electricity at home in {place} would emit about {co2} g CO₂e.").format(
+                    place=display.name(where.name), co2=_n(home)
+                )
+            )
     return out
 
 

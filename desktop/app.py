@@ -6,7 +6,21 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from wattprint.core import history, preferences
+from wattprint.desktop import i18n
 from wattprint.desktop.mainwindow import MainWindow
+
+
+def chosen_language(profile: str | None) -> str | None:
+    """The language set in the profile's preferences (None: follow the system, or the history cannot be read)."""
+    try:
+        db = history.open_db(profile=profile)
+    except (history.StorageError, OSError, ValueError):
+        return None
+    try:
+        return preferences.read(db).language
+    finally:
+        db.conn.close()
 
 
 def run(profile: str | None = None) -> int:
@@ -23,6 +37,7 @@ def run(profile: str | None = None) -> int:
     app.setApplicationName("Wattprint")
     app.setOrganizationName("Wattprint")
     app.setDesktopFileName("org.wattprint.Wattprint")
+    i18n.install(i18n.resolve(chosen_language(profile)))
     window = MainWindow(profile=profile)
     window.show()
     return int(app.exec())

@@ -1,21 +1,39 @@
-"""How numbers and times read in the app: two significant figures, a range beside every estimate."""
+"""How numbers and times read in the app: two significant figures, a range beside every estimate.
+
+Numbers follow the app's locale (QLocale(): group and decimal separators); units (Wh, g CO₂e, mL) stay as they are.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+
+def locale() -> QLocale:
+    """The app's locale for numbers and dates (US English rather than the bare "C" locale, for group separators)."""
+    current = QLocale()
+    if current.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return current
 
 
 def number(value: float) -> str:
-    """A quantity to about two significant figures (0.0034, 0.34, 1.1, 12, 1,200)."""
+    """A quantity to about two significant figures (0.0034, 0.34, 1.1, 12, 1,200), in the locale's digits."""
     if value == 0:
         return "0"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
     if abs(value) >= 10:
-        return f"{value:.0f}"
-    return f"{value:.2g}"
+        return locale().toString(float(round(value)), "f", 0)
+    text = f"{value:.2g}"
+    if "e" in text:
+        return text
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return locale().toString(float(text), "f", decimals)
+
+
+def integer(value: int) -> str:
+    """A count with the locale's group separator (1,234)."""
+    return locale().toString(int(value))
 
 
 def energy(wh: float) -> str:
@@ -44,11 +62,19 @@ def local_time(ts: str) -> str:
     return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
 
+def clock(moment: datetime, with_day: bool = False) -> str:
+    """A local time of day ('14:05'), with the short weekday first when asked ('Tue 14:05')."""
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(stamp, "ddd HH:mm" if with_day else "HH:mm")
+
+
 def percent_change(change: float | None) -> str:
     """'12% more than last week', '5% less than last week', or a note when last week was empty."""
     if change is None:
-        return "nothing to compare with last week"
+        return QCoreApplication.translate("format", "nothing to compare with last week")
     if abs(change) < 0.5:
-        return "about the same as last week"
-    word = "more" if change > 0 else "less"
-    return f"{abs(change):.0f}% {word} than last week"
+        return QCoreApplication.translate("format", "about the same as last week")
+    percent = locale().toString(float(round(abs(change))), "f", 0)
+    if change > 0:
+        return QCoreApplication.translate("format", "{percent}% more than last week").format(percent=percent)
+    return QCoreApplication.translate("format", "{percent}% less than last week").format(percent=percent)

@@ -6,11 +6,14 @@ page while the history is empty.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from wattprint.core import demo, history, paths
+from wattprint.desktop import format as fmt
+from wattprint.desktop import i18n, presenter
+from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.models.comparemodel import CompareModel
 from wattprint.desktop.models.feedmodel import FeedModel
 from wattprint.desktop.models.settingsmodel import SettingsModel
@@ -24,7 +27,17 @@ from wattprint.desktop.views.week import WeekView
 from wattprint.desktop.views.welcome import WelcomeView
 from wattprint.desktop.widgets.icon import app_icon
 
-VIEWS = ("Feed", "Week", "Compare", "Settings")
+VIEWS = (
+    QT_TRANSLATE_NOOP("MainWindow", "Feed"),
+    QT_TRANSLATE_NOOP("MainWindow", "Week"),
+    QT_TRANSLATE_NOOP("MainWindow", "Compare"),
+    QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+)
+
+
+def view_title(name: str) -> str:
+    """One of VIEWS in the app's language."""
+    return QCoreApplication.translate("MainWindow", name)
 
 
 def first_weekday() -> int:
@@ -46,7 +59,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.resize(1100, 760)
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         self.statusBar().addPermanentWidget(self.status, 1)
         self.view_actions: list[QAction] = []
         self._build_menus()
@@ -56,24 +69,27 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file = self.menuBar().addMenu("&File")
-        self.export_action = file.addAction("&Export history…")
-        self.import_action = file.addAction("&Import history…")
+        self.menuBar().clear()
+        self.view_actions.clear()
+        file = self.menuBar().addMenu(self.tr("&File"))
+        self.export_action = file.addAction(self.tr("&Export history…"))
+        self.import_action = file.addAction(self.tr("&Import history…"))
         file.addSeparator()
-        quit_action = file.addAction("&Quit")
+        quit_action = file.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        view = self.menuBar().addMenu("&View")
+        view = self.menuBar().addMenu(self.tr("&View"))
         for number, name in enumerate(VIEWS, start=1):
-            action = view.addAction(f"&{name}")
+            action = view.addAction(f"&{view_title(name)}")
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(lambda _checked=False, i=number - 1: self.show_view(i))
             self.view_actions.append(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        self.demo_action = help_menu.addAction("Try &demo data")
+        presenter.install(self)  # the Classroom menu
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.demo_action = help_menu.addAction(self.tr("Try &demo data"))
         self.demo_action.triggered.connect(self.try_demo)
-        help_menu.addAction("&About Wattprint").triggered.connect(self._about)
+        help_menu.addAction(self.tr("&About Wattprint")).triggered.connect(self._about)
 
     def _build(self, profile: str | None) -> None:
         session = Session(profile, listen=self.listen, parent=self)
@@ -95,10 +111,10 @@ class MainWindow(QMainWindow):
         self.compare = CompareView(self.compare_model, session.data)
         self.settings = SettingsView(self.settings_model, session.data)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Views")
+        self.tabs.setAccessibleName(self.tr("Views"))
         self.tabs.setDocumentMode(True)
         for widget, title in zip((self.feed, self.week, self.compare, self.settings), VIEWS, strict=True):
-            self.tabs.addTab(widget, title)
+            self.tabs.addTab(widget, view_title(title))
         self.welcome = WelcomeView()
         self.welcome.demo_requested.connect(self.try_demo)
         self.stack = QStackedWidget()
@@ -162,6 +178,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _settings_changed(self) -> None:
+        if i18n.resolve(self.settings_model.preferences().language) != i18n.current():
+            QTimer.singleShot(0, self.relanguage)
+            return
         zone = self.settings_model.preferences().zone
         if zone != self.compare_model.zone:
             self.compare_model.zone = zone
@@ -172,16 +191,21 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         assert self.session is not None
         live = self.session.live
-        where = "listening for the browser extension" if live is not None and live.listening else "not listening"
+        if live is not None and live.listening:
+            where = self.tr("listening for the browser extension")
+        else:
+            where = self.tr("not listening")
         paused = self.settings_model.paused_until()
-        pause = f" · capture paused until {paused.astimezone():%H:%M}" if paused else ""
-        self.status.setText(f"History: {self.profile or 'yours'} · {where}{pause}")
+        pause = (" · " + self.tr("capture paused until {time}").format(time=fmt.clock(paused.astimezone()))
+                 if paused else "")  # fmt: skip
+        history_name = self.profile or self.tr("yours")
+        self.status.setText(self.tr("History: {name} · {where}").format(name=history_name, where=where) + pause)
 
     @Slot()
     def try_demo(self) -> None:
         """Generates demo data into the 'demo' profile (in the background) and switches to it."""
         assert self.session is not None
-        self.statusBar().showMessage("Generating demo data…")
+        self.statusBar().showMessage(self.tr("Generating demo data…"))
         self.demo_action.setEnabled(False)
         self.welcome.demo.setEnabled(False)
 
@@ -197,14 +221,31 @@ class MainWindow(QMainWindow):
     def _demo_failed(self, message: str) -> None:
         self.demo_action.setEnabled(True)
         self.welcome.demo.setEnabled(True)
-        self.statusBar().showMessage(f"Could not generate demo data: {message}")
+        self.statusBar().showMessage(self.tr("Could not generate demo data: {reason}").format(reason=message))
+
+    @Slot()
+    def relanguage(self) -> None:
+        """Speaks the language the settings choose now: installs its translations and rebuilds every view."""
+        if self.session is None:
+            return
+        lang = i18n.resolve(self.settings_model.preferences().language)
+        if lang == i18n.current():
+            return
+        i18n.install(lang)
+        on_settings = self.stack.currentWidget() is self.tabs and self.tabs.currentWidget() is self.settings
+        self._build_menus()
+        self._teardown()
+        self._build(self.profile)
+        if on_settings:
+            self.show_view(VIEWS.index("Settings"))
 
     def switch_profile(self, profile: str | None) -> None:
         """Shows another profile's history."""
         self._teardown()
         self._build(profile)
         self.demo_action.setEnabled(True)
-        self.statusBar().showMessage(f"Showing the '{self.profile or 'default'}' history.", 5000)
+        name = self.profile or self.tr("default")
+        self.statusBar().showMessage(self.tr("Showing the '{name}' history.").format(name=name), 5000)
 
     @Slot()
     def _raise(self) -> None:
@@ -216,9 +257,11 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About Wattprint",
-            "Wattprint shows the energy, carbon and water of your everyday AI use. Every figure is an estimate with a "
-            "range; the sources are listed by 'wattprint sources'.",
+            self.tr("About Wattprint"),
+            self.tr(
+                "Wattprint shows the energy, carbon and water of your everyday AI use. Every figure is an estimate "
+                "with a range; the sources are listed by 'wattprint sources'."
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -8,16 +8,19 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRect, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QLocale, QMarginsF, QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from wattprint.core import history, paths
+from wattprint.core import display, history, paths
+from wattprint.core import i18n as core_i18n
 from wattprint.core.modeldata import load
+from wattprint.desktop import i18n
 from wattprint.desktop.models.weekmodel import ServiceModel, WeekData, week_data
 from wattprint.desktop.views.week import WeekContent
 
 WIDTH, HEIGHT = 1000, 1150  # px of the rendered week
+
 
 
 def _app() -> QApplication:
@@ -59,7 +62,8 @@ def _pdf(image: QImage, week: WeekData, path: Path) -> None:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
     writer.setResolution(150)
-    writer.setTitle(f"Wattprint week of {week.start.isoformat()}")
+    title = QCoreApplication.translate("report", "Wattprint week of {start}")
+    writer.setTitle(title.format(start=week.start.isoformat()))
     writer.setCreator("Wattprint")
     painter = QPainter(writer)
     area = painter.viewport()
@@ -68,40 +72,68 @@ def _pdf(image: QImage, week: WeekData, path: Path) -> None:
     painter.end()
 
 
+def _texts() -> dict[str, str]:
+    """The report's words in the app's language (HTML-escaped)."""
+    texts = {
+        "title": QCoreApplication.translate("report", "Wattprint: week of {start}"),
+        "heading": QCoreApplication.translate("report", "Your week with AI: {start} to {end}"),
+        "counts": QCoreApplication.translate(
+            "report", "{count} interactions: {ai} answered by an AI, {search} plain searches."
+        ),
+        "central": QCoreApplication.translate("report", "Central"),
+        "low": QCoreApplication.translate("report", "Low"),
+        "high": QCoreApplication.translate("report", "High"),
+        "energy": QCoreApplication.translate("report", "Energy (Wh)"),
+        "carbon": QCoreApplication.translate("report", "Carbon (g CO₂e)"),
+        "water": QCoreApplication.translate("report", "Water (mL)"),
+        "per_service": QCoreApplication.translate("report", "Per service"),
+        "service": QCoreApplication.translate("report", "Service"),
+        "queries": QCoreApplication.translate("report", "Queries"),
+        "charts": QCoreApplication.translate("report", "Charts"),
+        "picture": QCoreApplication.translate("report", "The week's charts and totals"),
+    }
+    return {key: html.escape(value) for key, value in texts.items()}
+
+
 def _html(image: QImage, week: WeekData) -> str:
     s = week.summary
     end = week.start + timedelta(days=6)
     data = load()
+    t = _texts()
+    names = {key: display.name(entry.name) for key, entry in data.services.items()}
     rows = "\n".join(
-        f"<tr><td>{html.escape(data.services[x['service']].name if x['service'] in data.services else x['service'])}"
+        f"<tr><td>{html.escape(names.get(x['service'], x['service']))}"
         f"</td><td>{x['count']}</td><td>{x['energy_wh']:.3g}</td></tr>"
         for x in s["services"]
     )
     ranges = "\n".join(
-        f"<tr><th>{label}</th><td>{s[key]['central']:.3g}</td><td>{s[key]['low']:.3g}</td>"
+        f"<tr><th>{t[label]}</th><td>{s[key]['central']:.3g}</td><td>{s[key]['low']:.3g}</td>"
         f"<td>{s[key]['high']:.3g}</td></tr>"
-        for key, label in (("energy_wh", "Energy (Wh)"), ("co2e_g", "Carbon (g CO₂e)"), ("water_ml", "Water (mL)"))
+        for key, label in (("energy_wh", "energy"), ("co2e_g", "carbon"), ("water_ml", "water"))
     )
     sentences = "\n".join(f"<p>{html.escape(line)}</p>" for line in week.sentences)
     picture = base64.b64encode(_png(image)).decode("ascii")
+    start, last = week.start.isoformat(), end.isoformat()
+    counts = t["counts"].format(count=s["count"], ai=s["ai_count"], search=s["search_count"])
+    lang = "zh-CN" if i18n.current() == "zh_CN" else "en"
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Wattprint: week of {week.start.isoformat()}</title>
+<html lang="{lang}"><head><meta charset="utf-8">
+<title>{t["title"].format(start=start)}</title>
 <style>body{{font-family:sans-serif;max-width:1000px;margin:2em auto}}td,th{{padding:2px 10px;text-align:right}}
 th:first-child,td:first-child{{text-align:left}}img{{max-width:100%}}</style></head>
 <body>
-<h1>Your week with AI: {week.start.isoformat()} to {end.isoformat()}</h1>
+<h1>{t["heading"].format(start=start, end=last)}</h1>
 {sentences}
-<table><tr><th></th><th>Central</th><th>Low</th><th>High</th></tr>
+<table><tr><th></th><th>{t["central"]}</th><th>{t["low"]}</th><th>{t["high"]}</th></tr>
 {ranges}
 </table>
-<p>{s['count']} interactions: {s['ai_count']} answered by an AI, {s['search_count']} plain searches.</p>
-<h2>Per service</h2>
-<table><tr><th>Service</th><th>Queries</th><th>Energy (Wh)</th></tr>
+<p>{counts}</p>
+<h2>{t["per_service"]}</h2>
+<table><tr><th>{t["service"]}</th><th>{t["queries"]}</th><th>{t["energy"]}</th></tr>
 {rows}
 </table>
-<h2>Charts</h2>
-<img alt="The week's charts and totals" src="data:image/png;base64,{picture}">
+<h2>{t["charts"]}</h2>
+<img alt="{t["picture"]}" src="data:image/png;base64,{picture}">
 </body></html>
 """
 
@@ -125,6 +157,9 @@ def render_week(
     if fmt not in ("png", "pdf", "html"):
         raise ValueError(f"unknown report format {fmt!r}")
     _app()
+    lang = core_i18n.language()  # a report speaks the language of the command line (LANG, LANGUAGE, WATTPRINT_LANG)
+    if lang != i18n.current():
+        i18n.install(lang, core=False)
     if first_weekday is None:
         first_weekday = QLocale().firstDayOfWeek().value - 1
     db = history.open_db(paths.history_path(profile))

@@ -39,6 +39,7 @@ class Session(QObject):
         self.db: Database = history.open_db(self.path)
         self.data: ModelData = load()
         self.runner = Runner(self)
+        self.closed = False  # set by close(); timers already queued check it
         self.live: LiveUpdates | None = None
         if listen:
             self.live = LiveUpdates(str(paths.socket_path(self.profile)), self.data_version, self)
@@ -93,6 +94,7 @@ class Session(QObject):
 
     def close(self) -> None:
         """Stops live updates, waits for background work, closes the connection."""
+        self.closed = True
         if self.live is not None:
             self.live.close()
         self.runner.wait()

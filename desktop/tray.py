@@ -40,12 +40,12 @@ class Tray(QObject):
         self.first_weekday = first_weekday
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.menu = QMenu()
-        self.today = QAction("Today: —", self.menu)
+        self.today = QAction(self.tr("Today: —"), self.menu)
         self.today.setEnabled(False)
         self.menu.addAction(self.today)
         self.menu.addSeparator()
-        self.menu.addAction("Open Wattprint", self.open_requested.emit)
-        self.menu.addAction("Quit", self.quit_requested.emit)
+        self.menu.addAction(self.tr("Open Wattprint"), self.open_requested.emit)
+        self.menu.addAction(self.tr("Quit"), self.quit_requested.emit)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.timer = QTimer(self)
@@ -62,7 +62,9 @@ class Tray(QObject):
         """Updates today's total in the tooltip and menu."""
         day = queries.day_summary(self.session.db, self.session.data, date.today())
         e = day["energy_wh"]
-        text = f"Today: {day['count']:,} queries, {fmt.energy_range(e['central'], e['low'], e['high'])}"
+        text = self.tr("Today: {count} queries, {energy}").format(
+            count=fmt.integer(day["count"]), energy=fmt.energy_range(e["central"], e["low"], e["high"])
+        )
         self.today.setText(text)
         self.icon.setToolTip(f"Wattprint — {text}")
 
@@ -73,6 +75,8 @@ class Tray(QObject):
     @Slot()
     def check_weekly(self) -> bool:
         """Shows last week's summary once a week when the user opted in; returns whether it did."""
+        if self.session.closed:  # the window closed before this queued check ran
+            return False
         db = self.session.db
         prefs = preferences.read(db)
         this_week = queries.week_start(date.today(), self.first_weekday)
@@ -83,10 +87,14 @@ class Tray(QObject):
         if not last["count"]:
             return False
         e = last["energy_wh"]
-        text = f"Last week: {last['count']:,} queries, about {fmt.energy(e['central'])}"
+        count, energy = fmt.integer(last["count"]), fmt.energy(e["central"])
         if last["equivalent"]:
-            text += f" — like {last['equivalent']['text']}"
-        self.icon.showMessage("Your week with AI", text + ".", app_icon(), 10_000)
+            text = self.tr("Last week: {count} queries, about {energy} — like {like}").format(
+                count=count, energy=energy, like=last["equivalent"]["text"]
+            )
+        else:
+            text = self.tr("Last week: {count} queries, about {energy}").format(count=count, energy=energy)
+        self.icon.showMessage(self.tr("Your week with AI"), text + self.tr("."), app_icon(), 10_000)
         self.notified.emit(text)
         return True
 

@@ -11,15 +11,18 @@ import importlib
 import keyword
 import os
 import sys
+import typing
 from collections.abc import Sequence
 from types import ModuleType
 
 from wattprint.core import paths
 from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.i18n import N_, _, translate_filled
 from wattprint.core.version import __version__
 
 # Subcommand modules, in the order `wattprint --help` lists them.
-SUBCOMMANDS = ("estimate", "sources", "demo", "report", "summary", "export", "import", "doctor", "install-host")
+SUBCOMMANDS = ("estimate", "sources", "demo", "report", "summary", "export", "import", "doctor", "install-host",
+               "present", "share", "class")
 
 
 def _modules() -> list[ModuleType]:
@@ -42,9 +45,34 @@ def _apply_profile(profile: str | None) -> None:
     os.environ[paths.PROFILE_ENV] = profile
 
 
+# argparse's own errors (Python 3.11 wording), translated when shown; help texts stay English.
+ARGPARSE_ERRORS = (
+    N_("argument {argument}: invalid choice: {value} (choose from {choices})"),
+    N_("argument {argument}: invalid {type} value: {value}"),
+    N_("argument {argument}: expected one argument"),
+    N_("argument {argument}: not allowed with argument {other}"),
+    N_("argument {argument}: ignored explicit argument {value}"),
+    N_("the following arguments are required: {arguments}"),
+    N_("one of the arguments {arguments} is required"),
+    N_("unrecognized arguments: {arguments}"),
+    N_("ambiguous option: {option} could match {matches}"),
+    N_("argument {argument}: {message}"),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose error messages follow the user's language (subcommands' parsers are Parsers too)."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        """Prints the usage and the translated error, and exits with status 2."""
+        self.print_usage(sys.stderr)
+        text = translate_filled(message, ARGPARSE_ERRORS)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=text) + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `wattprint` command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="wattprint",
         description="See the energy, carbon and water of your everyday AI use. With no command, opens the app.",
     )
@@ -73,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return launched
         status: int = args.handler(args)
     except UsageError as error:
-        print(f"wattprint: error: {error}", file=sys.stderr)
+        print(_("wattprint: error: {message}").format(message=error), file=sys.stderr)
         return 2
     except UserError as error:
         print(f"wattprint: {error}", file=sys.stderr)

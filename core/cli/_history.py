@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from wattprint.core import paths
 from wattprint.core.cli.errors import UsageError, UserError
 from wattprint.core.history import StorageError, open_db
+from wattprint.core.i18n import _
 
 
 def open_history() -> Database:
@@ -35,4 +36,4 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise UsageError(_("not a date (YYYY-MM-DD): {text}").format(text=repr(text))) from None

@@ -7,6 +7,7 @@ from typing import Any
 
 from wattprint.core import demo, history
 from wattprint.core.cli.errors import UsageError
+from wattprint.core.i18n import _
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
@@ -24,13 +25,15 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
 def run(args: argparse.Namespace) -> int:
     """Generates the demo history and says where it went."""
     if not 1 <= args.days <= 3650:
-        raise UsageError("--days must be between 1 and 3650")
+        raise UsageError(_("--days must be between 1 and 3650"))
     if args.profile not in (None, demo.DEMO_PROFILE):
-        raise UsageError("demo data only goes to the 'demo' profile")
+        raise UsageError(_("demo data only goes to the 'demo' profile"))
     db = history.open_db(profile=demo.DEMO_PROFILE)
     try:
         stored = demo.generate(db, days=args.days, seed=args.seed)
     finally:
         db.conn.close()
-    print(f"stored {stored} demo interactions in the 'demo' profile; open it with: wattprint --profile demo")
+    print(_("stored {count} demo interactions in the 'demo' profile; open it with: wattprint --profile demo").format(
+        count=stored
+    ))
     return 0

@@ -12,7 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from wattprint.core import display
 from wattprint.core.cli.errors import UsageError
+from wattprint.core.i18n import _
 from wattprint.core.model import tokens as token_model
 from wattprint.core.model.estimator import Estimator, UnknownModelError
 from wattprint.core.model.grid import known_zone
@@ -54,9 +56,9 @@ def _count(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_("not a whole number: {text}").format(text=repr(text))) from None
     if not 0 <= value <= 10_000_000:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 10,000,000: {text}")
+        raise argparse.ArgumentTypeError(_("must be between 0 and 10,000,000: {text}").format(text=text))
     return value
 
 
@@ -64,9 +66,9 @@ def _positive_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_("not a number: {text}").format(text=repr(text))) from None
     if not 0 < value <= 100_000:
-        raise argparse.ArgumentTypeError(f"must be above 0 and at most 100,000 (billions): {text}")
+        raise argparse.ArgumentTypeError(_("must be above 0 and at most 100,000 (billions): {text}").format(text=text))
     return value
 
 
@@ -80,35 +82,39 @@ def _zone(region: str | None, data: ModelData) -> str | None:
         return upper
     options = list(data.regions) + list(data.grid)
     hint = difflib.get_close_matches(upper, options, n=3)
-    raise UsageError(f"unknown region '{region}'" + (f"; did you mean: {', '.join(hint)}?" if hint else ""))
+    if hint:
+        message = _("unknown region '{region}'; did you mean: {names}?")
+        raise UsageError(message.format(region=region, names=", ".join(hint)))
+    raise UsageError(_("unknown region '{region}'").format(region=region))
 
 
 def _response_counts(path: Path) -> ScriptCounts:
     try:
         if path.stat().st_size > MAX_RESPONSE_FILE:
-            raise UsageError(f"{path} is larger than 50 MiB")
+            raise UsageError(_("{path} is larger than 50 MiB").format(path=path))
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"{path} is not UTF-8 text") from None
+        raise UsageError(_("{path} is not UTF-8 text").format(path=path)) from None
     except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+        raise UsageError(_("cannot read {path}: {reason}").format(path=path, reason=error.strerror)) from None
     return token_model.count_scripts(text)
 
 
 def build_interaction(args: argparse.Namespace, data: ModelData) -> Interaction:
     """The Interaction the command line describes."""
     if args.active_params is not None and args.params is None:
-        raise UsageError("--active-params needs --params")
+        raise UsageError(_("--active-params needs --params"))
     if args.service is None and args.model is None and args.params is None:
-        raise UsageError("give --service, --model or --params")
+        raise UsageError(_("give --service, --model or --params"))
     if args.params is not None and args.active_params is not None and args.active_params > args.params:
-        raise UsageError("--active-params cannot exceed --params")
+        raise UsageError(_("--active-params cannot exceed --params"))
     if args.service is not None and args.service not in data.services:
         hint = difflib.get_close_matches(args.service.lower(), list(data.services), n=3)
-        raise UsageError(
-            f"unknown service '{args.service}'" + (f"; did you mean: {', '.join(hint)}?" if hint else "")
-            + " ('wattprint sources' lists them)"
-        )
+        if hint:
+            message = _("unknown service '{service}'; did you mean: {names}? ('wattprint sources' lists them)")
+        else:
+            message = _("unknown service '{service}' ('wattprint sources' lists them)")
+        raise UsageError(message.format(service=args.service, names=", ".join(hint)))
     service = data.services.get(args.service) if args.service else None
     kind = Kind(args.kind) if args.kind else Kind(service.kind if service else "chat")
     modes = [m for flag, m in ((args.reasoning, Mode.REASONING), (args.web_search, Mode.WEB_SEARCH)) if flag]
@@ -153,8 +159,11 @@ def estimate(args: argparse.Namespace, data: ModelData) -> Estimate:
     try:
         profile = estimator.strict_profile(args.service, args.model, params)
     except UnknownModelError as error:
-        hint = f"; did you mean: {', '.join(error.suggestions)}?" if error.suggestions else ""
-        raise UsageError(f"unknown model '{error.name}'{hint} (or give its size with --params)") from None
+        if error.suggestions:
+            message = _("unknown model '{model}'; did you mean: {names}? (or give its size with --params)")
+        else:
+            message = _("unknown model '{model}' (or give its size with --params)")
+        raise UsageError(message.format(model=error.name, names=", ".join(error.suggestions))) from None
     return estimator.dress(estimator.figures(interaction, profile))
 
 
@@ -183,19 +192,28 @@ def render(result: Estimate) -> str:
     """A short readable answer."""
     e, c, w = result.energy_wh, result.co2e_g, result.water_ml
     lines = [
-        f"Energy  {_fmt(e.central)} Wh   (range {_fmt(e.low)} to {_fmt(e.high)})",
-        f"Carbon  {_fmt(c.central)} gCO2e (range {_fmt(c.low)} to {_fmt(c.high)})",
-        f"Water   {_fmt(w.central)} mL    (range {_fmt(w.low)} to {_fmt(w.high)})",
+        _("Energy  {central} Wh   (range {low} to {high})").format(
+            central=_fmt(e.central), low=_fmt(e.low), high=_fmt(e.high)
+        ),
+        _("Carbon  {central} gCO2e (range {low} to {high})").format(
+            central=_fmt(c.central), low=_fmt(c.low), high=_fmt(c.high)
+        ),
+        _("Water   {central} mL    (range {low} to {high})").format(
+            central=_fmt(w.central), low=_fmt(w.low), high=_fmt(w.high)
+        ),
     ]
     t = result.tokens
     if t.prompt or t.response or t.reasoning:
-        hidden = f", about {t.reasoning:,} hidden reasoning" if t.reasoning else ""
-        lines.append(f"Tokens  {t.prompt:,} in, {t.response:,} out{hidden}")
+        if t.reasoning:
+            tokens = _("Tokens  {prompt} in, {response} out, about {reasoning} hidden reasoning")
+        else:
+            tokens = _("Tokens  {prompt} in, {response} out")
+        lines.append(tokens.format(prompt=f"{t.prompt:,}", response=f"{t.response:,}", reasoning=f"{t.reasoning:,}"))
     if result.equivalents:
-        lines.append("About the same energy as:")
+        lines.append(_("About the same energy as:"))
         lines.extend(f"  - {eq.text}" for eq in result.equivalents)
-    lines.extend(f"Note: {warning}" for warning in result.warnings)
-    lines.append(f"Sources: {', '.join(result.sources)} (wattprint sources explains each)")
+    lines.extend(_("Note: {warning}").format(warning=display.warning(warning)) for warning in result.warnings)
+    lines.append(_("Sources: {sources} (wattprint sources explains each)").format(sources=", ".join(result.sources)))
     return "\n".join(lines)
 
 

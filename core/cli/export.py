@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from wattprint.core import queries
 from wattprint.core.cli._history import open_history, parse_date
 from wattprint.core.cli.errors import UsageError
+from wattprint.core.i18n import _
 from wattprint.core.modeldata import load
 from wattprint.core.schemas import SCRIPT_CLASSES
 
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     """Runs `wattprint export`."""
     since = parse_date(args.since) if args.since else None
     if args.output is not None and args.output.is_dir():
-        raise UsageError(f"{args.output} is a folder; give a file name")
+        raise UsageError(_("{path} is a folder; give a file name").format(path=args.output))
     db = open_history()
     items = (item for item in queries.iter_rows(db, load(), since=since))
     if args.output is None:
@@ -96,7 +97,9 @@ def run(args: argparse.Namespace) -> int:
         os.replace(tmp, args.output)
     except OSError as error:
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+        raise UsageError(
+            _("cannot write {path}: {reason}").format(path=args.output, reason=error.strerror or error)
+        ) from None
     return 0
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from wattprint.core import history, protocol
 from wattprint.core.cli._history import open_history
 from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.i18n import _
 from wattprint.core.model.estimator import Estimator
 from wattprint.core.modeldata import load
 
@@ -39,23 +40,25 @@ def read_items(path: Path) -> list[Any]:
     """
     try:
         if path.stat().st_size > MAX_FILE:
-            raise UsageError(f"{path} is larger than 2 GiB")
+            raise UsageError(_("{path} is larger than 2 GiB").format(path=path))
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"{path} is not UTF-8 text") from None
+        raise UsageError(_("{path} is not UTF-8 text").format(path=path)) from None
     except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+        raise UsageError(_("cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)) from None
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except ValueError:
         try:
             data = [json.loads(line, parse_constant=_no_constant) for line in text.splitlines() if line.strip()]
         except ValueError as error:
-            raise UsageError(f"{path} is neither a JSON array nor JSON Lines: {error}") from None
+            raise UsageError(
+                _("{path} is neither a JSON array nor JSON Lines: {reason}").format(path=path, reason=error)
+            ) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
-        raise UsageError(f"{path} holds no list of interactions")
+        raise UsageError(_("{path} holds no list of interactions").format(path=path))
     return data
 
 
@@ -85,16 +88,22 @@ def run(args: argparse.Namespace) -> int:
             stored += len(result.stored)
             duplicate += len(result.duplicate)
     except history.StorageError as error:
-        raise UserError(f"{error} ({stored} stored before the failure; importing again is safe)") from None
+        raise UserError(
+            _("{reason} ({count} stored before the failure; importing again is safe)").format(
+                reason=error, count=stored
+            )
+        ) from None
     report = {"stored": stored, "duplicate": duplicate, "rejected": rejected}
     if args.json:
         print(json.dumps(report, indent=2))
     else:
-        print(f"{stored} stored, {duplicate} already there, {len(rejected)} rejected")
+        print(_("{stored} stored, {duplicate} already there, {rejected} rejected").format(
+            stored=stored, duplicate=duplicate, rejected=len(rejected)
+        ))
         for r in rejected[:20]:
-            print(f"  item {r['index']}: {r['message']}")
+            print("  " + _("item {index}: {message}").format(index=r["index"], message=r["message"]))
         if len(rejected) > 20:
-            print(f"  ... and {len(rejected) - 20} more")
+            print("  " + _("... and {count} more").format(count=len(rejected) - 20))
     return 1 if rejected and not good else 0
 
 

@@ -9,6 +9,19 @@ from typing import Any
 
 from wattprint.core import install_host, paths
 from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.i18n import N_, _
+
+# What each planned action prints (verb, dry run) -> message.
+_ACTIONS = {
+    ("write", False): N_("write {where}"),
+    ("write", True): N_("would write {where}"),
+    ("remove", False): N_("remove {where}"),
+    ("remove", True): N_("would remove {where}"),
+    ("set-key", False): N_("set-key {where}"),
+    ("set-key", True): N_("would set-key {where}"),
+    ("delete-key", False): N_("delete-key {where}"),
+    ("delete-key", True): N_("would delete-key {where}"),
+}
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
@@ -43,9 +56,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         browsers = install_host.detected(system, home)
         if not browsers:
-            raise UsageError("no browser found in your home folder; name one with --browser (or --browser all)")
+            raise UsageError(_("no browser found in your home folder; name one with --browser (or --browser all)"))
     if args.user_data_dir is not None and "firefox" in browsers:
-        raise UsageError("--user-data-dir is for Chromium-family browsers, not firefox")
+        raise UsageError(_("--user-data-dir is for Chromium-family browsers, not firefox"))
     env = {k: os.environ[k] for k in (paths.DATA_DIR_ENV, paths.PROFILE_ENV) if os.environ.get(k)}
     try:
         data = paths.data_dir(create=not args.dry_run)
@@ -61,8 +74,7 @@ def run(args: argparse.Namespace) -> int:
         env=env,
     )
     for action in actions:
-        prefix = "would " if args.dry_run else ""
-        print(f"{prefix}{action.verb} {action.where}")
+        print(_(_ACTIONS[(action.verb, args.dry_run)]).format(where=action.where))
         if args.dry_run and action.content is not None and action.verb == "write":
             print("  " + action.content.rstrip("\n").replace("\n", "\n  "))
     if args.dry_run:
@@ -70,7 +82,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         install_host.apply(actions)
     except OSError as error:
-        raise UserError(f"cannot write {error.filename or ''}: {error.strerror or error}") from None
+        raise UserError(
+            _("cannot write {path}: {reason}").format(path=error.filename or "", reason=error.strerror or error)
+        ) from None
     return 0
 
 

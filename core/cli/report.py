@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.i18n import _
 
 FORMATS = ("png", "pdf", "html")
 
@@ -37,7 +38,7 @@ def _day(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--date must be a day as YYYY-MM-DD, not {text!r}") from None
+        raise UsageError(_("--date must be a day as YYYY-MM-DD, not {text}").format(text=repr(text))) from None
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -46,7 +47,7 @@ def _format(args: argparse.Namespace) -> str:
     suffix = args.output.suffix.lower().lstrip(".")
     if suffix in FORMATS:
         return str(suffix)
-    raise UsageError("give --format png|pdf|html, or an output file ending in .png, .pdf or .html")
+    raise UsageError(_("give --format png|pdf|html, or an output file ending in .png, .pdf or .html"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,13 +56,15 @@ def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
     parent = args.output.parent if str(args.output.parent) else Path()
     if not parent.is_dir():
-        raise UsageError(f"the folder {parent} does not exist")
+        raise UsageError(_("the folder {folder} does not exist").format(folder=parent))
     # A report never shows a window: render offscreen whether or not there is a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     report = importlib.import_module("wattprint.desktop.report")
     try:
         report.render_week(args.output, day=day, fmt=fmt, profile=args.profile)
     except OSError as error:
-        raise UserError(f"cannot write {args.output}: {error.strerror or error}") from None
-    print(f"wrote {args.output}")
+        raise UserError(
+            _("cannot write {path}: {reason}").format(path=args.output, reason=error.strerror or error)
+        ) from None
+    print(_("wrote {path}").format(path=args.output))
     return 0

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from wattprint.core.i18n import _
 from wattprint.core.modeldata import ModelData, load
 
 
@@ -86,12 +87,17 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"model_version": data.version, "numbers": table,
                           "sources": {k: v.model_dump() for k, v in data.sources.items()}}, indent=2))
         return 0
-    print(f"Model data {data.version}. Tags: R read in the primary source, S quoted by a secondary source, "
-          "C computed from primary data, U unverified.\n")
+    print(
+        _(
+            "Model data {version}. Tags: R read in the primary source, S quoted by a secondary source, "
+            "C computed from primary data, U unverified."
+        ).format(version=data.version)
+        + "\n"
+    )
     for row in table:
         value = f" = {row['value']} {row['unit']}".rstrip() if row["value"] != "" else ""
         print(f"{row['what']}{value}  [{row['source']}]")
-    print("\nSources:")
+    print("\n" + _("Sources:"))
     for key, src in data.sources.items():
         print(f"  [{key}] {src.title}. {src.author}, {src.year}. {src.url} ({src.licence}; tag {src.tag})")
     return 0

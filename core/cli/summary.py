@@ -9,6 +9,7 @@ from typing import Any
 
 from wattprint.core import queries
 from wattprint.core.cli._history import open_history, parse_date
+from wattprint.core.i18n import _, pad
 from wattprint.core.modeldata import load
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -58,17 +59,34 @@ def _fmt(value: float) -> str:
 
 def render(result: dict[str, Any]) -> str:
     """A short readable summary."""
-    span = result["start"] if result["start"] == result["end"] else f"{result['start']} to {result['end']}"
-    lines = [f"{result['period'].capitalize()} {span}: {result['count']} queries "
-             f"({result['ai_count']} AI, {result['search_count']} search)"]
-    for key, unit, label in (("energy_wh", "Wh", "Energy"), ("co2e_g", "gCO2e", "Carbon"), ("water_ml", "mL", "Water")):
+    if result["start"] == result["end"]:
+        span = result["start"]
+    else:
+        span = _("{start} to {end}").format(start=result["start"], end=result["end"])
+    week = result["period"] == "week"
+    head = _("Week {span}: {count} queries ({ai} AI, {search} search)") if week else _(
+        "Day {span}: {count} queries ({ai} AI, {search} search)"
+    )
+    lines = [head.format(span=span, count=result["count"], ai=result["ai_count"], search=result["search_count"])]
+    for key, unit, label in (
+        ("energy_wh", "Wh", _("Energy")),
+        ("co2e_g", "gCO2e", _("Carbon")),
+        ("water_ml", "mL", _("Water")),
+    ):
         r = result[key]
-        lines.append(f"{label:7} {_fmt(r['central'])} {unit} (range {_fmt(r['low'])} to {_fmt(r['high'])})")
+        lines.append(
+            pad(label, 7)
+            + " "
+            + _("{central} {unit} (range {low} to {high})").format(
+                central=_fmt(r["central"]), unit=unit, low=_fmt(r["low"]), high=_fmt(r["high"])
+            )
+        )
     if result.get("equivalent"):
-        lines.append(f"About the same energy as {result['equivalent']['text']}")
+        lines.append(_("About the same energy as {what}").format(what=result["equivalent"]["text"]))
     change = result.get("change", {}).get("energy_wh")
     if change is not None:
-        lines.append(f"Energy {'+' if change >= 0 else ''}{change:g}% against the {result['period']} before")
+        text = _("Energy {change}% against the week before") if week else _("Energy {change}% against the day before")
+        lines.append(text.format(change=f"{'+' if change >= 0 else ''}{change:g}"))
     for service in result["services"]:
         lines.append(f"  {service['service']:16} {service['count']:6}  {_fmt(service['energy_wh'])} Wh")
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from wattprint.core.i18n import language
 from wattprint.core.modeldata import ModelData
 from wattprint.core.schemas import Equivalent
 
@@ -11,14 +12,15 @@ from wattprint.core.schemas import Equivalent
 _SWEET_SPOT = 1.0  # log10 of the ideal amount
 
 
-_MEMO: dict[tuple[str, float, int], list[Equivalent]] = {}
+_MEMO: dict[tuple[str, float, int, str], list[Equivalent]] = {}
 _MEMO_LIMIT = 50_000
 
 
 def choose(energy_wh: float, data: ModelData, limit: int = 3) -> list[Equivalent]:
     """The everyday activities that use about as much energy, easiest to grasp first.
 
-    Equal energies to three significant figures share one answer (amounts show two), memoized per data version.
+    Equal energies to three significant figures share one answer (amounts show two), memoized per data version and
+    language (the texts follow `i18n.language()`).
 
     Args:
         energy_wh: Energy to compare, in Wh.
@@ -31,7 +33,7 @@ def choose(energy_wh: float, data: ModelData, limit: int = 3) -> list[Equivalent
     if energy_wh <= 0:
         return []
     energy_wh = float(f"{energy_wh:.3g}")
-    key = (data.version, energy_wh, limit)
+    key = (data.version, energy_wh, limit, language())
     found = _MEMO.get(key)
     if found is None:
         if len(_MEMO) >= _MEMO_LIMIT:
@@ -58,8 +60,13 @@ def amount_of(equivalent_id: str, energy_wh: float, data: ModelData) -> Equivale
 def _make(key: str, amount: float, data: ModelData) -> Equivalent:
     item = data.equivalents[key]
     rounded = _round(amount)
-    text = (item.one if rounded == 1 else item.many).format(n=f"{rounded:,g}")
-    return Equivalent.model_construct(id=key, label=item.label, amount=rounded, unit=item.unit, text=text)
+    if language() == "zh_CN":
+        text = (item.one_zh if rounded == 1 else item.many_zh).format(n=f"{rounded:,g}")
+        label = item.label_zh
+    else:
+        text = (item.one if rounded == 1 else item.many).format(n=f"{rounded:,g}")
+        label = item.label
+    return Equivalent.model_construct(id=key, label=label, amount=rounded, unit=item.unit, text=text)
 
 
 def _round(amount: float) -> float:

@@ -5,14 +5,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 
 from wattprint.core import compare
 from wattprint.core.modeldata import ModelData
 from wattprint.desktop import format as fmt
+from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.workers import Runner
 
-COLUMNS = ("What", "Energy", "Low", "High", "Web searches")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CompareModel", "What"),
+    QT_TRANSLATE_NOOP("CompareModel", "Energy"),
+    QT_TRANSLATE_NOOP("CompareModel", "Low"),
+    QT_TRANSLATE_NOOP("CompareModel", "High"),
+    QT_TRANSLATE_NOOP("CompareModel", "Web searches"),
+)
 Index = QModelIndex | QPersistentModelIndex
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -116,5 +132,5 @@ class CompareModel(QAbstractTableModel):
         """Column titles."""
         horizontal = role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
         if horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return QCoreApplication.translate("CompareModel", COLUMNS[section])
         return None

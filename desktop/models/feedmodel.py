@@ -6,17 +6,39 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
 from sqlite_utils import Database
 
-from wattprint.core import queries
+from wattprint.core import display, queries
 from wattprint.core.modeldata import ModelData
 from wattprint.desktop import format as fmt
+from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 
 PAGE = 200  # rows per fetch: a few milliseconds of work
-COLUMNS = ("Time", "Service", "Model", "Kind", "Energy", "Carbon", "Water")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("FeedModel", "Time"),
+    QT_TRANSLATE_NOOP("FeedModel", "Service"),
+    QT_TRANSLATE_NOOP("FeedModel", "Model"),
+    QT_TRANSLATE_NOOP("FeedModel", "Kind"),
+    QT_TRANSLATE_NOOP("FeedModel", "Energy"),
+    QT_TRANSLATE_NOOP("FeedModel", "Carbon"),
+    QT_TRANSLATE_NOOP("FeedModel", "Water"),
+)
 ENERGY_COLUMN = COLUMNS.index("Energy")
-KIND_NAMES = {"chat": "Chat", "search": "Search", "image": "Image", "video": "Video"}
+KIND_NAMES = {
+    "chat": QT_TRANSLATE_NOOP("FeedModel", "Chat"),
+    "search": QT_TRANSLATE_NOOP("FeedModel", "Search"),
+    "image": QT_TRANSLATE_NOOP("FeedModel", "Image"),
+    "video": QT_TRANSLATE_NOOP("FeedModel", "Video"),
+}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the interaction's id
 ENERGY_ROLE = Qt.ItemDataRole.UserRole + 2  # central energy, Wh (float)
 
@@ -44,6 +66,10 @@ class FeedRow:
     tooltip: str
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FeedModel", text)
+
+
 def make_row(item: dict[str, Any], data: ModelData) -> FeedRow:
     """A display row from a `queries.row_dict` item."""
     est = item["estimate"]
@@ -51,14 +77,14 @@ def make_row(item: dict[str, Any], data: ModelData) -> FeedRow:
     service = data.services.get(item["service"])
     kind = item["kind"]
     if kind == "search" and "ai_overview" in item["modes"]:
-        kind_text = "Search + AI answer"
+        kind_text = QCoreApplication.translate("FeedModel", "Search + AI answer")
     else:
-        kind_text = KIND_NAMES.get(kind, kind)
+        kind_text = _tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
     if "reasoning" in item["modes"]:
-        kind_text += " (reasoning)"
+        kind_text = QCoreApplication.translate("FeedModel", "{kind} (reasoning)").format(kind=kind_text)
     cells = (
         fmt.local_time(item["ts"]),
-        service.name if service else item["service"],
+        display.name(service.name) if service else item["service"],
         item["model"] or "—",
         kind_text,
         fmt.energy_range(e["central"], e["low"], e["high"]),
@@ -66,9 +92,11 @@ def make_row(item: dict[str, Any], data: ModelData) -> FeedRow:
         fmt.with_range(w["central"], w["low"], w["high"], "mL"),
     )
     likes = "; ".join(eq["text"] for eq in est["equivalents"])
-    tooltip = f"About as much energy as {likes}." if likes else ""
+    tooltip = ""
+    if likes:
+        tooltip = QCoreApplication.translate("FeedModel", "About as much energy as {what}.").format(what=likes)
     if est["warnings"]:
-        tooltip += "\n" + "\n".join(est["warnings"])
+        tooltip += "\n" + "\n".join(display.warnings(est["warnings"]))
     return FeedRow(item["id"], item["ts"], cells, float(e["central"]), tooltip)
 
 
@@ -125,7 +153,7 @@ class FeedModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return _tr(COLUMNS[section])
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QProcess, Signal, Slot
 
 from wattprint.core import archive, browsers, preferences, retention, settings
 from wattprint.core.preferences import Preferences
+from wattprint.desktop import format as fmt
 from wattprint.desktop.session import Session
 
 
@@ -101,14 +102,17 @@ class SettingsModel(QObject):
             self.session.runner.start(work, self._deleted, self.message.emit)
 
     def _deleted(self, n: object) -> None:
-        self.message.emit(f"Deleted {n:,} older interactions." if isinstance(n, int) and n else "Nothing to delete.")
+        if isinstance(n, int) and n:
+            self.message.emit(self.tr("Deleted {count} older interactions.").format(count=fmt.integer(n)))
+        else:
+            self.message.emit(self.tr("Nothing to delete."))
         self.session.notify_changed()
 
     def delete_everything(self) -> int:
         """Deletes every interaction of this profile; returns how many."""
         n = retention.delete_all(self.session.db)
         self.session.notify_changed()
-        self.message.emit(f"Deleted all {n:,} interactions.")
+        self.message.emit(self.tr("Deleted all {count} interactions.").format(count=fmt.integer(n)))
         return n
 
     def export_to(self, path: Path) -> None:
@@ -125,7 +129,11 @@ class SettingsModel(QObject):
                 db.conn.close()
 
         self.session.runner.start(
-            work, lambda n: self.message.emit(f"Exported {n:,} interactions to {path}."), self.message.emit
+            work,
+            lambda n: self.message.emit(
+                self.tr("Exported {count} interactions to {path}.").format(count=fmt.integer(n), path=path)
+            ),
+            self.message.emit,
         )
 
     def import_from(self, path: Path) -> None:
@@ -145,7 +153,9 @@ class SettingsModel(QObject):
             if isinstance(result, archive.ImportResult):
                 bad = len(result.rejected or [])
                 self.message.emit(
-                    f"Imported {result.stored:,} interactions ({result.duplicate:,} already there, {bad:,} unreadable)."
+                    self.tr("Imported {stored} interactions ({duplicate} already there, {bad} unreadable).").format(
+                        stored=fmt.integer(result.stored), duplicate=fmt.integer(result.duplicate), bad=fmt.integer(bad)
+                    )
                 )
             session.notify_changed()
 
@@ -163,7 +173,8 @@ class SettingsModel(QObject):
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         process.finished.connect(lambda code, _status: self._installed(process, code))
-        process.errorOccurred.connect(lambda _error: self.message.emit(f"Could not run {program}."))
+        failed = self.tr("Could not run {program}.").format(program=program)
+        process.errorOccurred.connect(lambda _error: self.message.emit(failed))
         self.process = process
         process.start(program, args)
         return process
@@ -172,7 +183,9 @@ class SettingsModel(QObject):
         output = bytes(process.readAll().data()).decode(errors="replace").strip()
         last = output.splitlines()[-1] if output else ""
         if code == 0:
-            self.message.emit(f"Browsers connected. {last}".strip())
+            self.message.emit((self.tr("Browsers connected.") + " " + last).strip())
         else:
-            self.message.emit(f"'wattprint install-host' failed (status {code}): {last}")
+            self.message.emit(
+                self.tr("'wattprint install-host' failed (status {code}): {output}").format(code=code, output=last)
+            )
         self.changed.emit()

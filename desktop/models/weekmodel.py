@@ -10,12 +10,22 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from sqlite_utils import Database
 
-from wattprint.core import preferences, queries, trend, weektext
+from wattprint.core import display, preferences, queries, trend, weektext
 from wattprint.core.modeldata import ModelData
 from wattprint.desktop import format as fmt
+from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.workers import Runner
 
 TREND_WEEKS = 12
@@ -141,7 +151,13 @@ class WeekModel(QObject):
         return self.start == queries.week_start(date.today(), self.first_weekday)
 
 
-SERVICE_COLUMNS = ("Service", "Queries", "AI answers", "Energy", "Share")
+SERVICE_COLUMNS = (
+    QT_TRANSLATE_NOOP("ServiceModel", "Service"),
+    QT_TRANSLATE_NOOP("ServiceModel", "Queries"),
+    QT_TRANSLATE_NOOP("ServiceModel", "AI answers"),
+    QT_TRANSLATE_NOOP("ServiceModel", "Energy"),
+    QT_TRANSLATE_NOOP("ServiceModel", "Share"),
+)
 
 
 class ServiceModel(QAbstractTableModel):
@@ -184,11 +200,11 @@ class ServiceModel(QAbstractTableModel):
             return None
         if column == 0:
             service = self.data_.services.get(row["service"])
-            return service.name if service else row["service"]
+            return display.name(service.name) if service else row["service"]
         if column == 1:
-            return f"{row['count']:,}"
+            return fmt.integer(row["count"])
         if column == 2:
-            return f"{row['ai_count']:,}"
+            return fmt.integer(row["ai_count"])
         if column == 3:
             return fmt.energy(float(row["energy_wh"]))
         share = float(row["energy_wh"]) / self._total * 100 if self._total else 0.0
@@ -200,5 +216,5 @@ class ServiceModel(QAbstractTableModel):
         """Column titles."""
         horizontal = role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
         if horizontal and 0 <= section < len(SERVICE_COLUMNS):
-            return SERVICE_COLUMNS[section]
+            return QCoreApplication.translate("ServiceModel", SERVICE_COLUMNS[section])
         return None

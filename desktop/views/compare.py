@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wattprint.core import display
 from wattprint.core.compare import MODEL_CHOICES
 from wattprint.core.modeldata import ModelData
 from wattprint.desktop import format as fmt
@@ -37,36 +38,39 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.model = model
         self.service = QComboBox()
-        self.service.setAccessibleName("Service to compare")
+        self.service.setAccessibleName(self.tr("Service to compare"))
         for key, entry in sorted(data.services.items(), key=lambda kv: (kv[1].kind != "chat", kv[1].name.lower())):
-            self.service.addItem(f"{entry.name} ({'chatbot' if entry.kind == 'chat' else 'search'})", key)
+            label = self.tr("{name} (chatbot)") if entry.kind == "chat" else self.tr("{name} (search)")
+            self.service.addItem(label.format(name=display.name(entry.name)), key)
         self.service.setCurrentIndex(max(0, self.service.findData(model.service)))
         self.llm = QComboBox()
-        self.llm.setAccessibleName("Model to compare")
-        self.llm.addItem("Its usual model", None)
+        self.llm.setAccessibleName(self.tr("Model to compare"))
+        self.llm.addItem(self.tr("Its usual model"), None)
         for name in MODEL_CHOICES:
             self.llm.addItem(name, name)
         picker = QHBoxLayout()
-        picker.addWidget(QLabel("Compare"))
+        picker.addWidget(QLabel(self.tr("Compare")))
         picker.addWidget(self.service)
-        picker.addWidget(QLabel("with"))
+        picker.addWidget(QLabel(self.tr("with")))
         picker.addWidget(self.llm)
         picker.addStretch(1)
         self.answer = QLabel()
         self.answer.setWordWrap(True)
-        self.answer.setAccessibleName("Chosen query's range")
+        self.answer.setAccessibleName(self.tr("Chosen query's range"))
         self.answer.setStyleSheet("font-size: 14px;")
         self.chart = CompareChart()
         self.table = QTableView()
-        self.table.setAccessibleName("Comparison table")
+        self.table.setAccessibleName(self.tr("Comparison table"))
         self.table.setModel(model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setTabKeyNavigation(False)
         note = QLabel(
-            "Bars show the central estimate; the dark line spans the low to high estimate. Everyday activities are "
-            "one figure each. A typical query is a short prompt and a 500-token answer."
+            self.tr(
+                "Bars show the central estimate; the dark line spans the low to high estimate. Everyday activities "
+                "are one figure each. A typical query is a short prompt and a 500-token answer."
+            )
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -91,7 +95,11 @@ class CompareView(QWidget):
         if chosen is None:
             self.answer.setText("")
             return
-        text = f"{chosen.label}: {fmt.energy_range(chosen.central, chosen.low, chosen.high)}"
+        energy = fmt.energy_range(chosen.central, chosen.low, chosen.high)
         if search is not None and search.central:
-            text += f", about {fmt.number(chosen.central / search.central)} times a web search"
-        self.answer.setText(text + ".")
+            text = self.tr("{what}: {energy}, about {times} times a web search.").format(
+                what=chosen.label, energy=energy, times=fmt.number(chosen.central / search.central)
+            )
+        else:
+            text = self.tr("{what}: {energy}.").format(what=chosen.label, energy=energy)
+        self.answer.setText(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,10 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wattprint.core import display
 from wattprint.core.modeldata import ModelData
+from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.models.feedmodel import FeedModel, Filters
 
-KINDS = (("All kinds", None), ("Chat", "chat"), ("Search", "search"), ("Image", "image"), ("Video", "video"))
+KINDS = (
+    (QT_TRANSLATE_NOOP("FeedView", "All kinds"), None),
+    (QT_TRANSLATE_NOOP("FeedView", "Chat"), "chat"),
+    (QT_TRANSLATE_NOOP("FeedView", "Search"), "search"),
+    (QT_TRANSLATE_NOOP("FeedView", "Image"), "image"),
+    (QT_TRANSLATE_NOOP("FeedView", "Video"), "video"),
+)
 
 
 class FeedView(QWidget):
@@ -38,29 +46,29 @@ class FeedView(QWidget):
         self.model = model
         today = QDate.currentDate()
 
-        self.dates = QCheckBox("Dates")
-        self.dates.setAccessibleName("Filter by dates")
+        self.dates = QCheckBox(self.tr("Dates"))
+        self.dates.setAccessibleName(self.tr("Filter by dates"))
         self.since = QDateEdit(today.addDays(-6))
         self.until = QDateEdit(today)
-        for edit, name in ((self.since, "From date"), (self.until, "To date")):
+        for edit, name in ((self.since, self.tr("From date")), (self.until, self.tr("To date"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             edit.setAccessibleName(name)
         self.service = QComboBox()
-        self.service.setAccessibleName("Service filter")
-        self.service.addItem("All services", None)
+        self.service.setAccessibleName(self.tr("Service filter"))
+        self.service.addItem(self.tr("All services"), None)
         for key, entry in sorted(data.services.items(), key=lambda kv: kv[1].name.lower()):
-            self.service.addItem(entry.name, key)
+            self.service.addItem(display.name(entry.name), key)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind filter")
+        self.kind.setAccessibleName(self.tr("Kind filter"))
         for label, value in KINDS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(QCoreApplication.translate("FeedView", label), value)
 
         bar = QHBoxLayout()
         bar.addWidget(self.dates)
         bar.addWidget(self.since)
-        bar.addWidget(QLabel("to"))
+        bar.addWidget(QLabel(self.tr("to")))
         bar.addWidget(self.until)
         bar.addSpacing(12)
         bar.addWidget(self.service)
@@ -68,7 +76,7 @@ class FeedView(QWidget):
         bar.addStretch(1)
 
         self.table = QTableView()
-        self.table.setAccessibleName("Feed of interactions")
+        self.table.setAccessibleName(self.tr("Feed of interactions"))
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)

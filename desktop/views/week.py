@@ -52,22 +52,22 @@ class WeekContent(QWidget):
 
     def __init__(self, services: ServiceModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("This week")
+        self.title = QLabel(self.tr("This week"))
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.title.setAccessibleName("Week shown")
+        self.title.setAccessibleName(self.tr("Week shown"))
         cards = QGridLayout()
-        energy_card, self.energy = _card("Energy (range)", "Energy this week")
-        co2_card, self.co2 = _card("Carbon (range)", "Carbon this week")
-        water_card, self.water = _card("Water (range)", "Water this week")
-        split_card, self.split = _card("AI answers / plain searches", "AI answers and searches")
-        change_card, self.change = _card("Against last week", "Change from last week")
+        energy_card, self.energy = _card(self.tr("Energy (range)"), self.tr("Energy this week"))
+        co2_card, self.co2 = _card(self.tr("Carbon (range)"), self.tr("Carbon this week"))
+        water_card, self.water = _card(self.tr("Water (range)"), self.tr("Water this week"))
+        split_card, self.split = _card(self.tr("AI answers / plain searches"), self.tr("AI answers and searches"))
+        change_card, self.change = _card(self.tr("Against last week"), self.tr("Change from last week"))
         for column, card in enumerate((energy_card, co2_card, water_card)):
             cards.addWidget(card, 0, column)
         cards.addWidget(split_card, 1, 0)
         cards.addWidget(change_card, 1, 1, 1, 2)
         self.sentences = QLabel()
         self.sentences.setWordWrap(True)
-        self.sentences.setAccessibleName("Week in words")
+        self.sentences.setAccessibleName(self.tr("Week in words"))
         self.sentences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sentences.setStyleSheet("font-size: 14px;")
         self.days = DayChart()
@@ -76,7 +76,7 @@ class WeekContent(QWidget):
         charts.addWidget(self.days, 1)
         charts.addWidget(self.trend, 1)
         self.table = QTableView()
-        self.table.setAccessibleName("Energy per service")
+        self.table.setAccessibleName(self.tr("Energy per service"))
         self.table.setModel(services)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -95,9 +95,10 @@ class WeekContent(QWidget):
         s = week.summary
         end = week.start + timedelta(days=6)
         locale = QLocale()
-        self.title.setText(
-            f"Week of {locale.toString(QDate(week.start), 'd MMMM')} – {locale.toString(QDate(end), 'd MMMM yyyy')}"
-        )
+        # The two QDate formats below are translated (d: day, MMMM: month name, yyyy: year); Chinese reads "M月d日".
+        first = locale.toString(QDate(week.start), self.tr("d MMMM"))
+        last = locale.toString(QDate(end), self.tr("d MMMM yyyy"))
+        self.title.setText(self.tr("Week of {first} – {last}").format(first=first, last=last))
         e, c, w = s["energy_wh"], s["co2e_g"], s["water_ml"]
         self.energy.setText(fmt.energy_range(e["central"], e["low"], e["high"]))
         self.co2.setText(fmt.with_range(c["central"], c["low"], c["high"], "g CO₂e"))
@@ -105,7 +106,12 @@ class WeekContent(QWidget):
         ai_wh = sum(d.ai_wh for d in week.days)
         search_wh = sum(d.search_wh for d in week.days)
         self.split.setText(
-            f"{s['ai_count']:,} AI · {fmt.energy(ai_wh)}   /   {s['search_count']:,} searches · {fmt.energy(search_wh)}"
+            self.tr("{ai} AI · {ai_energy}   /   {searches} searches · {search_energy}").format(
+                ai=fmt.integer(s["ai_count"]),
+                ai_energy=fmt.energy(ai_wh),
+                searches=fmt.integer(s["search_count"]),
+                search_energy=fmt.energy(search_wh),
+            )
         )
         self.change.setText(fmt.percent_change(s.get("change", {}).get("energy_wh")))
         self.sentences.setText("\n".join(week.sentences))
@@ -126,14 +132,14 @@ class WeekView(QWidget):
         super().__init__(parent)
         self.model = model
         self.services = services
-        self.previous = QPushButton("◀ Previous week")
-        self.previous.setAccessibleName("Previous week")
+        self.previous = QPushButton(self.tr("◀ Previous week"))
+        self.previous.setAccessibleName(self.tr("Previous week"))
         self.previous.setShortcut("Alt+Left")
-        self.next = QPushButton("Next week ▶")
-        self.next.setAccessibleName("Next week")
+        self.next = QPushButton(self.tr("Next week ▶"))
+        self.next.setAccessibleName(self.tr("Next week"))
         self.next.setShortcut("Alt+Right")
-        self.this_week = QPushButton("This week")
-        self.this_week.setAccessibleName("This week")
+        self.this_week = QPushButton(self.tr("This week"))
+        self.this_week.setAccessibleName(self.tr("This week"))
         nav = QHBoxLayout()
         nav.addWidget(self.previous)
         nav.addWidget(self.this_week)

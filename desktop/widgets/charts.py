@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -69,12 +69,16 @@ class DayChart(_ChartView):
     """The week's energy per day, AI and plain searches stacked (Wh)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Energy per day (Wh)", "Energy per day chart", parent)
+        super().__init__(
+            QCoreApplication.translate("DayChart", "Energy per day (Wh)"),
+            QCoreApplication.translate("DayChart", "Energy per day chart"),
+            parent,
+        )
 
     def set_days(self, days: Sequence[Day]) -> None:
         """Shows the days."""
         chart = self._clear()
-        ai, search = QBarSet("AI answers"), QBarSet("Plain searches")
+        ai, search = QBarSet(self.tr("AI answers")), QBarSet(self.tr("Plain searches"))
         ai.setColor(AI_COLOR)
         search.setColor(SEARCH_COLOR)
         locale = QLocale()
@@ -103,17 +107,24 @@ class TrendChart(_ChartView):
     """The last weeks' energy (Wh, central), with the high end of each week's range as a line."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Last 12 weeks (Wh)", "Twelve-week trend chart", parent)
+        super().__init__(
+            QCoreApplication.translate("TrendChart", "Last 12 weeks (Wh)"),
+            QCoreApplication.translate("TrendChart", "Twelve-week trend chart"),
+            parent,
+        )
 
     def set_weeks(self, weeks: Sequence[Week]) -> None:
         """Shows the weeks, oldest first; the last one is the week shown."""
         chart = self._clear()
-        central = QBarSet("Energy")
+        central = QBarSet(self.tr("Energy"))
         central.setColor(AI_COLOR)
         labels = []
+        locale = QLocale()
+        # The week label is a translated QDate format: day/month ("d/M"), or "M/d" in Chinese.
+        pattern = self.tr("d/M")
         for week in weeks:
             central.append(week.energy[1])
-            labels.append(f"{week.start.day}/{week.start.month}")
+            labels.append(locale.toString(QDate(week.start), pattern))
         bars = QBarSeries()
         bars.append(central)
         chart.addSeries(bars)
@@ -134,7 +145,11 @@ class CompareChart(_ChartView):
     """Horizontal bars on a log axis (Wh): each bar is the central estimate, the dark line its low–high range."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Energy of one of each (Wh, log scale)", "Comparison chart", parent)
+        super().__init__(
+            QCoreApplication.translate("CompareChart", "Energy of one of each (Wh, log scale)"),
+            QCoreApplication.translate("CompareChart", "Comparison chart"),
+            parent,
+        )
         self.setMinimumHeight(360)
 
     def set_items(self, items: Sequence[Item]) -> None:

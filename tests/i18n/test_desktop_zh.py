@@ -1,0 +1,102 @@
+"""The app in Simplified Chinese: translated widgets, locale numbers and dates, and screenshots of every main view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFontDatabase
+from pytestqt.qtbot import QtBot
+
+from tests.desktop.conftest import screenshot
+from tests.i18n.conftest import settle
+from wattprint.core import i18n as core_i18n
+from wattprint.core import preferences
+from wattprint.desktop import i18n
+from wattprint.desktop.mainwindow import MainWindow
+
+
+def _window(qtbot: QtBot, profile: str | None = None) -> MainWindow:
+    win = MainWindow(profile=profile)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    settle(qtbot, win)
+    return win
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def test_a_cjk_font_is_installed(qtbot: QtBot) -> None:
+    assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese), "install fonts-noto-cjk"
+
+
+def test_main_views_in_chinese(qtbot: QtBot, seeded: int, chinese: None) -> None:
+    win = _window(qtbot)
+    assert [win.tabs.tabText(i) for i in range(4)] == ["动态", "本周", "对比", "设置"]
+    assert win.menuBar().actions()[0].text() == "文件(&F)"
+    assert QLocale().language() == QLocale.Language.Chinese
+    assert core_i18n.language() == "zh_CN"
+    names = {"Feed": win.feed, "Week": win.week, "Compare": win.compare, "Settings": win.settings}
+    for index, (name, view) in enumerate(names.items()):
+        win.show_view(index)
+        qtbot.wait(50)
+        path = screenshot(win, f"zh_CN-{name.lower()}")
+        assert path.stat().st_size > 10_000
+        assert view.isVisible()
+    content = win.week.content
+    assert content.title.text().endswith("这一周")
+    assert _has_cjk(content.sentences.text())
+    assert _has_cjk(win.compare.answer.text())
+    assert win.feed_model.headerData(0, Qt.Orientation.Horizontal) == "时间"
+    assert _has_cjk(win.status.text())
+
+
+def test_welcome_in_chinese(qtbot: QtBot, chinese: None) -> None:
+    win = _window(qtbot)
+    assert win.current_view() is win.welcome
+    assert win.welcome.demo.text() == "试用演示数据"
+    screenshot(win, "zh_CN-welcome")
+
+
+def test_language_setting_switches_live(qtbot: QtBot, seeded: int) -> None:
+    win = _window(qtbot)
+    try:
+        assert win.tabs.tabText(0) == "Feed"
+        win.show_view(3)
+        settings = win.settings
+        settings.language.setCurrentIndex(settings.language.findData("zh_CN"))
+        qtbot.waitUntil(lambda: win.tabs.tabText(0) == "动态", timeout=5000)
+        settle(qtbot, win)
+        assert win.current_view() is win.settings
+        assert preferences.read(win.session.db).language == "zh_CN"  # type: ignore[union-attr]
+        win.settings.language.setCurrentIndex(win.settings.language.findData("en"))
+        qtbot.waitUntil(lambda: win.tabs.tabText(0) == "Feed", timeout=5000)
+        settle(qtbot, win)
+    finally:
+        i18n.reset()
+
+
+def test_follow_system_by_default() -> None:
+    assert i18n.resolve(None) == i18n.system_language()
+    assert i18n.resolve("zh_CN") == "zh_CN"
+    assert i18n.resolve("en") == "en"
+
+
+def test_report_in_chinese(qtbot: QtBot, seeded: int, tmp_path: Path, monkeypatch) -> None:
+    from datetime import date
+
+    from wattprint.core.cli import main
+
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    out = tmp_path / "week.html"
+    try:
+        assert main(["report", "--week", "--date", date.today().isoformat(), "-o", str(out)]) == 0
+    finally:
+        i18n.reset()
+    text = out.read_text(encoding="utf-8")
+    assert 'lang="zh-CN"' in text
+    assert "您这一周的 AI 使用" in text
+    assert "合计" in text  # the week's sentences
