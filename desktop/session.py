@@ -46,18 +46,25 @@ class Session(QObject):
             self.live.changed.connect(self.changed)
 
     def refresh_estimates(self) -> None:
-        """Re-estimates, off the GUI thread, the rows made with older model data; views reload when it is done."""
+        """Brings the history up to the user's choices, off the GUI thread; views reload when anything changed.
+
+        Forgets rows past the chosen retention, and re-estimates rows made with older model data or another grid
+        override. Runs at start and whenever those choices change.
+        """
 
         def work() -> int:
-            from wattprint.core import reestimate
+            from wattprint.core import preferences, reestimate, retention
             from wattprint.core.model.estimator import Estimator
 
             db = self.open_db()
             try:
-                stale = reestimate.outdated(db, self.data.version)
+                prefs = preferences.read(db)
+                forgotten = retention.apply_retention(db, prefs.retention_days) if prefs.retention_days else 0
+                estimator = Estimator(self.data, zone=prefs.zone)
+                stale = reestimate.outdated(db, estimator.version)
                 if not stale:
-                    return 0
-                return reestimate.reestimate(db, Estimator(self.data), workers=reestimate.workers_for(stale))
+                    return forgotten
+                return forgotten + reestimate.reestimate(db, estimator, workers=reestimate.workers_for(stale))
             finally:
                 db.conn.close()
 

@@ -53,8 +53,11 @@ class SettingsModel(QObject):
         return preferences.read(self.session.db)
 
     def set_preference(self, **changes: object) -> None:
-        """Changes preferences."""
+        """Changes preferences; a new grid override re-estimates the stored history in the background."""
+        before = preferences.read(self.session.db).zone
         preferences.write(self.session.db, **changes)
+        if preferences.read(self.session.db).zone != before:
+            self.session.refresh_estimates()
         self.changed.emit()
 
     def paused_until(self) -> datetime | None:
