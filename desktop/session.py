@@ -69,7 +69,7 @@ class Session(QObject):
                 db.conn.close()
 
         def done(count: object) -> None:
-            if count:
+            if count and not self.closed:  # the window may have closed while the work ran
                 self.rewritten.emit()
 
         self.runner.start(work, done, lambda message: log.warning("re-estimating failed: %s", message))
