@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from wattprint.core import migrations, paths
+from wattprint.core.i18n import _
 from wattprint.core.schemas import SCRIPT_CLASSES, Interaction, ScriptCounts
 
 if TYPE_CHECKING:
@@ -155,13 +156,14 @@ def open_db(
         raise StorageError(str(error)) from None
     except sqlite3.DatabaseError as error:
         if not _is_corrupt(error):
-            raise StorageError(f"cannot open the history {path}: {error}") from None
+            raise StorageError(_("cannot open the history {path}: {error}").format(path=path, error=error)) from None
         if not repair:
             raise CorruptDatabaseError(path, str(error)) from None
         set_aside(path)
         return open_db(path, busy_timeout_ms=busy_timeout_ms, repair=False)
     except OSError as error:
-        raise StorageError(f"cannot open the history {path}: {error.strerror or error}") from None
+        detail = error.strerror or error
+        raise StorageError(_("cannot open the history {path}: {error}").format(path=path, error=detail)) from None
     return Database(conn, execute_plugins=False)
 
 
@@ -222,7 +224,7 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
-        raise StorageError(f"the history is busy or unavailable: {error}") from None
+        raise StorageError(_("the history is busy or unavailable: {error}").format(error=error)) from None
     try:
         yield conn
         conn.execute("COMMIT")
@@ -230,7 +232,7 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         if isinstance(error, sqlite3.Error):
-            raise StorageError(f"cannot write the history: {error}") from None
+            raise StorageError(_("cannot write the history: {error}").format(error=error)) from None
         raise
 
 

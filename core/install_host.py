@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wattprint.core.i18n import _
 from wattprint.core.protocol import CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID, HOST_NAME
 
 CHROMIUM_FAMILY = ("chrome", "chromium", "brave", "edge", "vivaldi")
@@ -267,16 +268,16 @@ def registered(system: str, home: Path, data: Path) -> dict[str, dict[str, Any]]
             try:
                 body = json.loads(t.manifest.read_text(encoding="utf-8"))
             except (OSError, ValueError) as error:
-                entry["problems"].append(f"unreadable manifest: {error}")
+                entry["problems"].append(_("unreadable manifest: {error}").format(error=error))
             else:
                 if body.get("name") != HOST_NAME:
-                    entry["problems"].append("wrong host name")
+                    entry["problems"].append(_("wrong host name"))
                 launcher = Path(str(body.get("path", "")))
                 if not launcher.exists():
-                    entry["problems"].append(f"launcher missing: {launcher}")
+                    entry["problems"].append(_("launcher missing: {path}").format(path=launcher))
                 key = "allowed_extensions" if browser == "firefox" else "allowed_origins"
                 if not body.get(key):
-                    entry["problems"].append(f"no {key}")
+                    entry["problems"].append(_("no {key} in the manifest").format(key=key))
         report[browser] = entry
     return report
 

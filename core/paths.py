@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from wattprint.core.i18n import _
+
 APP_NAME = "wattprint"
 DATA_DIR_ENV = "WATTPRINT_DATA_DIR"
 PROFILE_ENV = "WATTPRINT_PROFILE"
@@ -45,7 +47,8 @@ def check_profile(name: str | None) -> str:
     if name is None:
         name = os.environ.get(PROFILE_ENV) or DEFAULT_PROFILE
     if not PROFILE_NAME.match(name):
-        raise ProfileError(f"invalid profile name {name!r}: use 1 to 32 of a-z, 0-9, '_' or '-'")
+        message = _("invalid profile name {name}: use 1 to 32 of a-z, 0-9, '_' or '-'")
+        raise ProfileError(message.format(name=repr(name)))
     return name
 
 
