@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from wattprint.core import compare, queries
+from wattprint.core import compare, display, queries
 from wattprint.core.i18n import _
 from wattprint.core.model import equivalents, scaling, training
 from wattprint.core.modeldata import ModelData
@@ -262,8 +262,8 @@ def scale_up(
         wh_per_query=wh_per_query,
         total_wh=scenario.total_wh,
         households=scenario.households,
-        household_name=data.scaling.households[households].name,
-        country=name,
+        household_name=display.name(data.scaling.households[households].name),
+        country=display.name(name) if name else "",
         country_share=share,
     )
 

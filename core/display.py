@@ -62,6 +62,17 @@ NAMES = (
     N_("Saudi Arabia"),
     N_("South Africa"),
     N_("Russia"),
+    # scaling.toml: households and countries compared with in "Scale it up"
+    N_("US households"),
+    N_("UK households"),
+    N_("EU households"),
+    N_("Chinese households"),
+    N_("Iceland"),
+    N_("Denmark"),
+    N_("Portugal"),
+    N_("the Netherlands"),
+    N_("the United Kingdom"),
+    N_("the United States"),
 )
 
 
