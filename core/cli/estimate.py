@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from wattprint.core import display
 from wattprint.core.cli.errors import UsageError
+from wattprint.core.cli.numbers import figure
 from wattprint.core.i18n import _
 from wattprint.core.model import tokens as token_model
 from wattprint.core.model.estimator import Estimator, UnknownModelError
@@ -178,14 +179,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fmt(value: float) -> str:
-    if value == 0:
-        return "0"
-    if value >= 100:
-        return f"{value:,.0f}"
-    if value >= 1:
-        return f"{value:.2g}" if value < 10 else f"{value:.0f}"
-    return f"{value:.2g}"
 
 
 def render(result: Estimate) -> str:
@@ -193,13 +186,13 @@ def render(result: Estimate) -> str:
     e, c, w = result.energy_wh, result.co2e_g, result.water_ml
     lines = [
         _("Energy  {central} Wh   (range {low} to {high})").format(
-            central=_fmt(e.central), low=_fmt(e.low), high=_fmt(e.high)
+            central=figure(e.central), low=figure(e.low), high=figure(e.high)
         ),
         _("Carbon  {central} gCO2e (range {low} to {high})").format(
-            central=_fmt(c.central), low=_fmt(c.low), high=_fmt(c.high)
+            central=figure(c.central), low=figure(c.low), high=figure(c.high)
         ),
         _("Water   {central} mL    (range {low} to {high})").format(
-            central=_fmt(w.central), low=_fmt(w.low), high=_fmt(w.high)
+            central=figure(w.central), low=figure(w.low), high=figure(w.high)
         ),
     ]
     t = result.tokens

@@ -9,6 +9,7 @@ from typing import Any
 
 from wattprint.core import queries
 from wattprint.core.cli._history import open_history, parse_date
+from wattprint.core.cli.numbers import figure
 from wattprint.core.i18n import _, pad
 from wattprint.core.modeldata import load
 
@@ -49,12 +50,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fmt(value: float) -> str:
-    if value == 0:
-        return "0"
-    if value >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.2g}" if value < 10 else f"{value:.0f}"
 
 
 def render(result: dict[str, Any]) -> str:
@@ -78,7 +73,7 @@ def render(result: dict[str, Any]) -> str:
             pad(label, 7)
             + " "
             + _("{central} {unit} (range {low} to {high})").format(
-                central=_fmt(r["central"]), unit=unit, low=_fmt(r["low"]), high=_fmt(r["high"])
+                central=figure(r["central"]), unit=unit, low=figure(r["low"]), high=figure(r["high"])
             )
         )
     if result.get("equivalent"):
@@ -88,7 +83,7 @@ def render(result: dict[str, Any]) -> str:
         text = _("Energy {change}% against the week before") if week else _("Energy {change}% against the day before")
         lines.append(text.format(change=f"{'+' if change >= 0 else ''}{change:g}"))
     for service in result["services"]:
-        lines.append(f"  {service['service']:16} {service['count']:6}  {_fmt(service['energy_wh'])} Wh")
+        lines.append(f"  {service['service']:16} {service['count']:6}  {figure(service['energy_wh'])} Wh")
     return "\n".join(lines)
 
 
