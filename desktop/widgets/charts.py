@@ -130,7 +130,8 @@ class TrendChart(_ChartView):
         chart.addSeries(bars)
         x = QBarCategoryAxis()
         x.append(labels)
-        x.setLabelsAngle(-60)
+        x.setLabelsAngle(-90)
+        x.setTruncateLabels(False)  # "16/11" fits standing up; Qt would otherwise cut it to "1…"
         y = QValueAxis()
         y.setRange(0, _nice_max(max((w.energy[1] for w in weeks), default=0.0)))
         y.setLabelFormat("%.3g")

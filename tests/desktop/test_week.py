@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QStackedBarSeries
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -46,7 +47,8 @@ def test_day_chart_has_seven_stacked_days_and_the_trend_twelve_weeks(window: Mai
     trend = window.week.content.trend.chart().series()[0]
     assert trend.barSets()[0].count() == 12
     assert window.week_model.current is not None
-    assert trend.barSets()[0].at(11) == window.week_model.current.summary["energy_wh"]["central"]
+    # the trend and the week sum the same rows in different orders: equal up to rounding
+    assert trend.barSets()[0].at(11) == pytest.approx(window.week_model.current.summary["energy_wh"]["central"])
 
 
 def test_previous_and_next_week(qtbot: QtBot, window: MainWindow) -> None:
