@@ -21,17 +21,7 @@ from wattprint.core.model import equivalents
 from wattprint.core.modeldata import ModelData
 from wattprint.core.schemas import SCRIPT_CLASSES
 
-_RANGE_COLUMNS = (
-    "energy_low",
-    "energy_central",
-    "energy_high",
-    "co2_low",
-    "co2_central",
-    "co2_high",
-    "water_low",
-    "water_central",
-    "water_high",
-)
+_RANGE_COLUMNS = ESTIMATE_COLUMNS[:9]  # energy, co2, water: low / central / high
 _EST_INDEX = [COLUMNS.index(c) for c in ESTIMATE_COLUMNS]
 _SELECT_ALL = f"SELECT {', '.join(COLUMNS)} FROM interactions"
 
