@@ -7,7 +7,7 @@ import json
 from datetime import date
 from typing import Any
 
-from wattprint.core import queries
+from wattprint.core import display, queries
 from wattprint.core.cli._history import open_history, parse_date
 from wattprint.core.cli.numbers import figure
 from wattprint.core.i18n import _, pad
@@ -82,8 +82,11 @@ def render(result: dict[str, Any]) -> str:
     if change is not None:
         text = _("Energy {change}% against the week before") if week else _("Energy {change}% against the day before")
         lines.append(text.format(change=f"{'+' if change >= 0 else ''}{change:g}"))
+    services = load().services
     for service in result["services"]:
-        lines.append(f"  {service['service']:16} {service['count']:6}  {figure(service['energy_wh'])} Wh")
+        known = services.get(service["service"])
+        name = display.name(known.name) if known else service["service"]
+        lines.append(f"  {name:16} {service['count']:6}  {figure(service['energy_wh'])} Wh")
     return "\n".join(lines)
 
 
