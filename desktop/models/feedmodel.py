@@ -77,7 +77,7 @@ def make_row(item: dict[str, Any], data: ModelData) -> FeedRow:
     service = data.services.get(item["service"])
     kind = item["kind"]
     if kind == "search" and "ai_overview" in item["modes"]:
-        kind_text = QCoreApplication.translate("FeedModel", "Search + AI answer")
+        kind_text = QCoreApplication.translate("FeedModel", "AI answer on a results page")
     else:
         kind_text = _tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
     if "reasoning" in item["modes"]:

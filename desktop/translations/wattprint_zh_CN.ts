@@ -282,8 +282,8 @@
     </message>
     <message>
         <location line="+40" />
-        <source>Search + AI answer</source>
-        <translation>搜索 + AI 回答</translation>
+        <source>AI answer on a results page</source>
+        <translation>搜索结果页上的 AI 回答</translation>
     </message>
     <message>
         <location line="+4" />
