@@ -7,6 +7,7 @@ import { captureAllowed } from '../lib/settings.js';
 import { adapterForPage } from '../lib/adapters/index.js';
 import { engineFor } from '../lib/search-engines.js';
 import { hmacHex } from '../lib/hash.js';
+import { uuid7 } from '../lib/uuid7.js';
 import { getSettings, getHostSettings, querySalt, setHealth } from './store.js';
 
 /** The service a sender's page belongs to, or null: chat adapter id or search engine id. */
@@ -37,9 +38,10 @@ export function createReports({ outbox, queryLog, browserName, onQueued }) {
   };
 
   const queue = async (report, sender) => {
+    const now = Date.now();
     const item = buildInteraction(report, {
-      id: crypto.randomUUID(),
-      now: Date.now(),
+      id: uuid7(now),
+      now,
       browser: await browserName(),
       page: originOf(sender.url || (sender.tab && sender.tab.url)),
     });
