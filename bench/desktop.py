@@ -88,8 +88,6 @@ def _build_history() -> Path:
         return path
     print(f"building a {ROWS:,}-row history in {path} (cached) ...", file=sys.stderr, flush=True)
     templates = history.Estimates(Estimator(load())).rows(demo.interactions(60, seed=9))
-    columns = history.COLUMNS
-    insert = f"INSERT OR IGNORE INTO interactions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     end = datetime.now(UTC)
     span = timedelta(days=3 * 365).total_seconds()
     step = span / ROWS
@@ -105,9 +103,9 @@ def _build_history() -> Path:
             row[3] = moment.astimezone().date().isoformat()
             batch.append(tuple(row))
             if len(batch) == 50_000:
-                conn.executemany(insert, batch)
+                history.insert_rows(conn, batch)
                 batch.clear()
-        conn.executemany(insert, batch)
+        history.insert_rows(conn, batch)
     db.conn.close()
     return path
 

@@ -9,6 +9,9 @@ re-estimate of 1M rows, each beside a peer measured in the same run:
 - week summary and feed page: the same SQL the query runs, executed directly with sqlite3 on the same file;
 - re-estimate: EcoLogits' `llm_impacts`, one call per row (extrapolated from a few hundred calls).
 
+Interaction ids are UUID version 7 (time-ordered), as the extension makes them; one more run sends random version-4
+ids, as older extension versions did, whose inserts land on random pages of the key index.
+
 Run alone with `python -m bench.ingest [--rows N]`; `make bench` runs it with the others.
 """
 
@@ -41,11 +44,21 @@ def _frame(message: object) -> bytes:
     return struct.pack("=I", len(payload)) + payload
 
 
-def _item(rng: random.Random, ts: datetime) -> dict:
+def _uuid(rng: random.Random, ts: datetime, version: int) -> str:
+    """An interaction id as the extension makes it: version 7 (time-ordered, RFC 9562), or 4 as older ones did."""
+    if version == 4:
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    ms = int(ts.timestamp() * 1000)
+    value = (ms << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62) | rng.getrandbits(62)
+    return str(uuid.UUID(int=value))
+
+
+def _item(rng: random.Random, ts: datetime, ids: int = 7) -> dict:
+    uid = _uuid(rng, ts, ids)
     if rng.random() < 0.4:
-        return {"id": str(uuid.uuid4()), "ts": ts.isoformat(), "kind": "search", "service": rng.choice(SEARCHES),
+        return {"id": uid, "ts": ts.isoformat(), "kind": "search", "service": rng.choice(SEARCHES),
                 "prompt": {"latin": rng.randint(3, 60)}, "browser": "chromium", "page": "https://www.google.com"}
-    return {"id": str(uuid.uuid4()), "ts": ts.isoformat(), "kind": "chat", "service": rng.choice(CHATS),
+    return {"id": uid, "ts": ts.isoformat(), "kind": "chat", "service": rng.choice(CHATS),
             "modes": ["reasoning"] if rng.random() < 0.2 else [],
             "prompt": {"latin": int(rng.lognormvariate(5, 1))},
             "response": {"latin": int(rng.lognormvariate(7.5, 0.8))},
@@ -94,11 +107,13 @@ def first_reply(env: dict[str, str], rounds: int = 10, bare: bool = False) -> fl
     return sorted(times)[len(times) // 2]
 
 
-def batches(batch: int, total: int) -> list[list[dict]]:
-    """`total` interactions in batches of `batch`, the same for the host and its peers (seeded)."""
+def batches(batch: int, total: int, ids: int = 7) -> list[list[dict]]:
+    """`total` interactions in batches of `batch`, the same for the host and its peers (seeded), with ids of UUID
+    version `ids` (7 as the extension makes them; 4 as older versions did)."""
     rng = random.Random(batch)
     now = datetime.now(UTC) - timedelta(days=3)
-    return [[_item(rng, now + timedelta(seconds=n * batch + k)) for k in range(batch)] for n in range(total // batch)]
+    return [[_item(rng, now + timedelta(seconds=n * batch + k), ids) for k in range(batch)]
+            for n in range(total // batch)]  # fmt: skip
 
 
 def ingest(env: dict[str, str], groups: list[list[dict]]) -> float:
@@ -211,7 +226,6 @@ def build_history(path: Path, rows: int) -> None:
     start = datetime(2024, 1, 1, tzinfo=UTC)
     step = 3 * 365 * 86400 / rows
     received = history.now_text()
-    sql = f"INSERT INTO interactions ({', '.join(history.COLUMNS)}) VALUES ({', '.join('?' * len(history.COLUMNS))})"
     chunk = []
     for n in range(rows):
         ts = start + timedelta(seconds=n * step + rng.random())
@@ -230,10 +244,10 @@ def build_history(path: Path, rows: int) -> None:
                       "chromium", "https://chatgpt.com", *estimate, received))  # fmt: skip
         if len(chunk) == 50_000:
             with history.transaction(db) as conn:
-                conn.executemany(sql, chunk)
+                history.insert_rows(conn, chunk)
             chunk = []
     with history.transaction(db) as conn:
-        conn.executemany(sql, chunk)
+        history.insert_rows(conn, chunk)
     db.conn.close()
 
 
@@ -399,6 +413,14 @@ def run(rows: int = 1_000_000) -> list[dict[str, object]]:
                 raw_rate, note = None, f"raw SQLite not measured: {error}"
             results.append(_row(f"ingest through host, batches of {size} (vs raw SQLite)", host_rate, "items/s",
                                 target, f"{raw_name} ({total:,} rows)", raw_rate, "higher", note))  # fmt: skip
+        name = "ingest through host, batches of 100, random (version-4) ids as older extensions sent"
+        try:
+            v4 = batches(100, 30_000, ids=4)
+            env_v4 = {**env, "WATTPRINT_DATA_DIR": str(work / "data-v4")}
+            results.append(_row(name, round(ingest(env_v4, v4)), "items/s", "-", f"{raw_name} (30,000 rows)",
+                                round(ingest_sqlite(work / "raw-v4.db", v4)), "higher"))  # fmt: skip
+        except Exception as error:
+            results.append(_failed(name, "items/s", error))
         path = work / "big.db"
         print(f"building a {rows:,}-row history ...", file=sys.stderr, flush=True)
         build_history(path, rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import struct
 from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
@@ -78,6 +79,9 @@ class Encoded(Mapping[str, Any]):
         return len(self.encoded)
 
 
+_PLAIN_KEY = re.compile(r"[0-9A-Za-z_-]*\Z")  # keys JSON writes as they are, between quotes (ids)
+
+
 def dumps(value: Any) -> str:  # noqa: ANN401 - any JSON value
     """Compact JSON text (NaN and Infinity are refused)."""
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
@@ -90,7 +94,9 @@ def encode(message: dict[str, Any]) -> bytes:
     if spliced:
         parts = [text[:-1]]
         for key, value in spliced.items():
-            body = ",".join(f"{dumps(k)}:{v}" for k, v in value.encoded.items())
+            body = ",".join(
+                [f'"{k}":{v}' if _PLAIN_KEY.match(k) else f"{dumps(k)}:{v}" for k, v in value.encoded.items()]
+            )
             parts.append(f"{',' if len(parts) > 1 or len(text) > 2 else ''}{dumps(key)}:{{{body}}}")
         text = "".join(parts) + "}"
     payload = text.encode("utf-8")

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from wattprint.core import migrations, paths
 from wattprint.core.i18n import _
-from wattprint.core.schemas import SCRIPT_CLASSES, Interaction, ScriptCounts
+from wattprint.core.schemas import Interaction, ScriptCounts
 
 if TYPE_CHECKING:
     from wattprint.core.model.estimator import Estimator, Figures
@@ -241,9 +241,9 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
 
 def counts_json(counts: ScriptCounts) -> str:
     """Compact JSON of the non-zero character counts ('{}' when there are none)."""
-    values = counts.__dict__
-    # Built by hand: the same text json.dumps(..., separators=(",", ":")) gives, at a fraction of the cost.
-    return "{" + ",".join(f'"{name}":{values[name]}' for name in SCRIPT_CLASSES if values[name]) + "}"
+    # Built by hand: the same text json.dumps(..., separators=(",", ":")) gives, at a fraction of the cost. A model's
+    # __dict__ holds its fields in their declared order (SCRIPT_CLASSES).
+    return "{" + ",".join([f'"{name}":{value}' for name, value in counts.__dict__.items() if value]) + "}"
 
 
 def input_key(interaction: Interaction) -> InputKey:
@@ -264,6 +264,21 @@ def input_key(interaction: Interaction) -> InputKey:
     )
 
 
+_LIST_JSON: dict[tuple[str, ...], str] = {}  # the few source and warning lists there are, as stored JSON
+_LIST_JSON_LIMIT = 10_000
+
+
+def list_json(values: Sequence[str]) -> str:
+    """Compact JSON of a list of strings, memoized (the same few lists of sources and warnings recur)."""
+    key = tuple(values)
+    found = _LIST_JSON.get(key)
+    if found is None:
+        if len(_LIST_JSON) >= _LIST_JSON_LIMIT:
+            _LIST_JSON.clear()
+        found = _LIST_JSON[key] = json.dumps(list(key), separators=(",", ":"))
+    return found
+
+
 def estimate_values(figures: Figures, model_version: str) -> EstimateValues:
     """The estimate columns of a row, from an estimator's figures."""
     return (
@@ -271,15 +286,41 @@ def estimate_values(figures: Figures, model_version: str) -> EstimateValues:
         *figures.co2,
         *figures.water,
         *figures.tokens,
-        json.dumps(figures.sources, separators=(",", ":")),
-        json.dumps(figures.warnings, separators=(",", ":")),
+        list_json(figures.sources),
+        list_json(figures.warnings),
         model_version,
     )
 
 
 def utc_text(moment: datetime) -> str:
     """A time as the fixed-width UTC text stored in `ts` (sorts like the time itself)."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if moment.utcoffset() != _ZERO:  # another zone, or naive (local time)
+        moment = moment.astimezone(UTC)
+    # The text of strftime("%Y-%m-%dT%H:%M:%S.%fZ"), at a fraction of its cost.
+    return moment.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+_ZERO = timedelta(0)
+_LOCAL_DAYS: dict[int, str] = {}  # UTC minute -> the local date then
+_LOCAL_ZONE: list[object] = [time.tzname]  # the zone names _LOCAL_DAYS was filled under
+
+
+def local_day(moment: datetime, epoch: float | None = None) -> str:
+    """The date on this machine's clock at an aware time, as YYYY-MM-DD.
+
+    Memoized per UTC minute: time zones change their offset only on whole minutes (since 1970), so every instant of a
+    minute falls on the same local date.
+    """
+    if _LOCAL_ZONE[0] is not time.tzname:  # time.tzset() ran: another zone
+        _LOCAL_DAYS.clear()
+        _LOCAL_ZONE[0] = time.tzname
+    minute = int((moment.timestamp() if epoch is None else epoch) // 60)
+    found = _LOCAL_DAYS.get(minute)
+    if found is None:
+        if len(_LOCAL_DAYS) >= 100_000:
+            _LOCAL_DAYS.clear()
+        found = _LOCAL_DAYS[minute] = moment.astimezone().date().isoformat()
+    return found
 
 
 def now_text() -> str:
@@ -287,14 +328,20 @@ def now_text() -> str:
     return utc_text(datetime.now(UTC))
 
 
-def build_row(interaction: Interaction, key: InputKey, values: EstimateValues, received: str) -> tuple[Any, ...]:
-    """The `interactions` row of a validated interaction and its estimate values."""
+def build_row(
+    interaction: Interaction, key: InputKey, values: EstimateValues, received: str, id_text: str | None = None
+) -> tuple[Any, ...]:
+    """The `interactions` row of a validated interaction and its estimate values.
+
+    `id_text` is the id in its lowercase 8-4-4-4-12 form when the caller has it already (str(interaction.id)).
+    """
     ts = interaction.ts
+    epoch = ts.timestamp()
     return (
-        str(interaction.id),
+        id_text or str(interaction.id),
         utc_text(ts),
-        ts.timestamp(),
-        ts.astimezone().date().isoformat(),  # the local day on this machine
+        epoch,
+        local_day(ts, epoch),  # the local day on this machine
         *key,
         interaction.duration_ms,
         interaction.browser,
@@ -354,6 +401,22 @@ class StoreResult:
     duplicate: list[str] = field(default_factory=list)
 
 
+def insert_rows(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> tuple[int, int]:
+    """Inserts rows (a row whose id is stored already is skipped) and adds the new ones to the `daily` rollup.
+
+    The only way rows enter `interactions`; call it inside a write transaction (`transaction`).
+
+    Returns:
+        (the largest rowid before, how many rows were inserted): the new rows are those with a larger rowid, since
+        SQLite gives a new row the largest rowid plus one and the transaction keeps other writers out.
+    """
+    top = conn.execute("SELECT coalesce(max(rowid), 0) FROM interactions").fetchone()[0]
+    added = conn.executemany(_INSERT, rows).rowcount if rows else 0
+    if added:
+        conn.execute(migrations.ROLLUP_SINCE, (top,))
+    return top, added
+
+
 def store(db: Database, rows: Sequence[tuple[Any, ...]]) -> StoreResult:
     """Stores rows in one transaction; a row whose id is already stored (or repeated in `rows`) is a duplicate.
 
@@ -364,26 +427,22 @@ def store(db: Database, rows: Sequence[tuple[Any, ...]]) -> StoreResult:
     if not rows:
         return result
     with transaction(db) as conn:
-        ids = [row[0] for row in rows]
-        existing: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            existing.update(r[0] for r in conn.execute(f"SELECT id FROM interactions WHERE id IN ({marks})", chunk))
-        fresh = []
-        for row in rows:
-            if row[0] in existing:
-                result.duplicate.append(row[0])
-            else:
-                existing.add(row[0])
-                fresh.append(row)
-                result.stored.append(row[0])
-        conn.executemany(_INSERT, fresh)
-        if fresh:
+        top, added = insert_rows(conn, rows)
+        if added == len(rows):
+            result.stored = [row[0] for row in rows]
+        else:
+            new = {r[0] for r in conn.execute("SELECT id FROM interactions WHERE rowid > ?", (top,))}
+            for row in rows:
+                if row[0] in new:
+                    new.discard(row[0])  # a second copy of it in `rows` is a duplicate
+                    result.stored.append(row[0])
+                else:
+                    result.duplicate.append(row[0])
+        if added:
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('last_stored', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (json.dumps(fresh[-1][-1]),),
+                (json.dumps(rows[-1][-1]),),
             )
     return result
 
@@ -445,7 +504,10 @@ __all__ = [
     "connect",
     "count",
     "input_key",
+    "insert_rows",
     "last_event",
+    "list_json",
+    "local_day",
     "meta",
     "open_db",
     "record_health",

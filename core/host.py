@@ -29,6 +29,7 @@ ALLOWED_ORIGINS_ENV = "WATTPRINT_ALLOWED_ORIGINS"
 BUSY_TIMEOUT_ENV = "WATTPRINT_BUSY_TIMEOUT_MS"
 LOG_BYTES = 1024 * 1024  # bytes per log file
 LOG_BACKUPS = 2
+GC_THRESHOLD = 10_000  # allocations between collections of the youngest generation (Python's default: 700)
 
 log = logging.getLogger("wattprint.host")
 
@@ -38,14 +39,17 @@ class Host:
 
     Args:
         profile: The profile whose history to use (None: `$WATTPRINT_PROFILE`, else the default).
+        own_process: The host is the whole process (`wattprint-host`), so it may tune the garbage collector.
     """
 
-    def __init__(self, profile: str | None = None) -> None:
+    def __init__(self, profile: str | None = None, *, own_process: bool = False) -> None:
         self.profile = profile
+        self.own_process = own_process
         self.browser: str | None = None
         self._db: Database | None = None
         self._estimates: Estimates | None = None
         self._payloads: dict[InputKey, tuple[str, str]] = {}  # input key -> (model version, estimate JSON)
+        self._lang = ""  # the language of the estimates' texts, read from the environment once
         self.stored_ids: list[str] = []  # ids stored by the last message, for the nudge
 
     # -- resources ---------------------------------------------------------------------------------------------------
@@ -66,11 +70,15 @@ class Host:
         if self._estimates is None:
             from wattprint.core import preferences
             from wattprint.core.history import Estimates
+            from wattprint.core.i18n import language
             from wattprint.core.model.estimator import Estimator
             from wattprint.core.modeldata import load
 
             zone = preferences.read(self.db()).zone  # the user's grid override, chosen in the app
             self._estimates = Estimates(Estimator(load(), zone=zone))
+            self._lang = language()
+            if self.own_process:
+                _settle_memory()
         return self._estimates
 
     def close(self) -> None:
@@ -205,12 +213,12 @@ class Host:
         for sent_id, interaction in good:
             key = history.input_key(interaction)
             values = estimates.values(interaction, key)
-            rows.append(history.build_row(interaction, key, values, received))
+            rows.append(history.build_row(interaction, key, values, received, sent_id.lower()))
             cached = self._payloads.get(key)
             if cached is None or cached[0] != values[-1]:
                 if len(self._payloads) >= estimates.limit:
                     self._payloads.clear()
-                cached = self._payloads[key] = (values[-1], queries.estimate_json(values, data))
+                cached = self._payloads[key] = (values[-1], queries.estimate_json(values, data, self._lang))
             payloads.put(sent_id, cached[1])
         sent_ids = [sent_id for sent_id, _ in good]
 
@@ -235,6 +243,18 @@ class Job:
     work: Callable[[], dict[str, Any]] | None
     req: str | None
     reply: dict[str, Any] | None = None
+
+
+def _settle_memory() -> None:
+    """Keeps the collector off the long-lived objects (modules, model data, the database) once they are loaded.
+
+    A record creates thousands of short-lived objects and no reference cycles of note; without this, every few
+    records the cyclic collector walks everything the host ever loaded.
+    """
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD)
 
 
 def _busy_timeout() -> int:
@@ -309,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("refused caller %r", args[:2])
         framing.write_frame(stdout, framing.encode(error_reply(Code.FOREIGN_CALLER, "not Wattprint's extension")))
         return 1
-    host = Host()
+    host = Host(own_process=True)
     try:
         return serve(stdin, stdout, host)
     except KeyboardInterrupt:

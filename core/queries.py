@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -47,14 +48,15 @@ def _json_list(value: str | Sequence[Any]) -> list[Any]:
     return list(found)
 
 
-def _equivalent_dicts(energy_wh: float, data: ModelData) -> list[dict[str, Any]]:
+def _equivalent_dicts(energy_wh: float, data: ModelData, lang: str | None = None) -> list[dict[str, Any]]:
     energy_wh = float(f"{energy_wh:.3g}")  # choose() answers per three significant figures
-    key = (data.version, energy_wh, language())
+    lang = lang or language()
+    key = (data.version, energy_wh, lang)
     found = _EQUIVALENTS.get(key)
     if found is None:
         if len(_EQUIVALENTS) >= _MEMO_LIMIT:
             _EQUIVALENTS.clear()
-        found = _EQUIVALENTS[key] = [e.model_dump() for e in equivalents.choose(energy_wh, data)]
+        found = _EQUIVALENTS[key] = [dict(e) for e in equivalents.choose(energy_wh, data, lang=lang)]
     return [dict(e) for e in found]
 
 
@@ -74,38 +76,47 @@ def estimate_dict(values: Sequence[Any], data: ModelData) -> dict[str, Any]:
 
 
 _EQUIVALENTS_JSON: dict[tuple[str, float, str], str] = {}
+# Quantities in the ack carry 6 significant figures: far beyond what the estimates can claim, and formatting them
+# costs a quarter of writing each float's shortest exact form (the history keeps the exact values).
 _ESTIMATE_TEMPLATE = (
-    '{{"energy_wh":{{"low":{!r},"central":{!r},"high":{!r}}},'
-    '"co2e_g":{{"low":{!r},"central":{!r},"high":{!r}}},'
-    '"water_ml":{{"low":{!r},"central":{!r},"high":{!r}}},'
-    '"tokens":{{"prompt":{:d},"response":{:d},"context":{:d},"reasoning":{:d}}},'
-    '"equivalents":{},"sources":{},"warnings":{},"model_version":{}}}'
+    '{"energy_wh":{"low":%.6g,"central":%.6g,"high":%.6g},'
+    '"co2e_g":{"low":%.6g,"central":%.6g,"high":%.6g},'
+    '"water_ml":{"low":%.6g,"central":%.6g,"high":%.6g},'
+    '"tokens":{"prompt":%d,"response":%d,"context":%d,"reasoning":%d},'
+    '"equivalents":%s,"sources":%s,"warnings":%s,"model_version":%s}'
 )
 
 
-def estimate_json(values: Sequence[Any], data: ModelData) -> str:
-    """The JSON text of `estimate_dict(values, data)`, assembled from cached pieces (the ack's hot path).
+def estimate_json(values: Sequence[Any], data: ModelData, lang: str | None = None) -> str:
+    """The JSON text of `estimate_dict(values, data)`, quantities to 6 significant figures (the ack's hot path).
 
-    Floats are finite (the schema and the model guarantee it), and their repr is the JSON number Python writes.
+    It is assembled from cached pieces. Floats are finite (the schema and the model guarantee it), so %g writes JSON
+    numbers, and rounding keeps low <= central <= high. `lang` is the language of the equivalents' texts (default:
+    `i18n.language()`; the host passes its own, read once).
     """
     energy = float(f"{values[1]:.3g}")
-    key = (data.version, energy, language())
+    lang = lang or language()
+    key = (data.version, energy, lang)
     equivalents_text = _EQUIVALENTS_JSON.get(key)
     if equivalents_text is None:
         if len(_EQUIVALENTS_JSON) >= _MEMO_LIMIT:
             _EQUIVALENTS_JSON.clear()
         equivalents_text = _EQUIVALENTS_JSON[key] = json.dumps(
-            _equivalent_dicts(energy, data), ensure_ascii=False, separators=(",", ":")
+            _equivalent_dicts(energy, data, lang), ensure_ascii=False, separators=(",", ":")
         )
     sources, warnings = values[13], values[14]
-    return _ESTIMATE_TEMPLATE.format(
-        *(float(v) for v in values[0:9]),
-        *(int(v) for v in values[9:13]),
+    return _ESTIMATE_TEMPLATE % (
+        *values[0:13],
         equivalents_text,
         sources if isinstance(sources, str) else json.dumps(list(sources), separators=(",", ":")),
         warnings if isinstance(warnings, str) else json.dumps(list(warnings), separators=(",", ":")),
-        json.dumps(values[15]),
+        _version_json(values[15]),
     )
+
+
+@lru_cache(maxsize=64)
+def _version_json(version: str) -> str:
+    return json.dumps(version)
 
 
 def row_dict(row: Sequence[Any], data: ModelData) -> dict[str, Any]:

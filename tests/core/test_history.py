@@ -47,6 +47,80 @@ def test_repeated_id_in_one_batch_is_stored_once(history_db, estimator):
     assert history.count(history_db) == 1
 
 
+def _rollup_matches_rows(db) -> None:
+    """The `daily` rollup holds exactly the sums of the stored rows, group by group."""
+    ai = migrations.AI_EXPR.format(p="interactions")
+    from_rows = db.conn.execute(
+        f"SELECT day, service, kind, {ai}, count(*), round(sum(energy_central), 9), round(sum(water_high), 9)"
+        f" FROM interactions GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+    ).fetchall()
+    rollup = db.conn.execute(
+        "SELECT day, service, kind, ai, count, round(energy_central, 9), round(water_high, 9) FROM daily"
+        " WHERE count != 0 ORDER BY 1, 2, 3, 4"
+    ).fetchall()
+    assert rollup == from_rows
+
+
+def test_stored_and_duplicate_ids_and_the_rollup_in_a_mixed_batch(history_db, estimator):
+    old = [make_item(service="claude"), make_item(kind="search", service="google", prompt={"latin": 9})]
+    _store(history_db, estimator, old)
+    fresh = [make_item(service="chatgpt"), make_item(kind="search", service="bing", modes=["ai_overview"])]
+    batch = [fresh[0], old[1], fresh[1], fresh[0], old[0]]
+    result = _store(history_db, estimator, batch)
+    assert result.stored == [fresh[0]["id"], fresh[1]["id"]]
+    assert result.duplicate == [old[1]["id"], fresh[0]["id"], old[0]["id"]]
+    assert history.count(history_db) == 4
+    _rollup_matches_rows(history_db)
+    again = _store(history_db, estimator, batch)
+    assert not again.stored
+    _rollup_matches_rows(history_db)
+
+
+def test_rows_reach_the_rollup_once_per_batch_not_by_trigger(history_db, estimator):
+    triggers = {r[0] for r in history_db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert triggers == {"daily_delete"}
+    items = [make_item(ts=f"2026-11-{day:02d}T10:00:00Z", service=s) for day in (2, 3) for s in ("claude", "qwen")]
+    for start in range(0, len(items), 3):
+        _store(history_db, estimator, items[start : start + 3])
+    _rollup_matches_rows(history_db)
+    history_db.conn.execute("DELETE FROM interactions WHERE service = 'qwen'")
+    _rollup_matches_rows(history_db)
+
+
+def test_counts_json_is_compact_json_of_the_non_zero_counts():
+    import json
+    import random
+
+    from wattprint.core.schemas import SCRIPT_CLASSES, ScriptCounts
+
+    rng = random.Random(3)
+    for _ in range(300):
+        counts = {name: rng.choice([0, 0, rng.randint(1, 10**7)]) for name in SCRIPT_CLASSES}
+        expected = json.dumps({k: v for k, v in counts.items() if v}, separators=(",", ":"))
+        assert history.counts_json(ScriptCounts(**counts)) == expected
+    assert history.counts_json(ScriptCounts()) == "{}"
+
+
+def test_utc_text_and_local_day_match_the_slow_forms(monkeypatch):
+    import time
+
+    moments = [datetime(2026, 3, 29, 0, 59, 59, 999999, tzinfo=UTC) + timedelta(minutes=m) for m in range(0, 180, 7)]
+    moments += [datetime(2026, 10, 25, 0, 30, tzinfo=UTC) + timedelta(seconds=s) for s in range(0, 7200, 599)]
+    moments += [m.astimezone(tz) for m in moments[:5] for tz in (UTC, datetime(2026, 1, 1).astimezone().tzinfo)]
+    for zone in ("Europe/Berlin", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham", "UTC"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        try:
+            offset = datetime(2026, 1, 1, tzinfo=UTC).astimezone().utcoffset()
+            assert (offset == timedelta(0)) == (zone == "UTC"), f"no time zone data for {zone}"
+            for moment in moments:
+                assert history.local_day(moment) == moment.astimezone().date().isoformat(), (zone, moment)
+                assert history.utc_text(moment) == moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        finally:
+            monkeypatch.undo()
+            time.tzset()
+
+
 def test_row_keeps_inputs_and_estimate(history_db, estimator):
     item = make_item(modes=["reasoning"], prompt={"latin": 10, "cjk": 5}, duration_ms=1200, prompt_tokens=40)
     _store(history_db, estimator, [item])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_item
-from wattprint.core import history, paths
+from wattprint.core import history, migrations, paths
 from wattprint.core.cli import main
 from wattprint.core.schemas import Interaction
 
@@ -133,7 +133,7 @@ def test_doctor_reports_and_repairs(estimator, capsys, data_dir):
     report = json.loads(capsys.readouterr().out)
     database = report["database"]
     assert database["integrity"] == ["ok"]
-    assert database["schema_version"] == 2
+    assert database["schema_version"] == migrations.LATEST
     assert database["rows"] == 14
     assert database["last_event"]["ts"].startswith("2026-11-15")
     assert database["adapters"][0]["service"] == "claude"
