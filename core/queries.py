@@ -56,7 +56,7 @@ def _equivalent_dicts(energy_wh: float, data: ModelData, lang: str | None = None
     if found is None:
         if len(_EQUIVALENTS) >= _MEMO_LIMIT:
             _EQUIVALENTS.clear()
-        found = _EQUIVALENTS[key] = [dict(e) for e in equivalents.choose(energy_wh, data, lang=lang)]
+        found = _EQUIVALENTS[key] = [e.model_dump() for e in equivalents.choose(energy_wh, data, lang=lang)]
     return [dict(e) for e in found]
 
 

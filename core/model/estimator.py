@@ -121,6 +121,17 @@ class Estimator:
         ai_answer = Mode.AI_OVERVIEW in modes
         if profile is None:
             profile = self.profile(interaction.service, interaction.model, ai_answer=ai_answer)
+        kind = interaction.kind
+        if kind is Kind.SEARCH and not ai_answer:
+            return self._search(profile)  # the same for any query: its length does not change a search's cost
+        if kind is Kind.IMAGE:
+            return self._media(profile, images=max(interaction.images, 1), seconds=interaction.video_seconds)
+        if kind is Kind.VIDEO:
+            seconds = interaction.video_seconds or DEFAULT_VIDEO_SECONDS
+            figures = self._media(profile, images=interaction.images, seconds=seconds)
+            if not interaction.video_seconds:
+                figures.warnings.append(f"video length unknown: assumed {DEFAULT_VIDEO_SECONDS:g} s")
+            return figures
         ratios = self.data.tokens
         prompt = (
             interaction.prompt_tokens
@@ -137,17 +148,6 @@ class Estimator:
             if interaction.context_tokens is not None
             else tokens_from_counts(interaction.context, ratios)
         )
-        kind = interaction.kind
-        if kind is Kind.SEARCH and not ai_answer:
-            return self._search(profile)
-        if kind is Kind.IMAGE:
-            return self._media(profile, images=max(interaction.images, 1), seconds=interaction.video_seconds)
-        if kind is Kind.VIDEO:
-            seconds = interaction.video_seconds or DEFAULT_VIDEO_SECONDS
-            figures = self._media(profile, images=interaction.images, seconds=seconds)
-            if not interaction.video_seconds:
-                figures.warnings.append(f"video length unknown: assumed {DEFAULT_VIDEO_SECONDS:g} s")
-            return figures
         if ai_answer:
             overview = self.data.media.ai_overview
             prompt = max(prompt, overview.prompt_tokens)
