@@ -22,12 +22,30 @@ function send(message) {
 }
 
 function startCapture(adapter) {
+  let dom = null;
   const coordinator = createCoordinator({
     service: adapter.service,
     emit: (report) => send({ type: 'interaction', report }),
     health: (h) => send({ type: 'health', service: adapter.service, ok: h.ok, detail: h.detail }),
+    // The DOM fallback rests while the traffic hook owns the turn in flight.
+    standby: (on) => dom && dom.rest(on),
   });
-  let dom = null;
+
+  // The coordinator's timers run only while it has a deadline pending, not
+  // every second for the life of the tab.
+  let ticking = null;
+  const wake = () => {
+    if (coordinator.needsTick === (ticking !== null)) return;
+    if (ticking === null) {
+      ticking = setInterval(() => {
+        coordinator.tick(Date.now());
+        wake();
+      }, 1000);
+    } else {
+      clearInterval(ticking);
+      ticking = null;
+    }
+  };
 
   const onHookMessage = (ev) => {
     let msg;
@@ -41,10 +59,14 @@ function startCapture(adapter) {
       const prompt = cleanCounts(msg.prompt);
       const context = msg.context ? cleanCounts(msg.context) : (dom ? dom.contextFor(prompt) : {});
       coordinator.netSubmit({ turn: msg.turn, at: Date.now(), model: msg.model, modes: msg.modes, prompt, context });
+      // The page usually shows the user message by now: finding it at once
+      // lets the DOM fallback rest for the whole answer.
+      if (dom && !coordinator.standingBy) dom.check();
     } else if (msg.kind === 'end') {
       coordinator.netEnd({ turn: msg.turn, at: Date.now(), response: cleanCounts(msg.response), images: msg.images,
         model: msg.model, modes: msg.modes });
     }
+    wake();
   };
 
   let paired = false;
@@ -63,16 +85,24 @@ function startCapture(adapter) {
     dom = createDomWatch({
       adapter,
       doc: document,
-      onIntent: (at) => coordinator.intent(at),
-      onUserTurn: (t) => coordinator.domUserTurn(t),
-      onAnswerDone: (a) => coordinator.domAnswerDone(a),
+      onIntent: (at) => {
+        coordinator.intent(at);
+        wake();
+      },
+      onUserTurn: (t) => {
+        coordinator.domUserTurn(t);
+        wake();
+      },
+      onAnswerDone: (a) => {
+        coordinator.domAnswerDone(a);
+        wake();
+      },
     });
+    dom.rest(coordinator.standingBy);
     dom.start();
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startDom, { once: true });
   else startDom();
-
-  setInterval(() => coordinator.tick(Date.now()), 1000);
 
   api.runtime.onMessage.addListener((msg) => {
     if (msg && msg.type === 'estimate' && msg.service === adapter.service) showBadge(document, adapter, msg.estimate);

@@ -6,18 +6,23 @@
 //   netSubmit({turn, at, model, modes, prompt, context})  traffic hook saw a submit
 //   netEnd({turn, at, response, images, model, modes})     ...and the end of its answer
 //   intent(at)                                             the user pressed send/Enter
-//   domUserTurn({at, prompt, context})                     a new user message appeared
+//   domUserTurn({at, prompt, context})                     a new user message appeared (context may be
+//                                                          a function: it is called only when the DOM is
+//                                                          this prompt's only source)
 //   domAnswerDone({at, response})                          the answer after it settled
-//   tick(now)                                              timers
-// Outputs: emit(report) with counts only, health({ok, detail}).
+//   tick(now)                                              timers; needed only while `needsTick`
+// Outputs: emit(report) with counts only, health({ok, detail}), and
+// standby(on): true while the traffic hook owns every turn in flight and the
+// DOM has already seen their user messages (nothing the DOM fallback could
+// add), false when it must watch again (the turns ended, or a new send).
 
 export const MATCH_MS = 10000; // a DOM turn and a submit this close are the same prompt
 export const GRACE_MS = 6000; // how long a DOM-only turn waits for its submit
 export const SILENT_MS = 20000; // a send that neither source confirms within this
 export const UNHEALTHY_AFTER = 2; // consecutive misses before the adapter is unhealthy
 
-export function createCoordinator({ service, emit, health }) {
-  const net = new Map(); // turn -> {submit, domSeen}
+export function createCoordinator({ service, emit, health, standby = () => {} }) {
+  const net = new Map(); // turn -> {submit, rec}
   const recentSubmits = []; // {at, turn, domSeen}
   let domPending = null; // {at, prompt, context, deadline, counting}
   let intentAt = null;
@@ -65,6 +70,28 @@ export function createCoordinator({ service, emit, health }) {
 
   const findSubmitNear = (at) => recentSubmits.find((s) => !s.domSeen && Math.abs(s.at - at) <= MATCH_MS);
 
+  // The DOM fallback may stand down while it has nothing to add: every turn in
+  // flight came through the traffic hook, the page already showed its user
+  // message (for the health check), no DOM-only prompt is pending and no send
+  // waits for its user message. Its observer would otherwise run on every
+  // streamed chunk of the answer.
+  let resting = false;
+  const settle = () => {
+    let quiet = net.size > 0 && domPending === null && intentAt === null;
+    if (quiet) {
+      for (const entry of net.values()) {
+        if (!entry.rec.domSeen) {
+          quiet = false;
+          break;
+        }
+      }
+    }
+    if (quiet !== resting) {
+      resting = quiet;
+      standby(quiet);
+    }
+  };
+
   return {
     netSubmit(s) {
       const rec = { at: s.at, turn: s.turn, domSeen: false };
@@ -79,6 +106,7 @@ export function createCoordinator({ service, emit, health }) {
         domPending = null;
         report('page', false);
       }
+      settle();
     },
 
     netEnd(e) {
@@ -99,10 +127,12 @@ export function createCoordinator({ service, emit, health }) {
         submitted_at: s.at,
         source: 'traffic',
       });
+      settle();
     },
 
     intent(at) {
       intentAt = at;
+      settle();
     },
 
     domUserTurn(t) {
@@ -110,12 +140,15 @@ export function createCoordinator({ service, emit, health }) {
       if (near) {
         near.domSeen = true;
         report('page', false);
+        settle();
         return;
       }
       if (domPending) return; // one prompt at a time from the DOM
-      domPending = { ...t, deadline: t.at + GRACE_MS, counting: false };
+      const context = typeof t.context === 'function' ? t.context() : t.context;
+      domPending = { ...t, context, deadline: t.at + GRACE_MS, counting: false };
       intentAt = null;
       report('silent', false);
+      settle();
     },
 
     domAnswerDone(a) {
@@ -125,6 +158,7 @@ export function createCoordinator({ service, emit, health }) {
         return;
       }
       emitDom(a);
+      settle();
     },
 
     tick(now) {
@@ -144,6 +178,18 @@ export function createCoordinator({ service, emit, health }) {
         intentAt = null;
         report('silent', true);
       }
+      settle();
+    },
+
+    /** True while a deadline is pending, so `tick` has something to decide. */
+    get needsTick() {
+      if (intentAt !== null || (domPending && !domPending.counting)) return true;
+      return recentSubmits.some((rec) => !rec.domSeen && !rec.pageChecked);
+    },
+
+    /** True while the DOM fallback may stand down (the last value given to `standby`). */
+    get standingBy() {
+      return resting;
     },
 
     /** True while a DOM-only prompt waits for its answer. */

@@ -3,6 +3,12 @@
 // when the user just pressed send or Enter (so opening an old conversation,
 // which adds many messages at once, counts nothing), and at most once per
 // send. Only character counts leave this module.
+//
+// While the traffic hook owns the turn in flight the watcher rests
+// (`rest(true)`, driven by the capture coordinator's standby): its observer
+// is disconnected, so a streamed answer no longer wakes it on every chunk,
+// and it stops following that answer. A send (click or Enter), noticed even
+// while resting, or `rest(false)` at the end of the turn re-arms it.
 
 import { countScripts, addCounts, sameCounts } from './scripts.js';
 
@@ -42,14 +48,18 @@ function textOf(node) {
 
 /**
  * @param {{adapter: object, doc: Document, onIntent: Function, onUserTurn: Function,
- *          onAnswerDone: Function, now?: () => number}} opts
+ *          onAnswerDone: Function, now?: () => number, Observer?: typeof MutationObserver}} opts
  */
-export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDone, now = () => Date.now() }) {
+export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDone, now = () => Date.now(),
+  Observer = globalThis.MutationObserver }) {
   const sel = adapter.dom;
   const seen = new WeakSet();
   let intentAt = 0;
   let waiting = null; // {user, lastSize, lastChange, timer}
   let observer = null;
+  let observing = false;
+  let resting = false;
+  let scheduled = null; // the pending onMutations timer
 
   const users = () => topLevel(doc, sel.user);
   const assistants = () => topLevel(doc, sel.assistant);
@@ -95,6 +105,11 @@ export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDon
     onAnswerDone({ at: done.lastChange, response: counts });
   };
 
+  const stopAnswer = () => {
+    if (waiting) clearInterval(waiting.timer);
+    waiting = null;
+  };
+
   const onMutations = () => {
     const fresh = users().filter((n) => !seen.has(n));
     fresh.forEach((n) => seen.add(n));
@@ -103,13 +118,49 @@ export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDon
     if (fresh.length > 1 || now() - intentAt > INTENT_MS) return;
     intentAt = 0;
     const user = fresh[0];
-    if (waiting) clearInterval(waiting.timer);
-    waiting = { user, lastSize: null, lastChange: now(), timer: setInterval(checkAnswer, 500) };
-    onUserTurn({ at: now(), prompt: countScripts(textOf(user)), context: contextCounts(user) });
+    stopAnswer();
+    const at = now();
+    // The context is counted only if the coordinator needs it (a DOM-only
+    // prompt); a prompt the traffic hook saw has its context already.
+    onUserTurn({ at, prompt: countScripts(textOf(user)), context: () => contextCounts(user) });
+    // The coordinator may have put the watcher to rest meanwhile: then the
+    // traffic hook measures this answer.
+    if (!resting) waiting = { user, lastSize: null, lastChange: at, timer: setInterval(checkAnswer, 500) };
+  };
+
+  const schedule = () => {
+    if (scheduled !== null) return;
+    scheduled = setTimeout(() => {
+      scheduled = null;
+      onMutations();
+    }, 150);
+  };
+
+  const observe = () => {
+    if (observing) return;
+    observing = true;
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  };
+
+  const disconnect = () => {
+    if (!observing) return;
+    observing = false;
+    observer.disconnect();
+    if (scheduled !== null) clearTimeout(scheduled);
+    scheduled = null;
   };
 
   const noteIntent = () => {
     intentAt = now();
+    // A send wakes a resting watcher, normally before the page adds the new
+    // message; in case the page was quicker, it looks once at what changed.
+    if (resting) {
+      resting = false;
+      if (observer) {
+        observe();
+        schedule();
+      }
+    }
     onIntent(intentAt);
   };
   const onKey = (ev) => {
@@ -127,22 +178,47 @@ export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDon
       seedSeen();
       doc.addEventListener('keydown', onKey, true);
       doc.addEventListener('click', onClick, true);
-      let scheduled = false;
-      observer = new MutationObserver(() => {
-        if (scheduled) return;
-        scheduled = true;
-        setTimeout(() => {
-          scheduled = false;
-          onMutations();
-        }, 150);
-      });
-      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+      observer = new Observer(schedule);
+      if (!resting) observe();
     },
     stop() {
-      if (observer) observer.disconnect();
+      if (observer) disconnect();
+      observer = null;
       doc.removeEventListener('keydown', onKey, true);
       doc.removeEventListener('click', onClick, true);
-      if (waiting) clearInterval(waiting.timer);
+      stopAnswer();
+    },
+    /**
+     * Rests (true: no observer, no answer to follow) while the traffic hook
+     * owns the turn in flight, or watches again (false).
+     */
+    rest(on) {
+      if (on === resting) return;
+      resting = on;
+      if (on) {
+        stopAnswer();
+        if (observer) disconnect();
+      } else if (observer) {
+        // Without a send meanwhile (which would have woken the watcher), user
+        // messages that appeared while resting are no new prompt: seen.
+        seedSeen();
+        observe();
+      }
+    },
+    /**
+     * Looks for a new user message now rather than after the observer's
+     * batching delay (called when the traffic hook reports a submit, so the
+     * watcher can rest sooner). Nothing while resting.
+     */
+    check() {
+      if (resting || !observer) return;
+      if (scheduled !== null) clearTimeout(scheduled);
+      scheduled = null;
+      onMutations();
+    },
+    /** True while resting. */
+    get resting() {
+      return resting;
     },
     /** Counts of the conversation so far, minus the newest user message when it equals `prompt`. */
     contextFor(prompt) {

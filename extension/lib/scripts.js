@@ -63,7 +63,20 @@ const RANGES = [
   [0x30000, 0x323af, 'cjk'],
 ];
 
-const WHITE_SPACE = /\s/u;
+/**
+ * True for the code points /\s/u matches: ASCII tab, line feed, vertical tab,
+ * form feed, carriage return and space, and above U+009F the Unicode space
+ * separators (Zs), the line and paragraph separators and the BOM. Tested
+ * without a regular expression: compiling /\s/u and making a string per
+ * character were about half the time of counting a short prompt the first
+ * time in a page.
+ * @param {number} cp
+ */
+export function isWhiteSpace(cp) {
+  if (cp < 0x2000) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0xa0 || cp === 0x1680;
+  return cp <= 0x200a || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000
+    || cp === 0xfeff;
+}
 
 /**
  * Returns the script class of one code point.
@@ -109,7 +122,7 @@ export function countScripts(text) {
         i += 1;
       }
     }
-    if (cp <= 0x9f || WHITE_SPACE.test(String.fromCodePoint(cp))) continue;
+    if (cp <= 0x9f || isWhiteSpace(cp)) continue;
     const cls = scriptClassOf(cp);
     counts[cls] = (counts[cls] || 0) + 1;
   }

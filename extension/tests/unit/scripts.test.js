@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countScripts, scriptClassOf, addCounts, subtractCounts, totalCount, sameCounts } from '../../lib/scripts.js';
+import {
+  countScripts, scriptClassOf, addCounts, subtractCounts, totalCount, sameCounts, isWhiteSpace,
+} from '../../lib/scripts.js';
 
 test('latin letters, digits and punctuation are latin; white space is not counted', () => {
   assert.deepEqual(countScripts('Hello, world 42!'), { latin: 14 });
@@ -77,4 +79,13 @@ test('the ASCII fast path counts exactly like the code-point definition', () => 
     assert.deepEqual(countScripts(s), reference(s), JSON.stringify(s));
   }
   assert.deepEqual(countScripts('a\u00a0b\u2003c\u3000d 😀\ud800'), reference('a\u00a0b\u2003c\u3000d 😀\ud800'));
+});
+
+test('isWhiteSpace matches exactly the code points /\\s/u matches', () => {
+  const mismatches = [];
+  for (let cp = 0; cp <= 0x10ffff; cp += 1) {
+    const want = /\s/u.test(String.fromCodePoint(cp));
+    if (isWhiteSpace(cp) !== want) mismatches.push(cp.toString(16));
+  }
+  assert.deepEqual(mismatches, []);
 });
