@@ -30,15 +30,12 @@ from tests.e2e.support import (
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 CHATBOTS = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.json").exists())
-PROMPTS = {"chatgpt": 2}  # two prompts in one conversation: two rows
+PROMPTS = {"chatgpt": 2, "copilot": 2}  # two prompts in one conversation (Copilot: on one WebSocket): two rows
 ENGINES = ["google", "bing", "duckduckgo", "yahoo", "ecosia", "brave", "startpage", "qwant", "baidu", "yandex", "kagi"]
 QUERIES = {e: [f"heat pump {e} {MARKER}"] for e in ENGINES}
 QUERIES["google"].append("solar panel output in winter")
 QUERIES["baidu"] = ["热泵 效率"]
 AI_ENGINES = {"google", "bing", "brave"}  # their fixture result pages carry an AI answer block
-# Capture that the fixture cannot reproduce: Copilot's model and modes travel over a WebSocket, which the fixture
-# server does not serve, so its turn is counted from the page (DOM) alone, without modes.
-DOM_ONLY = {"copilot"}
 
 
 @pytest.fixture(scope="module")
@@ -93,18 +90,14 @@ def test_one_row_per_prompt_with_the_fixtures_model_and_modes(run: dict[str, Any
         assert r["prompt"].get("latin", 0) > 0
         assert sum(r["response"].values()) > 0, r
         assert r["energy_central"] > 0
-        if service in DOM_ONLY:
-            assert r["model"] is None
-            continue
         assert r["model"] == expected["model"]
         assert sorted(r["modes"]) == sorted(expected["modes"])
 
 
 def _host(service: str) -> str:
-    from_expected = expected_chat(service).get("submit", {}).get("url")
-    if from_expected:
-        return str(from_expected).split("/")[2]
-    return {"copilot": "copilot.microsoft.com"}[service]
+    expected = expected_chat(service)
+    url = expected["submit"]["url"] if "submit" in expected else expected["socket"]  # Copilot talks over a WebSocket
+    return str(url).split("/")[2]
 
 
 @pytest.mark.parametrize("engine", ENGINES)

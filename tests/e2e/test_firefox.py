@@ -1,7 +1,8 @@
 """End to end in headless Firefox ESR: the built Firefox extension installed as a temporary add-on over Marionette, the
 real host registered in $HOME/.mozilla/native-messaging-hosts by `wattprint install-host --browser firefox`, the fixture
 server on port 443 behind `network.dns.forceResolve`, with a certificate from a test CA imported into the profile with
-certutil. A ChatGPT prompt and a Google search must arrive in history.db.
+certutil. A ChatGPT prompt, a Copilot prompt (over the fixture's WebSocket) and a Google search must arrive in
+history.db.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from tests.e2e.support import (
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
-HOSTS = ["chatgpt.com", "www.google.com"]
+HOSTS = ["chatgpt.com", "copilot.microsoft.com", "www.google.com"]
 PREFS = {
     "network.dns.forceResolve": "127.0.0.1",
     "browser.shell.checkDefaultBrowser": False,
@@ -89,7 +90,7 @@ def _firefox(profile: Path, env: dict[str, str]) -> Iterator[Marionette]:
             proc.wait()
 
 
-def test_firefox_chatgpt_and_google_reach_the_database(tmp_path: Path) -> None:
+def test_firefox_chatgpt_copilot_and_google_reach_the_database(tmp_path: Path) -> None:
     require(FIREFOX, "Firefox ESR")
     require(Path("certutil"), "certutil (libnss3-tools)")
     if os.geteuid() != 0:
@@ -109,6 +110,7 @@ def test_firefox_chatgpt_and_google_reach_the_database(tmp_path: Path) -> None:
                    check=True, capture_output=True)
 
     expected = expected_chat("chatgpt")
+    expected_copilot = expected_chat("copilot")
     with fixture_server(port=443, cert=leaf, key=key), _firefox(profile, env) as ff:
         addon = ff.install_addon(str(DIST / "firefox"))
         assert addon == "wattprint@wattprint.org"
@@ -116,6 +118,10 @@ def test_firefox_chatgpt_and_google_reach_the_database(tmp_path: Path) -> None:
         ff.click('[data-testid="send-button"]')
         assert wait_for(lambda: "answered" in ff.script("return document.getElementById('fixture-log').textContent"),
                         15), "the ChatGPT fixture page never answered"
+        ff.navigate("https://copilot.microsoft.com/")
+        ff.click('button[aria-label="Submit message"]')
+        assert wait_for(lambda: "answered" in ff.script("return document.getElementById('fixture-log').textContent"),
+                        15), "the Copilot fixture page never answered"
         ff.navigate("https://www.google.com/search?q=heat+pump+firefox")
         ff.script("return new Promise((r) => setTimeout(r, 3000))")  # the AI overview appears and settles
         ff.refresh()
@@ -125,7 +131,7 @@ def test_firefox_chatgpt_and_google_reach_the_database(tmp_path: Path) -> None:
             if not (data / "history.db").exists():
                 return None
             got = rows(data)
-            return got if len(got) >= 3 else None
+            return got if len(got) >= 4 else None
 
         got = wait_for(arrived, 45, interval=0.5)
         assert got, f"rows: {rows(data) if (data / 'history.db').exists() else None}\nhost log:\n{host_log(data)}"
@@ -139,8 +145,16 @@ def test_firefox_chatgpt_and_google_reach_the_database(tmp_path: Path) -> None:
     assert sorted(chat[0]["modes"]) == sorted(expected["modes"])
     assert chat[0]["browser"] == "firefox"
     assert chat[0]["page"] == "https://chatgpt.com"
+    copilot = [r for r in got if r["service"] == "copilot"]
+    assert len(copilot) == 1, got
+    assert copilot[0]["kind"] == "chat"
+    assert copilot[0]["model"] == expected_copilot["model"]
+    assert sorted(copilot[0]["modes"]) == sorted(expected_copilot["modes"])  # only the WebSocket hook sees the mode
+    assert copilot[0]["browser"] == "firefox"
+    assert copilot[0]["page"] == "https://copilot.microsoft.com"
+    assert sum(copilot[0]["response"].values()) > 0
     google = sorted((r["kind"], tuple(r["modes"])) for r in got if r["service"] == "google")
     assert google == [("chat", ("ai_overview",)), ("search", ())], got
-    assert len(got) == 3
+    assert len(got) == 4
     assert files_containing(data, MARKER) == []
     assert files_containing(data, "heat pump") == []

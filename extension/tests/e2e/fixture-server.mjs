@@ -1,10 +1,13 @@
 // An HTTPS server that imitates the supported sites for end-to-end tests:
 // each chatbot's page, submit endpoint and streamed answer (from the saved
 // fixtures in tests/fixtures/<site>/), and each search engine's result page,
-// with an AI answer block for Google, Bing and Brave. Every page carries
-// MARKER in its prompt and answer text so tests can assert that it never
-// leaves the page. The certificate is self-signed, made with the openssl CLI
-// at start-up; browsers reach the server through --host-resolver-rules.
+// with an AI answer block for Google, Bing and Brave. A chatbot that talks
+// over a WebSocket (Copilot) gets its chat socket too: a small RFC 6455
+// server (no dependency) answers the page's "send" frame with the saved
+// frames, one per message. Every page carries MARKER in its prompt and answer
+// text so tests can assert that it never leaves the page. The certificate is
+// self-signed, made with the openssl CLI at start-up; browsers reach the
+// server through --host-resolver-rules.
 
 import https from 'node:https';
 import { execFileSync } from 'node:child_process';
@@ -14,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTERS } from '../../lib/adapters/index.js';
 import { ENGINES } from '../../lib/search-engines.js';
+import { acceptWebSocket } from './websocket.mjs';
 
 export const MARKER = 'WATTPRINT-PRIVATE-MARKER';
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -49,6 +53,7 @@ function chatPage(adapter, fx) {
   const prompt = `${fx.expected.prompt_text} ${MARKER}`;
   const config = JSON.stringify({
     submitPath: submit ? new URL(submit.url).pathname + new URL(submit.url).search : null,
+    socket: adapter.transport === 'websocket' ? fx.expected.socket : null,
     body: fx.request.split(fx.expected.prompt_text).join(prompt),
     prompt,
     answer: `${fx.expected.response_text} ${MARKER}`,
@@ -75,11 +80,41 @@ function addMessage(selector, text) {
 // ?long=N (benchmark): the answer streams N more one-word deltas, which the
 // page renders as they arrive, like the real site.
 const LONG = Number(new URLSearchParams(location.search).get('long')) || 0;
+// A socket site (Copilot) opens its chat socket with the page, sends the
+// prompt as one frame and renders the answer from the frames that follow.
+let socket = null;
+function openSocket() {
+  if (!socket || socket.readyState > 1) socket = new WebSocket(CFG.socket);
+  return socket;
+}
+if (CFG.socket) openSocket();
+function sendOverSocket(answer) {
+  const ws = openSocket();
+  return new Promise((resolve, reject) => {
+    const finish = (then) => {
+      ws.removeEventListener('message', onMessage);
+      ws.removeEventListener('close', onClose);
+      then();
+    };
+    const onMessage = (ev) => {
+      const msg = JSON.parse(ev.data);
+      if (msg.event === 'appendText') answer.textContent += msg.text;
+      if (msg.event === 'done') finish(resolve);
+    };
+    const onClose = () => finish(() => reject(new Error('the chat socket closed')));
+    ws.addEventListener('message', onMessage);
+    ws.addEventListener('close', onClose);
+    if (ws.readyState === 1) ws.send(CFG.body);
+    else ws.addEventListener('open', () => ws.send(CFG.body), { once: true });
+  });
+}
 let answered = 0;
 async function send() {
   addMessage(CFG.user, CFG.prompt);
   const answer = addMessage(CFG.assistant, '');
-  if (CFG.submitPath) {
+  if (CFG.socket) {
+    await sendOverSocket(answer);
+  } else if (CFG.submitPath) {
     const url = LONG ? CFG.submitPath + (CFG.submitPath.includes('?') ? '&' : '?') + 'long=' + LONG : CFG.submitPath;
     const res = await fetch(url, { method: 'POST', body: CFG.body, headers: { 'content-type': 'text/plain' } });
     const reader = res.body.getReader();
@@ -93,7 +128,7 @@ async function send() {
       }
     }
   }
-  if (!LONG) answer.textContent = CFG.answer;
+  if (!LONG && !CFG.socket) answer.textContent = CFG.answer;
   answered += 1;
   window.__answered = answered;
   window.__answeredAt = performance.now();
@@ -155,6 +190,31 @@ function streamLong(res, response, words) {
   next();
 }
 
+/**
+ * The fixture's socket answer: each saved frame (one JSON object a line) as
+ * its own message, a few ms apart, with MARKER appended to the answer as one
+ * more appendText frame after the saved ones (ids renumbered in order).
+ */
+function socketFrames(response) {
+  const frames = response.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const last = frames.findLastIndex((f) => f.event === 'appendText');
+  if (last >= 0) frames.splice(last + 1, 0, { ...frames[last], text: ` ${MARKER}` });
+  let id = 0;
+  return frames.map((f) => JSON.stringify('id' in f ? { ...f, id: String(id++) } : f));
+}
+
+function streamFrames(send, frames) {
+  return new Promise((resolve) => {
+    const queue = [...frames];
+    const next = () => {
+      if (queue.length === 0) return resolve();
+      send(queue.shift());
+      return setTimeout(next, 10);
+    };
+    next();
+  });
+}
+
 function readBody(req) {
   return new Promise((resolve) => {
     const parts = [];
@@ -203,6 +263,33 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     return res.end('not found');
   });
+  const sockets = new Set(); // upgraded connections, which server.closeAllConnections() no longer sees
+  server.on('upgrade', (req, socket, head) => {
+    const host = String(req.headers.host || '').replace(/:\d+$/, '');
+    const url = new URL(req.url, `https://${host}`);
+    requests.push({ host, method: 'UPGRADE', path: url.pathname, body: '' });
+    const adapter = ADAPTERS.find((a) => a.hosts.includes(host) && a.transport === 'websocket');
+    const fx = adapter ? chatFixture(adapter) : null;
+    if (!fx || url.pathname !== new URL(fx.expected.socket).pathname) {
+      // Only the chat socket is served; others (e.g. /c/api/notifications) are refused.
+      socket.on('error', () => socket.destroy());
+      return socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    const frames = socketFrames(fx.response);
+    let turn = Promise.resolve(); // one answer at a time per socket, in order
+    return acceptWebSocket(req, socket, head, (text, send) => {
+      requests.push({ host, method: 'WS', path: url.pathname, body: text });
+      let msg = null;
+      try {
+        msg = JSON.parse(text);
+      } catch {
+        // not a frame the site knows: ignored
+      }
+      if (msg && msg.event === 'send') turn = turn.then(() => streamFrames(send, frames));
+    });
+  });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = server.address().port;
   return {
@@ -211,6 +298,7 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
     hostResolverRules: ALL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${actual}`).join(', '),
     requests,
     close: () => new Promise((resolve) => {
+      for (const s of sockets) s.destroy();
       server.closeAllConnections();
       server.close(() => {
         rmSync(certDir, { recursive: true, force: true });
