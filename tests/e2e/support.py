@@ -195,6 +195,35 @@ def make_ca(folder: Path, hosts: list[str]) -> tuple[Path, Path, Path]:
     return ca, leaf, key
 
 
+# Preferences of the test Firefox profiles: the fixture sites resolve to this machine, and nothing phones home.
+FIREFOX_PREFS: dict[str, object] = {
+    "network.dns.forceResolve": "127.0.0.1",
+    "browser.shell.checkDefaultBrowser": False,
+    "browser.startup.homepage_override.mstone": "ignore",
+    "browser.aboutwelcome.enabled": False,
+    "datareporting.policy.dataSubmissionEnabled": False,
+    "toolkit.telemetry.reportingpolicy.firstRun": False,
+    "app.update.disabledForTesting": True,
+    "browser.safebrowsing.malware.enabled": False,
+    "browser.safebrowsing.phishing.enabled": False,
+    "network.captive-portal-service.enabled": False,
+    "network.connectivity-service.enabled": False,
+    "extensions.update.enabled": False,
+    "security.OCSP.enabled": 0,
+}
+
+
+def firefox_profile(profile: Path, certs: Path, hosts: list[str]) -> tuple[Path, Path]:
+    """Makes `profile` trust a new test CA (imported with certutil); returns the (leaf.pem, leaf.key) it signed for
+    `hosts`, for the fixture server."""
+    require(Path("certutil"), "certutil (libnss3-tools)")
+    ca, leaf, key = make_ca(certs, hosts)
+    subprocess.run(["certutil", "-N", "-d", f"sql:{profile}", "--empty-password"], check=True, capture_output=True)
+    subprocess.run(["certutil", "-A", "-d", f"sql:{profile}", "-n", "Wattprint test CA", "-t", "C,,", "-i", str(ca)],
+                   check=True, capture_output=True)  # fmt: skip
+    return leaf, key
+
+
 def wait_for(fn: Any, timeout: float, interval: float = 0.2) -> Any:
     """Polls `fn` until it returns something truthy; returns it, or the last value after `timeout` seconds."""
     end = time.monotonic() + timeout

@@ -21,16 +21,17 @@ from tests.e2e.marionette import Marionette
 from tests.e2e.support import (
     DIST,
     FIREFOX,
+    FIREFOX_PREFS,
     MARKER,
     E2EError,
     browser_env,
     ensure_built,
     expected_chat,
     files_containing,
+    firefox_profile,
     fixture_server,
     host_log,
     install_host,
-    make_ca,
     require,
     rows,
     wait_for,
@@ -39,21 +40,6 @@ from tests.e2e.support import (
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 HOSTS = ["chatgpt.com", "copilot.microsoft.com", "www.google.com"]
-PREFS = {
-    "network.dns.forceResolve": "127.0.0.1",
-    "browser.shell.checkDefaultBrowser": False,
-    "browser.startup.homepage_override.mstone": "ignore",
-    "browser.aboutwelcome.enabled": False,
-    "datareporting.policy.dataSubmissionEnabled": False,
-    "toolkit.telemetry.reportingpolicy.firstRun": False,
-    "app.update.disabledForTesting": True,
-    "browser.safebrowsing.malware.enabled": False,
-    "browser.safebrowsing.phishing.enabled": False,
-    "network.captive-portal-service.enabled": False,
-    "network.connectivity-service.enabled": False,
-    "extensions.update.enabled": False,
-    "security.OCSP.enabled": 0,
-}
 
 
 def _free_port() -> int:
@@ -71,7 +57,7 @@ def _user_js(prefs: dict[str, object]) -> str:
 @contextlib.contextmanager
 def _firefox(profile: Path, env: dict[str, str]) -> Iterator[Marionette]:
     port = _free_port()
-    (profile / "user.js").write_text(_user_js({**PREFS, "marionette.port": port}))
+    (profile / "user.js").write_text(_user_js({**FIREFOX_PREFS, "marionette.port": port}))
     proc = subprocess.Popen([str(FIREFOX), "--headless", "--marionette", "--no-remote", "--profile", str(profile),
                              "about:blank"], env={**env, "MOZ_HEADLESS": "1"}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
@@ -104,10 +90,7 @@ def test_firefox_chatgpt_copilot_and_google_reach_the_database(tmp_path: Path) -
     manifest = home / ".mozilla" / "native-messaging-hosts" / "org.wattprint.host.json"
     assert manifest.exists(), f"install-host wrote no {manifest}"
 
-    ca, leaf, key = make_ca(certs, [*HOSTS, "claude.ai"])
-    subprocess.run(["certutil", "-N", "-d", f"sql:{profile}", "--empty-password"], check=True, capture_output=True)
-    subprocess.run(["certutil", "-A", "-d", f"sql:{profile}", "-n", "Wattprint test CA", "-t", "C,,", "-i", str(ca)],
-                   check=True, capture_output=True)
+    leaf, key = firefox_profile(profile, certs, [*HOSTS, "claude.ai"])
 
     expected = expected_chat("chatgpt")
     expected_copilot = expected_chat("copilot")
