@@ -306,6 +306,27 @@ def test_version_1_database_is_upgraded_with_nothing_lost(data_dir, estimator):
     assert history.count(db) == 4
 
 
+def test_version_2_database_is_upgraded_with_its_rollup_intact(data_dir, estimator):
+    path = paths.history_path()
+    conn = history.connect(path)
+    for step, migration in enumerate(migrations.MIGRATIONS[:2], start=1):  # the schema as version 2 left it
+        migration(conn)
+        conn.execute(f"PRAGMA user_version = {step}")
+    items = [make_item(service=s, ts=f"2026-11-{d:02d}T09:00:00Z") for s in ("claude", "gemini") for d in (3, 4)]
+    rows = history.Estimates(estimator).rows([Interaction.model_validate(i) for i in items])
+    conn.executemany(history._INSERT, rows)  # through version 2's per-row trigger
+    conn.close()
+    db = history.open_db(path)
+    assert migrations.version(db.conn) == migrations.LATEST
+    assert history.count(db) == 4
+    _rollup_matches_rows(db)
+    result = _store(db, estimator, [make_item(service="claude", ts="2026-11-04T10:00:00Z"), items[0]])
+    assert len(result.stored) == 1
+    assert result.duplicate == [items[0]["id"]]
+    _rollup_matches_rows(db)
+    assert db.conn.execute("SELECT sum(count) FROM daily WHERE service = 'claude'").fetchone() == (3,)
+
+
 def test_newer_schema_is_refused_and_left_alone(data_dir):
     path = paths.history_path()
     history.open_db(path).conn.close()
