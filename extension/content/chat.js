@@ -104,6 +104,10 @@ function startCapture(adapter) {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startDom, { once: true });
   else startDom();
 
+  // A prompt counted from the page alone would otherwise be lost when the
+  // user leaves before its grace period ends.
+  window.addEventListener('pagehide', () => coordinator.leave(Date.now()));
+
   api.runtime.onMessage.addListener((msg) => {
     if (msg && msg.type === 'estimate' && msg.service === adapter.service) showBadge(document, adapter, msg.estimate);
   });

@@ -11,6 +11,7 @@
 //                                                          this prompt's only source)
 //   domAnswerDone({at, response})                          the answer after it settled
 //   tick(now)                                              timers; needed only while `needsTick`
+//   leave(now)                                             the page is going away (pagehide)
 // Outputs: emit(report) with counts only, health({ok, detail}), and
 // standby(on): true while the traffic hook owns every turn in flight and the
 // DOM has already seen their user messages (nothing the DOM fallback could
@@ -179,6 +180,18 @@ export function createCoordinator({ service, emit, health, standby = () => {} })
         report('silent', true);
       }
       settle();
+    },
+
+    /**
+     * The page is going away: no submit request can match a DOM-only prompt
+     * any more, so one whose answer has settled is counted from the page now
+     * instead of being lost with the page.
+     */
+    leave(now) {
+      if (domPending && domPending.answer) {
+        if (!domPending.counting) report('traffic', true);
+        emitDom({ ...domPending.answer, at: Math.min(domPending.answer.at, now) });
+      }
     },
 
     /** True while a deadline is pending, so `tick` has something to decide. */

@@ -191,3 +191,27 @@ test('tick is needed only while a deadline is pending', () => {
   c.tick(90000 + MATCH_MS + 1);
   assert.equal(c.needsTick, false, 'the page check was made');
 });
+
+test('leaving the page counts a DOM-only prompt whose answer settled, once', () => {
+  const { c, emitted } = setup();
+  c.domUserTurn({ at: 1000, prompt: { latin: 7 }, context: { latin: 3 } });
+  c.leave(1500); // the answer has not settled: nothing to count
+  assert.equal(emitted.length, 0);
+  c.domAnswerDone({ at: 3000, response: { latin: 40 } });
+  c.leave(3200);
+  assert.equal(emitted.length, 1);
+  assert.deepEqual([emitted[0].source, emitted[0].prompt, emitted[0].response, emitted[0].duration_ms],
+    ['page', { latin: 7 }, { latin: 40 }, 2000]);
+  c.tick(1000 + GRACE_MS + 1);
+  c.leave(9000);
+  assert.equal(emitted.length, 1, 'nothing is counted twice');
+});
+
+test('leaving the page adds nothing to a prompt the traffic hook saw', () => {
+  const { c, emitted } = setup();
+  c.netSubmit({ turn: 1, at: 1000, prompt: { latin: 5 } });
+  c.domUserTurn({ at: 1100, prompt: { latin: 5 } });
+  c.domAnswerDone({ at: 3000, response: { latin: 9 } });
+  c.leave(3100);
+  assert.equal(emitted.length, 0);
+});
