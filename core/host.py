@@ -22,7 +22,7 @@ from wattprint.core.protocol import Code, ProtocolError, error_reply
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from wattprint.core.history import Estimates, InputKey
+    from wattprint.core.history import Estimates, EstimateValues, InputKey
     from wattprint.core.protocol import Health, Hello, Record, Summary
 
 ALLOWED_ORIGINS_ENV = "WATTPRINT_ALLOWED_ORIGINS"
@@ -48,7 +48,7 @@ class Host:
         self.browser: str | None = None
         self._db: Database | None = None
         self._estimates: Estimates | None = None
-        self._payloads: dict[InputKey, tuple[str, str]] = {}  # input key -> (model version, estimate JSON)
+        self._payloads: dict[InputKey, tuple[EstimateValues, str]] = {}  # input key -> (estimate columns, its JSON)
         self._lang = ""  # the language of the estimates' texts, read from the environment once
         self.stored_ids: list[str] = []  # ids stored by the last message, for the nudge
 
@@ -208,17 +208,18 @@ class Host:
             else:
                 good.append((item["id"], checked))
         received = history.now_text()
+        version = estimates.version
         rows = []
         payloads = framing.Encoded()
         for sent_id, interaction in good:
             key = history.input_key(interaction)
-            values = estimates.values(interaction, key)
-            rows.append(history.build_row(interaction, key, values, received, sent_id.lower()))
             cached = self._payloads.get(key)
-            if cached is None or cached[0] != values[-1]:
+            if cached is None or cached[0][-1] != version:
                 if len(self._payloads) >= estimates.limit:
                     self._payloads.clear()
-                cached = self._payloads[key] = (values[-1], queries.estimate_json(values, data, self._lang))
+                values = estimates.values(interaction, key)
+                cached = self._payloads[key] = (values, queries.estimate_json(values, data, self._lang))
+            rows.append(history.build_row(interaction, key, cached[0], received, sent_id.lower()))
             payloads.put(sent_id, cached[1])
         sent_ids = [sent_id for sent_id, _ in good]
 

@@ -115,7 +115,7 @@ class Interaction(BaseModel):
     @field_validator("modes")
     @classmethod
     def _unique_modes(cls, value: tuple[Mode, ...]) -> tuple[Mode, ...]:
-        return tuple(dict.fromkeys(value))
+        return tuple(dict.fromkeys(value)) if len(value) > 1 else value
 
 
 class Range(BaseModel):
