@@ -24,6 +24,7 @@ from wattprint.core.modeldata import Calibration, ModelData, Service
 from wattprint.core.schemas import Estimate, Interaction, Kind, Mode
 
 Triple = tuple[float, float, float]
+_TextParts = tuple[Triple, Triple, tuple[str, ...], tuple[str, ...]]  # hidden, extra input, sources, warnings
 GENERIC_ZONE = "WOR"
 DEFAULT_VIDEO_SECONDS = 8.0
 
@@ -87,6 +88,7 @@ class Estimator:
         self.data = data
         self.zone = zone
         self._profiles: dict[tuple[str, str | None, bool], Profile] = {}
+        self._parts: dict[tuple[int, frozenset[str], bool], tuple[Profile, _TextParts]] = {}
         self._calibration = self._calibrate()
 
     # -- public API -------------------------------------------------------------------------------------------------
@@ -221,22 +223,8 @@ class Estimator:
         assert profile.bounds is not None
         lo, mid, hi = profile.bounds
         data = self.data.llm
-        sources = list(profile.sources)
-        warnings = list(profile.warnings)
-        hidden: Triple = (0.0, 0.0, 0.0)
-        if Mode.REASONING in modes or (profile.spec is not None and profile.spec.reasoning):
-            hidden = _add(hidden, _t(data.reasoning.hidden_tokens))
-            sources.append(data.reasoning.source)
-            warnings.append(f"reasoning tokens are hidden: {hidden[0]:,.0f} to {hidden[2]:,.0f} assumed")
-        if Mode.DEEP_RESEARCH in modes:
-            hidden = _add(hidden, _t(data.reasoning.deep_research_tokens))
-            warnings.append("deep research runs many hidden steps; its range is very wide")
-        extra_in: Triple = (0.0, 0.0, 0.0)
-        if Mode.WEB_SEARCH in modes or Mode.DEEP_RESEARCH in modes:
-            extra_in = _t(data.web_search.extra_input_tokens)
         base_in = prompt + context
-        if base_in or extra_in[2]:
-            sources.append(data.prefill.source)
+        hidden, extra_in, sources, warnings = self._text_parts(profile, modes, bool(base_in))
         pf = data.prefill.wh_per_token_per_billion
         knee = data.prefill.knee_tokens
         it_lo = lo.it(response + hidden[0]) + llm.prefill_it_wh(pf.low, lo.active_b, base_in + extra_in[0], knee)
@@ -258,9 +246,42 @@ class Estimator:
             co2=co2,
             water=water,
             tokens=(prompt, response, context, round(hidden[1])),
-            sources=list(dict.fromkeys(sources)),
-            warnings=warnings,
+            sources=list(sources),
+            warnings=list(warnings),
         )
+
+    def _text_parts(
+        self, profile: Profile, modes: frozenset[str], has_input: bool
+    ) -> _TextParts:
+        """What a text answer's estimate takes from its profile and modes alone, computed once for each of them.
+
+        Returns hidden tokens and extra input tokens (low, central, high), sources and warnings.
+        """
+        key = (id(profile), modes, has_input)
+        found = self._parts.get(key)
+        if found is not None and found[0] is profile:
+            return found[1]
+        data = self.data.llm
+        sources = list(profile.sources)
+        warnings = list(profile.warnings)
+        hidden: Triple = (0.0, 0.0, 0.0)
+        if Mode.REASONING in modes or (profile.spec is not None and profile.spec.reasoning):
+            hidden = _add(hidden, _t(data.reasoning.hidden_tokens))
+            sources.append(data.reasoning.source)
+            warnings.append(f"reasoning tokens are hidden: {hidden[0]:,.0f} to {hidden[2]:,.0f} assumed")
+        if Mode.DEEP_RESEARCH in modes:
+            hidden = _add(hidden, _t(data.reasoning.deep_research_tokens))
+            warnings.append("deep research runs many hidden steps; its range is very wide")
+        extra_in: Triple = (0.0, 0.0, 0.0)
+        if Mode.WEB_SEARCH in modes or Mode.DEEP_RESEARCH in modes:
+            extra_in = _t(data.web_search.extra_input_tokens)
+        if has_input or extra_in[2]:
+            sources.append(data.prefill.source)
+        parts = (hidden, extra_in, tuple(dict.fromkeys(sources)), tuple(warnings))
+        if len(self._parts) >= 10_000:  # one-off profiles (strict_profile) are not cached elsewhere
+            self._parts.clear()
+        self._parts[key] = (profile, parts)  # the profile is kept, so its id cannot be reused by another one
+        return parts
 
     # -- kinds other than text --------------------------------------------------------------------------------------
 
