@@ -22,13 +22,15 @@ from wattprint.core.protocol import Code, ProtocolError, error_reply
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from wattprint.core.history import Estimates, EstimateValues, InputKey
+    from wattprint.core.history import EstimateValues, InputKey
+    from wattprint.core.model.estimator import Estimator
     from wattprint.core.protocol import Health, Hello, Record, Summary
 
 ALLOWED_ORIGINS_ENV = "WATTPRINT_ALLOWED_ORIGINS"
 BUSY_TIMEOUT_ENV = "WATTPRINT_BUSY_TIMEOUT_MS"
 LOG_BYTES = 1024 * 1024  # bytes per log file
 LOG_BACKUPS = 2
+PAYLOAD_MEMO = 100_000  # estimates kept by their inputs before the memo is cleared
 GC_THRESHOLD = 10_000  # allocations between collections of the youngest generation (Python's default: 700)
 
 log = logging.getLogger("wattprint.host")
@@ -47,8 +49,9 @@ class Host:
         self.own_process = own_process
         self.browser: str | None = None
         self._db: Database | None = None
-        self._estimates: Estimates | None = None
-        self._payloads: dict[InputKey, tuple[EstimateValues, str]] = {}  # input key -> (estimate columns, its JSON)
+        self._estimator: Estimator | None = None
+        # input key -> (estimate columns, their JSON for the ack): equal inputs are estimated once
+        self._payloads: dict[InputKey, tuple[EstimateValues, str]] = {}
         self._lang = ""  # the language of the estimates' texts, read from the environment once
         self.stored_ids: list[str] = []  # ids stored by the last message, for the nudge
 
@@ -65,21 +68,20 @@ class Host:
                 raise history.StorageError(str(error)) from None
         return self._db
 
-    def estimates(self) -> Estimates:
-        """The estimator (with its memo), built on first use."""
-        if self._estimates is None:
+    def estimator(self) -> Estimator:
+        """The estimator, built on first use."""
+        if self._estimator is None:
             from wattprint.core import preferences
-            from wattprint.core.history import Estimates
             from wattprint.core.i18n import language
             from wattprint.core.model.estimator import Estimator
             from wattprint.core.modeldata import load
 
             zone = preferences.read(self.db()).zone  # the user's grid override, chosen in the app
-            self._estimates = Estimates(Estimator(load(), zone=zone))
+            self._estimator = Estimator(load(), zone=zone)
             self._lang = language()
             if self.own_process:
                 _settle_memory()
-        return self._estimates
+        return self._estimator
 
     def close(self) -> None:
         """Closes the database."""
@@ -197,8 +199,8 @@ class Host:
         """Validates and estimates a record's items; the returned work stores them and builds the ack."""
         from wattprint.core import history, protocol, queries
 
-        estimates = self.estimates()
-        data = estimates.estimator.data
+        estimator = self.estimator()
+        data = estimator.data
         good = []
         rejected = []
         for index, item in enumerate(message.items):
@@ -208,16 +210,16 @@ class Host:
             else:
                 good.append((item["id"], checked))
         received = history.now_text()
-        version = estimates.version
+        version = estimator.version
         rows = []
         payloads = framing.Encoded()
         for sent_id, interaction in good:
             key = history.input_key(interaction)
             cached = self._payloads.get(key)
             if cached is None or cached[0][-1] != version:
-                if len(self._payloads) >= estimates.limit:
+                if len(self._payloads) >= PAYLOAD_MEMO:
                     self._payloads.clear()
-                values = estimates.values(interaction, key)
+                values = history.estimate_values(estimator.figures(interaction), version)
                 cached = self._payloads[key] = (values, queries.estimate_json(values, data, self._lang))
             rows.append(history.build_row(interaction, key, cached[0], received, sent_id.lower()))
             payloads.put(sent_id, cached[1])

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from wattprint.core import display
 from wattprint.core.cli.errors import UsageError
+from wattprint.core.cli.files import read_text
 from wattprint.core.cli.numbers import figure
 from wattprint.core.i18n import _
 from wattprint.core.model import tokens as token_model
@@ -90,15 +91,7 @@ def _zone(region: str | None, data: ModelData) -> str | None:
 
 
 def _response_counts(path: Path) -> ScriptCounts:
-    try:
-        if path.stat().st_size > MAX_RESPONSE_FILE:
-            raise UsageError(_("{path} is larger than 50 MiB").format(path=path))
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(_("{path} is not UTF-8 text").format(path=path)) from None
-    except OSError as error:
-        raise UsageError(_("cannot read {path}: {reason}").format(path=path, reason=error.strerror)) from None
-    return token_model.count_scripts(text)
+    return token_model.count_scripts(read_text(path, MAX_RESPONSE_FILE, _("{path} is larger than 50 MiB")))
 
 
 def build_interaction(args: argparse.Namespace, data: ModelData) -> Interaction:

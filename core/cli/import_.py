@@ -10,6 +10,7 @@ from typing import Any
 from wattprint.core import history, protocol
 from wattprint.core.cli._history import open_history
 from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.cli.files import read_text
 from wattprint.core.i18n import _
 from wattprint.core.model.estimator import Estimator
 from wattprint.core.modeldata import load
@@ -38,14 +39,7 @@ def read_items(path: Path) -> list[Any]:
     Raises:
         UsageError: The file cannot be read or holds neither.
     """
-    try:
-        if path.stat().st_size > MAX_FILE:
-            raise UsageError(_("{path} is larger than 2 GiB").format(path=path))
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(_("{path} is not UTF-8 text").format(path=path)) from None
-    except OSError as error:
-        raise UsageError(_("cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)) from None
+    text = read_text(path, MAX_FILE, _("{path} is larger than 2 GiB"))
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except ValueError:

@@ -233,7 +233,7 @@ def test_internal_error_is_13_and_the_host_goes_on(monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("model bug")
 
-    monkeypatch.setattr(Host, "estimates", boom)
+    monkeypatch.setattr(Host, "estimator", boom)
     reply = host.handle(json.dumps({"type": "record", "req": "x", "items": [make_item()]}).encode())
     assert (reply["code"], reply["req"]) == (13, "x")
     assert host.handle(b'{"type": "settings"}')["type"] == "settings"
