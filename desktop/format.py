@@ -56,9 +56,14 @@ def energy_range(central: float, low: float, high: float) -> str:
 
 
 def local_time(ts: str) -> str:
-    """A stored UTC time ('2026-11-22T10:00:00.000000Z') as a short local date and time."""
+    """A stored UTC time ('2026-11-22T10:00:00.000000Z') as a short local date and time.
+
+    Without a locale (C or POSIX), Qt's short format is '22 11 2026 21:23'; ISO 8601 ('2026-11-22 21:23') reads better.
+    """
     moment = datetime.fromisoformat(ts.replace("Z", "+00:00")).astimezone()
     stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    if QLocale().language() == QLocale.Language.C:
+        return stamp.toString("yyyy-MM-dd HH:mm")
     return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
 

@@ -130,3 +130,22 @@ def test_the_hosts_nudge_refreshes_at_once(qtbot: QtBot, window: MainWindow) -> 
         client.close()
     assert blocker.args == [[new_id]]
     assert _ids(window.feed_model)[0] == new_id
+
+
+def test_times_read_as_iso_without_a_locale_and_follow_a_real_one() -> None:
+    from datetime import datetime
+
+    from PySide6.QtCore import QLocale
+
+    from wattprint.desktop import format as fmt
+
+    ts = "2026-11-22T10:05:00.000000Z"
+    local = datetime.fromisoformat("2026-11-22T10:05:00+00:00").astimezone()
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.C))
+        assert fmt.local_time(ts) == local.strftime("%Y-%m-%d %H:%M")
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        assert fmt.local_time(ts) == local.strftime("%d.%m.%y %H:%M")
+    finally:
+        QLocale.setDefault(before)
