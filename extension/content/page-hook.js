@@ -41,20 +41,44 @@ function installHooks(adapter) {
     active.set(turn, { reader, at });
     return { turn, reader };
   };
+  // A turn whose stream handed off to a resume stream (ChatGPT's
+  // stream_handoff) waits here, briefly, for that stream to continue it.
+  let held = null;
+  const HANDOFF_WAIT_MS = 10000;
   const end = (turn, partial = false) => {
     const entry = active.get(turn);
     if (!entry) return;
     active.delete(turn);
-    let out = { response: {}, images: 0, model: null, modes: [] };
+    let out = { response: {}, images: 0, model: null, modes: [], complete: false, parsed: false };
     try {
       out = entry.reader.finish();
     } catch {
       // keep the empty result
     }
-    post({ kind: 'end', turn, at: Date.now(), response: out.response, images: out.images || 0,
-      model: out.model || null, modes: out.modes || [], partial });
+    if (out.handoff && !partial) {
+      if (held) clearTimeout(held.timer);
+      held = { turn, entry, timer: setTimeout(() => post(endMessage(turn, out, false)), HANDOFF_WAIT_MS) };
+      return;
+    }
+    post(endMessage(turn, out, partial));
   };
-  addEventListener('pagehide', () => [...active.keys()].forEach((t) => end(t, true)));
+  const endMessage = (turn, out, partial) => ({ kind: 'end', turn, at: Date.now(), response: out.response,
+    images: out.images || 0, model: out.model || null, modes: out.modes || [], partial,
+    complete: out.complete === true, parsed: out.parsed === true });
+  // The held turn, taken back to read its resume stream (null when none waits).
+  const resumeHeld = () => {
+    if (!held) return null;
+    clearTimeout(held.timer);
+    const { turn, entry } = held;
+    held = null;
+    active.set(turn, entry);
+    return { turn, reader: entry.reader };
+  };
+  addEventListener('pagehide', () => {
+    const h = resumeHeld();
+    if (h) end(h.turn, true);
+    [...active.keys()].forEach((t) => end(t, true));
+  });
 
   const absolute = (url) => {
     try {
@@ -76,13 +100,25 @@ function installHooks(adapter) {
     if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return new TextDecoder().decode(body);
     return '';
   };
-  const parse = (text, url) => {
+  const parse = (text, url, headers = {}) => {
     try {
-      const parsed = adapter.parseRequest(text, { url });
+      const parsed = adapter.parseRequest(text, { url, headers });
       return parsed && typeof parsed === 'object' ? parsed : null;
     } catch {
       return null;
     }
+  };
+  // Only the request headers the adapter names (e.g. Gemini's model header) are read.
+  const wanted = Array.isArray(adapter.requestHeaders) ? adapter.requestHeaders : [];
+  const wantedHeaders = (init) => {
+    const out = {};
+    try {
+      const h = new Headers(init);
+      for (const name of wanted) if (h.has(name)) out[name] = h.get(name);
+    } catch {
+      // headers the page's own fetch will reject: nothing to read
+    }
+    return out;
   };
   const readStream = async (response, turn, reader) => {
     try {
@@ -111,12 +147,14 @@ function installHooks(adapter) {
     window.fetch = function fetch(input, init) {
       let url;
       let copy;
+      let headers = {};
       try {
         const isRequest = typeof Request !== 'undefined' && input instanceof Request;
         url = absolute(isRequest ? input.url : input instanceof URL ? input.href : input);
         const method = String((init && init.method) || (isRequest ? input.method : 'GET')).toUpperCase();
         if (!adapter.isSubmit({ url, method })) return origFetch.apply(this, arguments);
         copy = isRequest && !(init && init.body !== undefined) ? input.clone() : null;
+        if (wanted.length > 0) headers = wantedHeaders((init && init.headers) || (isRequest ? input.headers : undefined));
       } catch {
         return origFetch.apply(this, arguments);
       }
@@ -141,12 +179,13 @@ function installHooks(adapter) {
       );
       const text = copy ? copy.text() : bodyText(init && init.body);
       Promise.resolve(text).then((t) => {
-        const parsed = parse(t, url);
-        if (!parsed) {
+        const parsed = parse(t, url, headers);
+        const continued = parsed && parsed.resume ? resumeHeld() : null;
+        if (!parsed || (parsed.resume && !continued)) {
           cloned.then((c) => c && c.body && c.body.cancel()).catch(() => {});
           return;
         }
-        const { turn, reader } = begin(parsed);
+        const { turn, reader } = continued || begin(parsed);
         cloned.then((c) => (c ? readStream(c, turn, reader) : end(turn)));
       }).catch(() => {});
       return result;
@@ -159,22 +198,35 @@ function installHooks(adapter) {
     const info = new WeakMap();
     const origOpen = XHR.prototype.open;
     const origSend = XHR.prototype.send;
+    const origSetHeader = XHR.prototype.setRequestHeader;
     XHR.prototype.open = function open(method, url) {
       try {
-        info.set(this, { method: String(method).toUpperCase(), url: absolute(url) });
+        info.set(this, { method: String(method).toUpperCase(), url: absolute(url), headers: {} });
       } catch {
         // ignore
       }
       return origOpen.apply(this, arguments);
     };
+    if (wanted.length > 0) {
+      XHR.prototype.setRequestHeader = function setRequestHeader(name, value) {
+        try {
+          const i = info.get(this);
+          const key = String(name).toLowerCase();
+          if (i && wanted.includes(key)) i.headers[key] = String(value);
+        } catch {
+          // ignore
+        }
+        return origSetHeader.apply(this, arguments);
+      };
+    }
     XHR.prototype.send = function send(body) {
       try {
         const i = info.get(this);
         if (i && adapter.isSubmit(i)) {
           const xhr = this;
           Promise.resolve(bodyText(body)).then((t) => {
-            const parsed = parse(t, i.url);
-            if (!parsed) return;
+            const parsed = parse(t, i.url, i.headers);
+            if (!parsed || parsed.resume) return;
             const { turn, reader } = begin(parsed);
             let seen = 0;
             const pull = () => {

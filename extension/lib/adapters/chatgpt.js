@@ -1,18 +1,27 @@
-// ChatGPT (chatgpt.com). Submit: POST /backend-api/conversation or
-// /backend-api/f/conversation with a JSON body; the answer streams as SSE,
-// either as "v1" delta patches ({p, o, v}) or, in the older encoding, as the
-// whole message resent each time.
+// ChatGPT (chatgpt.com). Submit: POST /backend-api/f/conversation (logged in;
+// also /backend-api/conversation) or /backend-anon/f/conversation (logged
+// out) with a JSON body; the answer streams as SSE, either as "v1" delta
+// patches ({p, o, v}) or, in the older encoding, as the whole message resent
+// each time. A stream that carries `stream_handoff` and no answer continues on
+// POST .../f/conversation/resume ({conversation_id, offset}): the reader then
+// reports `handoff` and the page hook feeds the resume stream into the same
+// reader, so the continuation counts once, as the same turn. Where the
+// evidence for each shape was seen: tests/fixtures/chatgpt/EVIDENCE.md.
 
 import { tryJson, createSseParser } from '../stream.js';
 import { countScripts } from '../scripts.js';
-import { cleanModes, cleanModel, createAnswer, pathOf, contentText } from './common.js';
+import { cleanModes, cleanModel, pathOf, contentText } from './common.js';
 
 // {"v": "<text without quotes, backslashes or control characters>"}: a delta whose JSON needs no decoding.
 // eslint-disable-next-line no-control-regex -- JSON strings cannot hold raw control characters
 const SIMPLE_DELTA = /^\{"v": ?"([^"\\\u0000-\u001f]*)"\}$/;
 
-const SUBMIT_PATH = /^\/backend-api\/(?:f\/)?conversation\/?$/;
-const REASONING_MODEL = /(^o\d)|thinking|reason/i;
+const SUBMIT_PATH = /^\/backend-(?:api|anon)\/(?:f\/)?conversation\/?$/;
+const RESUME_PATH = /^\/backend-(?:api|anon|alt)\/f\/conversation\/resume\/?$/;
+// Slugs of models that reason before answering: o3, gpt-5-thinking, gpt-5-2-thinking, gpt-5-t-mini, ...
+const REASONING_MODEL = /(^o\d)|thinking|reason|-t-mini|-pro\b/i;
+const THOUGHT_TYPES = new Set(['thoughts', 'reasoning_recap']);
+const TURN_END_TYPES = new Set(['message_stream_complete', 'assistant_turn_complete']);
 
 function partsText(parts) {
   return Array.isArray(parts) ? parts.map((p) => (typeof p === 'string' ? p : '')).join('') : '';
@@ -23,6 +32,18 @@ function imagesIn(content) {
   return content.parts.filter((p) => p && typeof p === 'object' && p.content_type === 'image_asset_pointer').length;
 }
 
+function requestModes(req) {
+  const hints = Array.isArray(req.system_hints) ? req.system_hints : [];
+  const modes = [];
+  if (hints.includes('search') || req.force_use_search) modes.push('web_search');
+  if (hints.includes('research') || hints.includes('deep_research')) modes.push('deep_research');
+  if (hints.includes('picture_v2') || hints.includes('image_gen')) modes.push('image_generation');
+  if (hints.includes('reason') || REASONING_MODEL.test(req.model || '')) modes.push('reasoning');
+  if (req.thinking_effort && req.thinking_effort !== 'none') modes.push('reasoning');
+  if (hints.includes('canvas') || hints.includes('canmore')) modes.push('canvas');
+  return modes;
+}
+
 export default {
   service: 'chatgpt',
   label: 'ChatGPT',
@@ -30,46 +51,69 @@ export default {
   matches: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
 
   isSubmit({ url, method }) {
-    return method === 'POST' && SUBMIT_PATH.test(pathOf(url));
+    if (method !== 'POST') return false;
+    const path = pathOf(url);
+    return SUBMIT_PATH.test(path) || RESUME_PATH.test(path);
   },
 
-  parseRequest(body) {
+  parseRequest(body, { url } = {}) {
     const req = tryJson(body);
-    if (!req || !Array.isArray(req.messages)) return null;
+    if (!req || typeof req !== 'object') return null;
+    if (RESUME_PATH.test(pathOf(url || ''))) {
+      // A read of the turn in flight, not a new prompt.
+      if (typeof req.conversation_id !== 'string') return null;
+      return { resume: true, model: null, modes: [], prompt: {}, context: null };
+    }
+    if (!Array.isArray(req.messages)) return null;
     const users = req.messages.filter((m) => m && m.author && m.author.role === 'user');
+    // "variant" regenerates the last answer: no new user message.
     if (users.length === 0 && req.action !== 'variant') return null;
     const last = users[users.length - 1];
     const prompt = last ? countScripts(partsText(last.content && last.content.parts) || contentText(last.content)) : {};
-    const hints = Array.isArray(req.system_hints) ? req.system_hints : [];
-    const modes = [];
-    if (hints.includes('search') || req.force_use_search) modes.push('web_search');
-    if (hints.includes('research') || hints.includes('deep_research')) modes.push('deep_research');
-    if (hints.includes('picture_v2') || hints.includes('image_gen')) modes.push('image_generation');
-    if (hints.includes('reason') || REASONING_MODEL.test(req.model || '')) modes.push('reasoning');
-    if (req.thinking_effort && req.thinking_effort !== 'none') modes.push('reasoning');
-    if (hints.includes('canvas') || hints.includes('canmore')) modes.push('canvas');
-    return { model: cleanModel(req.model), modes: cleanModes(modes), prompt, context: null };
+    // "auto" is an alias: the model that ran comes from the stream.
+    const model = req.model === 'auto' ? null : cleanModel(req.model);
+    return { model, modes: cleanModes(requestModes(req)), prompt, context: null };
   },
 
   createReader() {
-    const answer = createAnswer();
-    let images = 0;
-    let model = null;
-    // v1 delta state: the message currently being patched and the last path.
-    let current = null;
+    const texts = new Map(); // assistant text message id -> text so far
+    const images = new Map(); // message id -> generated images in it
+    const modes = new Set();
+    let resolved = null; // resolved_model_slug: the model that actually ran
+    let routed = null; // server_ste_metadata.model_slug
+    let label = null; // the assistant message's model_slug
+    let current = null; // the message being patched: {id, answer}
     let lastPath = '';
     let lastOp = '';
+    let parsed = false;
+    let done = false;
+    let handoff = false; // a stream_handoff not yet followed by the end of the turn
 
-    const startMessage = (msg) => {
-      current = msg && msg.author ? { role: msg.author.role, type: msg.content && msg.content.content_type } : null;
-      if (msg && msg.metadata && msg.metadata.model_slug) model = msg.metadata.model_slug;
-      if (current && current.role === 'assistant') {
-        images += imagesIn(msg.content);
-        if (current.type === 'text') answer.append(partsText(msg.content.parts));
-      }
-      if (current && current.role === 'tool') images += imagesIn(msg.content);
+    const readMetadata = (meta) => {
+      if (!meta || typeof meta !== 'object') return;
+      if (typeof meta.resolved_model_slug === 'string') resolved = meta.resolved_model_slug;
+      if (Array.isArray(meta.search_result_groups) && meta.search_result_groups.length) modes.add('web_search');
+      if (Array.isArray(meta.search_queries) && meta.search_queries.length) modes.add('web_search');
     };
-    const isAnswer = () => current && current.role === 'assistant' && current.type === 'text';
+    const startMessage = (msg) => {
+      parsed = true;
+      const role = msg && msg.author && msg.author.role;
+      const type = msg && msg.content && msg.content.content_type;
+      // Without an id (older encodings), one slot per role and kind: resends replace it.
+      const id = (msg && typeof msg.id === 'string' && msg.id) || `${role}:${type}`;
+      readMetadata(msg && msg.metadata);
+      if (role === 'assistant' && msg.metadata && typeof msg.metadata.model_slug === 'string') {
+        label = msg.metadata.model_slug;
+      }
+      if (THOUGHT_TYPES.has(type)) modes.add('reasoning');
+      const pictures = role === 'assistant' || role === 'tool' ? imagesIn(msg.content) : 0;
+      if (pictures) images.set(id, pictures);
+      const answer = role === 'assistant' && type === 'text';
+      // A message added again (a resume replays it) replaces its earlier text.
+      if (answer) texts.set(id, partsText(msg.content.parts));
+      if (answer && msg.end_turn === true) handoff = false;
+      current = { id, answer };
+    };
     const applyPatch = (op) => {
       const path = op.p !== undefined ? op.p : lastPath;
       const kind = op.o !== undefined ? op.o : lastOp;
@@ -80,40 +124,71 @@ export default {
         return;
       }
       if (path === '' && kind === 'add' && op.v && op.v.message) return startMessage(op.v.message);
-      if (kind === 'append' && path === '/message/content/parts/0' && typeof op.v === 'string' && isAnswer()) {
-        answer.append(op.v);
+      if (!current) return undefined;
+      if (kind === 'append' && path === '/message/content/parts/0' && typeof op.v === 'string' && current.answer) {
+        texts.set(current.id, texts.get(current.id) + op.v);
+      } else if (path === '/message/end_turn' && op.v === true && current.answer) {
+        handoff = false;
+      } else if (path === '/message/metadata' && op.v && typeof op.v === 'object') {
+        readMetadata(op.v);
       }
       return undefined;
     };
+    const onControl = (msg) => {
+      if (msg.type === 'stream_handoff') handoff = true;
+      else if (TURN_END_TYPES.has(msg.type)) handoff = false;
+      else if (msg.type === 'server_ste_metadata' && msg.metadata) {
+        if (typeof msg.metadata.model_slug === 'string') routed = msg.metadata.model_slug;
+        readMetadata(msg.metadata);
+      } else return;
+      parsed = true;
+    };
     const onEvent = ({ data }) => {
-      if (data === '[DONE]') return;
+      if (data === '[DONE]') {
+        done = true;
+        return;
+      }
       // Most events of a long answer are one-token deltas {"v": "..."}: read
       // those without JSON.parse (same result, a fraction of the page's time).
       const simple = SIMPLE_DELTA.exec(data);
       if (simple) return applyPatch({ v: simple[1] });
       const msg = tryJson(data);
       if (!msg || typeof msg !== 'object') return;
+      if (typeof msg.type === 'string') return onControl(msg);
       if (msg.v !== undefined || msg.o !== undefined || msg.p !== undefined) {
         if (msg.v && msg.v.message && msg.p === undefined && msg.o === undefined) return startMessage(msg.v.message);
         return applyPatch(msg);
       }
       if (msg.message && msg.message.author) {
         // Legacy encoding: the message is resent in full each time.
-        const m = msg.message;
-        if (m.metadata && m.metadata.model_slug) model = m.metadata.model_slug;
-        if (m.author.role === 'assistant' && m.content && m.content.content_type === 'text') {
-          answer.replace(partsText(m.content.parts));
-        }
-        if (m.status === 'finished_successfully') images += imagesIn(m.content);
+        startMessage(msg.message);
+        if (msg.message.status !== 'finished_successfully' && images.has(current.id)) images.delete(current.id);
       }
       return undefined;
     };
     const sse = createSseParser(onEvent);
     return {
-      push: (text) => sse.push(text),
+      push(text) {
+        // A resume stream fed into this reader starts a new SSE stream.
+        done = false;
+        sse.push(text);
+      },
       finish() {
         sse.end();
-        return { response: answer.counts(), images, model: cleanModel(model) };
+        let pictures = 0;
+        for (const n of images.values()) pictures += n;
+        const model = resolved || routed || label;
+        if (pictures > 0) modes.add('image_generation');
+        if (REASONING_MODEL.test(model || '')) modes.add('reasoning');
+        return {
+          response: countScripts([...texts.values()].join('')),
+          images: pictures,
+          model: cleanModel(model),
+          modes: cleanModes([...modes]),
+          complete: done && !handoff,
+          parsed,
+          handoff,
+        };
       },
     };
   },

@@ -1,15 +1,22 @@
 // Gemini (gemini.google.com). Submit: POST .../BardFrontendService/StreamGenerate
-// (a batchexecute-style endpoint) with a form body whose `f.req` field holds
-// JSON-in-JSON; the prompt is the first string of the inner array. The reply
-// starts with the )]}' guard, then length-prefixed JSON chunks; each
-// "wrb.fr" chunk carries the whole answer so far.
+// with a form body whose `f.req` field holds JSON-in-JSON; the prompt is the
+// first string of the inner array. The chosen model travels in the request
+// header x-goog-ext-525001261-jspb ([1,null,null,null,"<model code>",...]),
+// not in the reply: the model reported is that code, which the host's
+// catalogue names. The reply starts with the )]}' guard, then length-prefixed
+// JSON chunks; each "wrb.fr" chunk carries the whole answer so far in its
+// candidates. Evidence: tests/fixtures/gemini/EVIDENCE.md.
 
 import { tryJson, createLineSplitter } from '../stream.js';
 import { countScripts } from '../scripts.js';
 import { cleanModes, cleanModel, createAnswer, pathOf } from './common.js';
 
-const SUBMIT_PATH = /\/(?:assistant\.lamda\.BardFrontendService\/StreamGenerate|batchexecute)$/;
+const SUBMIT_PATH = /\/assistant\.lamda\.BardFrontendService\/StreamGenerate$/;
+const MODEL_HEADER = 'x-goog-ext-525001261-jspb';
+// A placeholder the page swaps for a card whose text is elsewhere in the candidate.
+const CARD_CONTENT = /^http:\/\/googleusercontent\.com\/card_content\/\d+/;
 const GENERATED_IMAGE = /https:\/\/lh3\.googleusercontent\.com\/gg[^"\\\s]*/g;
+const DEEP_RESEARCH_FLAG = 49;
 
 function innerRequest(body) {
   let params;
@@ -24,28 +31,71 @@ function innerRequest(body) {
   return Array.isArray(inner) ? inner : null;
 }
 
+/** The model code of the model header, or null. */
+function modelCode(headers) {
+  const value = headers && (headers[MODEL_HEADER] || headers[MODEL_HEADER.toUpperCase()]);
+  const arr = tryJson(value);
+  return Array.isArray(arr) && typeof arr[4] === 'string' && /^[0-9a-f]{8,32}$/.test(arr[4]) ? arr[4] : null;
+}
+
+const at = (value, ...path) => {
+  let v = value;
+  for (const k of path) {
+    if (!Array.isArray(v)) return undefined;
+    v = v[k];
+  }
+  return v;
+};
+
+/** Whether a deep research plan (an object keyed "56" or "57") is in the candidate. */
+function hasResearchPlan(value, depth = 0) {
+  if (depth > 12 || value === null || typeof value !== 'object') return false;
+  if (!Array.isArray(value) && (Array.isArray(value['56']) || Array.isArray(value['57']))) return true;
+  return Object.values(value).some((v) => hasResearchPlan(v, depth + 1));
+}
+
 export default {
   service: 'gemini',
   label: 'Gemini',
   hosts: ['gemini.google.com'],
   matches: ['https://gemini.google.com/*'],
+  requestHeaders: [MODEL_HEADER],
 
   isSubmit({ url, method }) {
-    if (method !== 'POST' || !SUBMIT_PATH.test(pathOf(url))) return false;
-    // batchexecute carries many RPCs; only StreamGenerate is a prompt.
-    return /StreamGenerate/.test(pathOf(url));
+    return method === 'POST' && SUBMIT_PATH.test(pathOf(url));
   },
 
-  parseRequest(body) {
+  parseRequest(body, { headers } = {}) {
     const inner = innerRequest(body);
     if (!inner || !Array.isArray(inner[0]) || typeof inner[0][0] !== 'string') return null;
-    return { model: null, modes: [], prompt: countScripts(inner[0][0]), context: null };
+    const modes = inner[DEEP_RESEARCH_FLAG] === 1 ? ['deep_research'] : [];
+    return { model: cleanModel(modelCode(headers)), modes, prompt: countScripts(inner[0][0]), context: null };
   },
 
   createReader() {
     const answer = createAnswer();
     const images = new Set();
-    let model = null;
+    const modes = new Set();
+    let parsed = false;
+    let complete = false;
+    const onCandidate = (candidate, raw) => {
+      let text = at(candidate, 1, 0);
+      if (typeof text === 'string' && CARD_CONTENT.test(text)) {
+        const card = at(candidate, 22, 0);
+        if (typeof card === 'string') text = card;
+      }
+      if (typeof text === 'string') answer.replace(text);
+      const thoughts = at(candidate, 37, 0, 0);
+      if (typeof thoughts === 'string' && thoughts) modes.add('reasoning');
+      const generated = at(candidate, 12, 7, 0);
+      for (const img of Array.isArray(generated) ? generated : []) {
+        const url = at(img, 0, 3, 3);
+        if (typeof url === 'string') images.add(url);
+      }
+      if (images.size === 0) for (const url of raw.match(GENERATED_IMAGE) || []) images.add(url);
+      if (hasResearchPlan(candidate)) modes.add('deep_research');
+      if (at(candidate, 8, 0) === 2) complete = true;
+    };
     const onLine = (raw) => {
       const line = raw.replace(/^\d+(?=\[)/, '');
       if (!line.startsWith('[')) return;
@@ -54,11 +104,15 @@ export default {
       for (const entry of chunk) {
         if (!Array.isArray(entry) || entry[0] !== 'wrb.fr' || typeof entry[2] !== 'string') continue;
         const inner = tryJson(entry[2]);
-        if (!Array.isArray(inner) || !Array.isArray(inner[4]) || !Array.isArray(inner[4][0])) continue;
-        const candidate = inner[4][0];
-        if (Array.isArray(candidate[1]) && typeof candidate[1][0] === 'string') answer.replace(candidate[1][0]);
-        for (const url of entry[2].match(GENERATED_IMAGE) || []) images.add(url);
-        if (Array.isArray(inner[42]) && typeof inner[42][0] === 'string') model = inner[42][0];
+        if (!Array.isArray(inner)) continue;
+        // inner[25]: the turn's context token, sent once the turn is stored.
+        if (typeof inner[25] === 'string') complete = true;
+        if (!Array.isArray(inner[4])) {
+          if (Array.isArray(inner[1]) || typeof inner[25] === 'string') parsed = true;
+          continue;
+        }
+        parsed = true;
+        if (Array.isArray(inner[4][0])) onCandidate(inner[4][0], entry[2]);
       }
     };
     const lines = createLineSplitter(onLine);
@@ -66,8 +120,9 @@ export default {
       push: (text) => lines.push(text),
       finish() {
         lines.end();
-        const modes = images.size > 0 ? ['image_generation'] : [];
-        return { response: answer.counts(), images: images.size, model: cleanModel(model), modes: cleanModes(modes) };
+        if (images.size > 0) modes.add('image_generation');
+        return { response: answer.counts(), images: images.size, model: null, modes: cleanModes([...modes]),
+          complete, parsed };
       },
     };
   },

@@ -1,13 +1,19 @@
-// Mistral Le Chat (chat.mistral.ai). Submit: POST /api/chat with a JSON body
-// ({"chatId", "mode": "start"|"append", "model", "messageInput", "features"}).
-// The answer streams as lines "<tag>:<json>"; the JSON carries "patches"
-// (JSON-patch-like ops on /contentChunks) for the assistant message. Lines in
-// the AI-SDK text form (0:"text") are accepted as well.
+// Mistral Le Chat (chat.mistral.ai). A follow-up is one POST /api/chat with
+// {"chatId", "mode": "append", "model", "messageInput", "features", ...}. The
+// first prompt of a new chat is two calls: the tRPC mutation
+// POST /api/trpc/message.newChat?batch=1 ({"0": {"json": {"content": [...],
+// "features", "model", ...}}}) stores the prompt, then POST /api/chat with
+// mode "start" and no messageInput streams the answer: the prompt counts are
+// kept from the first call and reported with the second, once.
+// The answer streams as lines "<tag>:<json>": tag 15 carries {"json":
+// {"type": "message", "patches": [...]}} (JSON-patch-like ops on
+// /contentChunks), tag 8 ends the stream. Evidence: tests/fixtures/lechat/EVIDENCE.md.
 
 import { tryJson, createLineSplitter } from '../stream.js';
-import { cleanModes, cleanModel, createAnswer, pathOf, contentText, countAll } from './common.js';
+import { cleanModes, cleanModel, pathOf, contentText, countAll } from './common.js';
 
-const SUBMIT_PATH = /^\/api\/chat\/?$/;
+const CHAT_PATH = /^\/api\/chat\/?$/;
+const NEW_CHAT_PATH = /^\/api\/trpc\/(?:[\w.]+,)*message\.newChat(?:,[\w.]+)*\/?$/;
 
 const FEATURE_MODES = [
   [/websearch|web_search/, 'web_search'],
@@ -17,6 +23,17 @@ const FEATURE_MODES = [
   [/canvas/, 'canvas'],
 ];
 
+function featureModes(features) {
+  const modes = [];
+  for (const f of Array.isArray(features) ? features : []) {
+    for (const [re, mode] of FEATURE_MODES) if (re.test(String(f))) modes.push(mode);
+  }
+  return modes;
+}
+
+// The prompt of the newChat call, waiting for its /api/chat "start" stream.
+let pending = null;
+
 export default {
   service: 'lechat',
   label: 'Le Chat',
@@ -24,28 +41,47 @@ export default {
   matches: ['https://chat.mistral.ai/*'],
 
   isSubmit({ url, method }) {
-    return method === 'POST' && SUBMIT_PATH.test(pathOf(url));
+    const path = pathOf(url);
+    return method === 'POST' && (CHAT_PATH.test(path) || NEW_CHAT_PATH.test(path));
   },
 
-  parseRequest(body) {
+  parseRequest(body, { url } = {}) {
     const req = tryJson(body);
-    if (!req || typeof req !== 'object' || req.messageInput === undefined) return null;
-    const modes = [];
-    for (const f of Array.isArray(req.features) ? req.features : []) {
-      for (const [re, mode] of FEATURE_MODES) if (re.test(String(f))) modes.push(mode);
+    if (!req || typeof req !== 'object') return null;
+    if (NEW_CHAT_PATH.test(pathOf(url || ''))) {
+      const input = req['0'] && req['0'].json;
+      if (!input || typeof input !== 'object') return null;
+      pending = {
+        model: cleanModel(input.model),
+        modes: cleanModes(featureModes(input.features)),
+        prompt: countAll([contentText(input.content)]),
+        at: Date.now(),
+      };
+      return null; // the answer comes on /api/chat
+    }
+    if (typeof req.mode !== 'string' || typeof req.chatId !== 'string') return null;
+    if (req.messageInput === undefined) {
+      // "start": the first answer of a chat created by message.newChat just
+      // before. Without messageInput otherwise (a retry): the answer counts, no new prompt.
+      const first = req.mode === 'start' && pending && Date.now() - pending.at < 120000 ? pending : null;
+      if (req.mode === 'start') pending = null;
+      const modes = cleanModes([...(first ? first.modes : []), ...featureModes(req.features)]);
+      return { model: cleanModel(req.model) || (first && first.model), modes, prompt: first ? first.prompt : {},
+        context: null };
     }
     return {
       model: cleanModel(req.model),
-      modes: cleanModes(modes),
+      modes: cleanModes(featureModes(req.features)),
       prompt: countAll([contentText(req.messageInput)]),
       context: null,
     };
   },
 
   createReader() {
-    const answer = createAnswer();
     let chunks = [];
     let images = 0;
+    let parsed = false;
+    let complete = false;
     const applyPatch = (p) => {
       if (!p || typeof p.path !== 'string') return;
       if (p.path === '/contentChunks' && Array.isArray(p.value)) {
@@ -69,21 +105,28 @@ export default {
       const colon = line.indexOf(':');
       if (colon <= 0) return;
       const tag = line.slice(0, colon);
+      if (tag === '8') {
+        complete = true;
+        return;
+      }
       const payload = tryJson(line.slice(colon + 1));
       if (tag === '0' && typeof payload === 'string') {
+        // The AI-SDK text form.
         chunks.push(payload);
+        parsed = true;
         return;
       }
       const obj = payload && payload.json ? payload.json : payload;
-      if (!obj || typeof obj !== 'object') return;
-      for (const p of Array.isArray(obj.patches) ? obj.patches : []) applyPatch(p);
+      if (!obj || typeof obj !== 'object' || !Array.isArray(obj.patches)) return;
+      parsed = true;
+      for (const p of obj.patches) applyPatch(p);
     });
     return {
       push: (t) => lines.push(t),
       finish() {
         lines.end();
-        answer.replace(chunks.join(''));
-        return { response: answer.counts(), images, model: null, modes: images > 0 ? ['image_generation'] : [] };
+        return { response: countAll([chunks.join('')]), images, model: null,
+          modes: images > 0 ? ['image_generation'] : [], complete, parsed };
       },
     };
   },

@@ -1,23 +1,62 @@
 // Perplexity (www.perplexity.ai). Submit: POST /rest/sse/perplexity_ask with
 // {"params": {...}, "query_str": "..."}; the answer streams as SSE events
-// whose "blocks" carry a markdown_block. A block either resends the answer
-// ("answer") or sends the chunks from index "chunk_starting_offset" on.
+// whose "blocks" carry the answer in the "ask_text_0_markdown" block: either
+// as a whole markdown_block or, with the schematized API, as diff_block
+// patches on it (a root value with chunks, "/chunks/N" appends, or a
+// cumulative answer). The "ask_text" block mirrors the same answer and is read
+// only when no markdown block came. A stopped answer counts what arrived.
+// Evidence: tests/fixtures/perplexity/EVIDENCE.md.
 
 import { tryJson, createSseParser } from '../stream.js';
 import { countScripts } from '../scripts.js';
-import { cleanModes, cleanModel, createAnswer, pathOf } from './common.js';
+import { cleanModes, cleanModel, pathOf } from './common.js';
 
 const SUBMIT_PATH = /^\/rest\/sse\/perplexity_ask\/?$/;
+const MARKDOWN = /^ask_text_\d+_markdown$/;
+// Model identifiers that reason: pplx_reasoning, gpt54_thinking, claude46sonnetthinking, gemini31pro_high, ...
+const REASONING = /think|reason|\br1\b|o3|gemini31pro|nemotron/i;
 
 function modesOf(params) {
   const modes = [];
   const sources = Array.isArray(params.sources) ? params.sources : ['web'];
   if (sources.includes('web') && params.search_focus !== 'writing') modes.push('web_search');
-  const pref = `${params.model_preference || ''} ${params.mode || ''}`;
-  if (/research|pplx_alpha/.test(pref)) modes.push('deep_research');
-  if (/reasoning|think/.test(pref)) modes.push('reasoning');
-  if (/image|labs/.test(params.mode || '')) modes.push('image_generation');
+  const pref = String(params.model_preference || '');
+  const mode = String(params.mode || '');
+  if (/research/i.test(mode) || pref === 'pplx_alpha') modes.push('deep_research');
+  if (REASONING.test(pref)) modes.push('reasoning');
+  if (/image|labs/i.test(mode)) modes.push('image_generation');
   return modes;
+}
+
+/** One answer block's text, patched in place. */
+function createBlock() {
+  let chunks = [];
+  let whole = null; // a cumulative answer string, when the site sends one
+  const setChunks = (list, offset) => {
+    const from = Number.isInteger(offset) ? offset : 0;
+    chunks.length = Math.min(from, chunks.length);
+    for (const c of list) if (typeof c === 'string') chunks.push(c);
+  };
+  const setValue = (v) => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v.chunks)) setChunks(v.chunks, v.chunk_starting_offset);
+    if (typeof v.answer === 'string' && v.answer) whole = v.answer;
+  };
+  return {
+    setValue,
+    patch(p) {
+      const path = typeof p.path === 'string' ? p.path : '';
+      const m = /^\/chunks\/(\d+)$/.exec(path);
+      if (path === '' || path === '/markdown_block') setValue(p.value);
+      else if (m && typeof p.value === 'string') chunks[Number(m[1])] = p.value;
+      else if (path === '/chunks' && Array.isArray(p.value)) setChunks(p.value, 0);
+      else if ((path === '/answer' || path === '/markdown_block/answer') && typeof p.value === 'string') whole = p.value;
+    },
+    text() {
+      const joined = chunks.join('');
+      return whole !== null && whole.length >= joined.length ? whole : joined;
+    },
+  };
 }
 
 export default {
@@ -43,35 +82,52 @@ export default {
   },
 
   createReader() {
-    const answer = createAnswer();
-    let chunks = [];
+    const markdown = new Map(); // ask_text_N_markdown -> block
+    const mirror = createBlock(); // ask_text
+    const modes = new Set();
     let model = null;
+    let parsed = false;
+    let complete = false;
     const onBlock = (block) => {
-      if (!block || block.intended_usage !== 'ask_text' || !block.markdown_block) return;
-      const md = block.markdown_block;
-      if (typeof md.answer === 'string') {
-        chunks = [md.answer];
-      } else if (Array.isArray(md.chunks)) {
-        // chunk_starting_offset is the index in the list of chunks where the
-        // chunks of this event go; earlier chunks were sent before.
-        const offset = Number.isInteger(md.chunk_starting_offset) ? md.chunk_starting_offset : 0;
-        chunks.length = Math.min(offset, chunks.length);
-        chunks.push(...md.chunks.filter((c) => typeof c === 'string'));
+      const usage = block.intended_usage;
+      if (usage === 'web_results' || usage === 'pro_search_steps') modes.add('web_search');
+      if (usage === 'reasoning_plan_block') modes.add('reasoning');
+      let target = null;
+      if (typeof usage === 'string' && MARKDOWN.test(usage)) {
+        if (!markdown.has(usage)) markdown.set(usage, createBlock());
+        target = markdown.get(usage);
+      } else if (usage === 'ask_text') {
+        target = mirror;
       }
-      answer.replace(chunks.join(''));
+      if (!target) return;
+      if (block.markdown_block) target.setValue(block.markdown_block);
+      const diff = block.diff_block;
+      if (diff && Array.isArray(diff.patches) && (diff.field === undefined || diff.field === 'markdown_block')) {
+        for (const p of diff.patches) if (p && typeof p === 'object') target.patch(p);
+      }
     };
     const sse = createSseParser(({ event, data }) => {
-      if (event === 'end_of_stream') return;
+      if (event === 'end_of_stream') {
+        complete = true;
+        return;
+      }
       const msg = tryJson(data);
-      if (!msg || typeof msg !== 'object') return;
-      if (msg.display_model) model = msg.display_model;
-      for (const block of Array.isArray(msg.blocks) ? msg.blocks : []) onBlock(block);
+      if (!msg || typeof msg !== 'object' || Array.isArray(msg)) return;
+      if (!Array.isArray(msg.blocks) && msg.status === undefined && msg.backend_uuid === undefined) return;
+      parsed = true;
+      if (typeof msg.display_model === 'string' && msg.display_model) model = msg.display_model;
+      if (msg.mode === 'RESEARCH' || msg.display_model === 'pplx_alpha') modes.add('deep_research');
+      if (msg.final_sse_message === true) complete = true;
+      for (const block of Array.isArray(msg.blocks) ? msg.blocks : []) if (block) onBlock(block);
     });
     return {
       push: (t) => sse.push(t),
       finish() {
         sse.end();
-        return { response: answer.counts(), images: 0, model: cleanModel(model) };
+        const text = markdown.size > 0 ? [...markdown.values()].map((b) => b.text()).join('') : mirror.text();
+        if (REASONING.test(model || '')) modes.add('reasoning');
+        return { response: countScripts(text), images: 0, model: cleanModel(model), modes: cleanModes([...modes]),
+          complete, parsed };
       },
     };
   },

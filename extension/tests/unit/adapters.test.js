@@ -61,13 +61,15 @@ for (const adapter of ADAPTERS) {
   });
 
   test(`${adapter.service}: request body gives model, modes and prompt counts`, () => {
-    const { expected, request } = load(adapter.service);
-    const parsed = adapter.parseRequest(request, { url: expected.submit ? expected.submit.url : expected.socket });
+    const { expected, request, response } = load(adapter.service);
+    const parsed = adapter.parseRequest(request, { url: expected.submit ? expected.submit.url : expected.socket,
+      headers: expected.headers || {} });
     assert.ok(parsed, 'request not recognised');
     assert.deepEqual(parsed.prompt, countScripts(expected.prompt_text));
     if (expected.context_text !== undefined) assert.deepEqual(parsed.context, countScripts(expected.context_text));
+    // The model that ran may come from the stream (ChatGPT's "auto" resolves there).
     const result = adapter.createReader();
-    feed(result, '');
+    if (adapter.transport !== 'websocket') feed(result, response);
     const out = result.finish();
     const model = out.model || parsed.model;
     assert.equal(model, expected.model);
