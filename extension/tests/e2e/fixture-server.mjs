@@ -34,15 +34,39 @@ function makeCert(dir) {
   return { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
 }
 
-function chatFixture(adapter) {
+function chatFixture(adapter, variant = null) {
   const dir = path.join(FIXTURES, adapter.service);
+  const page = readFileSync(path.join(dir, 'page.html'), 'utf8');
+  if (variant && /^[\w-]+$/.test(variant)) return variantFixture(path.join(dir, variant), page);
   const requestFile = readdirSync(dir).find((f) => f.startsWith('request.'));
   return {
     expected: JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')),
     request: readFileSync(path.join(dir, requestFile), 'utf8'),
     response: readFileSync(path.join(dir, 'response.txt'), 'utf8'),
-    page: readFileSync(path.join(dir, 'page.html'), 'utf8'),
+    page,
   };
+}
+
+/**
+ * A variant fixture (tests/fixtures/<site>/<variant>/): its steps are the
+ * requests the page sends in order (e.g. Le Chat's newChat then /api/chat),
+ * each answered with its saved response.
+ */
+function variantFixture(dir, page) {
+  const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+  const steps = expected.steps.map((s) => ({ ...s, body: readFileSync(path.join(dir, s.request), 'utf8'),
+    responseText: readFileSync(path.join(dir, s.response), 'utf8') }));
+  return { expected, steps, page };
+}
+
+/** The variant a request belongs to: ?variant= on its URL, or on the page that sent it. */
+function variantOf(url, req) {
+  if (url.searchParams.get('variant')) return url.searchParams.get('variant');
+  try {
+    return new URL(String(req.headers.referer || '')).searchParams.get('variant');
+  } catch {
+    return null;
+  }
 }
 
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -51,10 +75,15 @@ const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>'
 function chatPage(adapter, fx) {
   const submit = fx.expected.submit || null;
   const prompt = `${fx.expected.prompt_text} ${MARKER}`;
+  const mark = (body) => body.split(fx.expected.prompt_text).join(prompt);
+  const steps = fx.steps && fx.steps.map((s) => ({ path: new URL(s.url).pathname + new URL(s.url).search, method: s.method,
+    headers: s.headers || {}, body: fx.expected.prompt_text ? mark(s.body) : s.body }));
   const config = JSON.stringify({
+    steps,
+    headers: fx.expected.headers || {},
     submitPath: submit ? new URL(submit.url).pathname + new URL(submit.url).search : null,
     socket: adapter.transport === 'websocket' ? fx.expected.socket : null,
-    body: fx.request.split(fx.expected.prompt_text).join(prompt),
+    body: fx.request ? mark(fx.request) : null,
     prompt,
     answer: `${fx.expected.response_text} ${MARKER}`,
     user: adapter.dom.user.split(',')[0].trim(),
@@ -112,11 +141,18 @@ let answered = 0;
 async function send() {
   addMessage(CFG.user, CFG.prompt);
   const answer = addMessage(CFG.assistant, '');
-  if (CFG.socket) {
+  if (CFG.steps) {
+    // A variant: its requests in order, each read to the end, as the site does.
+    for (const step of CFG.steps) {
+      const res = await fetch(step.path, { method: step.method, body: step.body,
+        headers: { 'content-type': 'text/plain', ...step.headers } });
+      await res.text();
+    }
+  } else if (CFG.socket) {
     await sendOverSocket(answer);
   } else if (CFG.submitPath) {
     const url = LONG ? CFG.submitPath + (CFG.submitPath.includes('?') ? '&' : '?') + 'long=' + LONG : CFG.submitPath;
-    const res = await fetch(url, { method: 'POST', body: CFG.body, headers: { 'content-type': 'text/plain' } });
+    const res = await fetch(url, { method: 'POST', body: CFG.body, headers: { 'content-type': 'text/plain', ...CFG.headers } });
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     for (;;) {
@@ -238,7 +274,12 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
     requests.push({ host, method: req.method, path: url.pathname, body });
     const adapter = ADAPTERS.find((a) => a.hosts.includes(host));
     if (adapter) {
-      const fx = chatFixture(adapter);
+      const fx = chatFixture(adapter, variantOf(url, req));
+      const step = fx.steps && fx.steps.find((s) => s.method === req.method && new URL(s.url).pathname === url.pathname);
+      if (step) {
+        const type = /^data:|^event:/m.test(step.responseText) ? 'text/event-stream' : 'text/plain; charset=utf-8';
+        return streamBody(res, step.responseText, type);
+      }
       if (req.method === 'POST' && fx.expected.submit && url.pathname === new URL(fx.expected.submit.url).pathname) {
         const type = /^data:|^event:/m.test(fx.response) ? 'text/event-stream' : 'text/plain; charset=utf-8';
         const long = Number(url.searchParams.get('long')) || 0;
