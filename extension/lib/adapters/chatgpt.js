@@ -20,6 +20,7 @@ const SUBMIT_PATH = /^\/backend-(?:api|anon)\/(?:f\/)?conversation\/?$/;
 const RESUME_PATH = /^\/backend-(?:api|anon|alt)\/f\/conversation\/resume\/?$/;
 // Slugs of models that reason before answering: o3, gpt-5-thinking, gpt-5-2-thinking, gpt-5-t-mini, ...
 const REASONING_MODEL = /(^o\d)|thinking|reason|-t-mini|-pro\b/i;
+const PARTS = '/message/content/parts/0';
 const THOUGHT_TYPES = new Set(['thoughts', 'reasoning_recap']);
 const TURN_END_TYPES = new Set(['message_stream_complete', 'assistant_turn_complete']);
 
@@ -76,7 +77,7 @@ export default {
   },
 
   createReader() {
-    const texts = new Map(); // assistant text message id -> text so far
+    const texts = new Map(); // assistant text message id -> {text} so far
     const images = new Map(); // message id -> generated images in it
     const modes = new Set();
     let resolved = null; // resolved_model_slug: the model that actually ran
@@ -110,9 +111,9 @@ export default {
       if (pictures) images.set(id, pictures);
       const answer = role === 'assistant' && type === 'text';
       // A message added again (a resume replays it) replaces its earlier text.
-      if (answer) texts.set(id, partsText(msg.content.parts));
+      current = { id, answer, text: answer ? partsText(msg.content.parts) : '' };
+      if (answer) texts.set(id, current);
       if (answer && msg.end_turn === true) handoff = false;
-      current = { id, answer };
     };
     const applyPatch = (op) => {
       const path = op.p !== undefined ? op.p : lastPath;
@@ -125,8 +126,8 @@ export default {
       }
       if (path === '' && kind === 'add' && op.v && op.v.message) return startMessage(op.v.message);
       if (!current) return undefined;
-      if (kind === 'append' && path === '/message/content/parts/0' && typeof op.v === 'string' && current.answer) {
-        texts.set(current.id, texts.get(current.id) + op.v);
+      if (kind === 'append' && path === PARTS && typeof op.v === 'string' && current.answer) {
+        current.text += op.v;
       } else if (path === '/message/end_turn' && op.v === true && current.answer) {
         handoff = false;
       } else if (path === '/message/metadata' && op.v && typeof op.v === 'object') {
@@ -151,7 +152,11 @@ export default {
       // Most events of a long answer are one-token deltas {"v": "..."}: read
       // those without JSON.parse (same result, a fraction of the page's time).
       const simple = SIMPLE_DELTA.exec(data);
-      if (simple) return applyPatch({ v: simple[1] });
+      if (simple) {
+        if (current && current.answer && lastPath === PARTS && lastOp === 'append') current.text += simple[1];
+        else applyPatch({ v: simple[1] });
+        return undefined;
+      }
       const msg = tryJson(data);
       if (!msg || typeof msg !== 'object') return;
       if (typeof msg.type === 'string') return onControl(msg);
@@ -181,7 +186,7 @@ export default {
         if (pictures > 0) modes.add('image_generation');
         if (REASONING_MODEL.test(model || '')) modes.add('reasoning');
         return {
-          response: countScripts([...texts.values()].join('')),
+          response: countScripts([...texts.values()].map((m) => m.text).join('')),
           images: pictures,
           model: cleanModel(model),
           modes: cleanModes([...modes]),
