@@ -134,6 +134,26 @@ def drive(config: dict[str, Any], env: dict[str, str], timeout: float = 170) -> 
     return result
 
 
+def chromium_sites_run(root: Path, chats: list[dict[str, Any]], searches: list[dict[str, Any]],
+                       timeout: float = 170) -> dict[str, Any]:
+    """One headless Chromium session over the fixture sites with the real host; the drive result plus `seconds`,
+    `data` (the data folder) and `rows` (history.db)."""
+    data, home, profile = root / "data", root / "home", root / "profile"
+    for d in (data, home, profile):
+        d.mkdir()
+    ensure_built()
+    env = browser_env(data, home)
+    install_host("chromium", env, profile)
+    started = time.monotonic()
+    with fixture_server() as server:
+        result = drive({"mode": "sites", "rules": server["hostResolverRules"], "userDataDir": str(profile),
+                        "chats": chats, "searches": searches, "expectHost": True, "timeoutMs": 30000}, env, timeout)
+    result["seconds"] = time.monotonic() - started
+    result["data"] = data
+    result["rows"] = rows(data)
+    return result
+
+
 def rows(data_dir: Path) -> list[dict[str, Any]]:
     """Every row of `interactions` in the data folder's history.db, JSON columns decoded."""
     db = data_dir / "history.db"

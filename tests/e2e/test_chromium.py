@@ -6,7 +6,6 @@ One browser session visits every site (about a minute); the tests below each che
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -16,15 +15,10 @@ import pytest
 from tests.e2e.support import (
     FIXTURES,
     MARKER,
-    browser_env,
-    drive,
-    ensure_built,
+    chromium_sites_run,
     expected_chat,
     files_containing,
-    fixture_server,
     host_log,
-    install_host,
-    rows,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -40,28 +34,11 @@ AI_ENGINES = {"google", "bing", "brave"}  # their fixture result pages carry an 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    root = tmp_path_factory.mktemp("chromium-e2e")
-    data, home, profile = root / "data", root / "home", root / "profile"
-    for d in (data, home, profile):
-        d.mkdir()
-    ensure_built()
-    env = browser_env(data, home)
-    install_host("chromium", env, profile)
-    started = time.monotonic()
-    with fixture_server() as server:
-        result = drive({
-            "mode": "sites",
-            "rules": server["hostResolverRules"],
-            "userDataDir": str(profile),
-            "chats": [{"service": s, "prompts": PROMPTS.get(s, 1)} for s in CHATBOTS],
-            "searches": [{"engine": e, "queries": QUERIES[e]} for e in ENGINES],
-            "expectHost": True,
-            "timeoutMs": 30000,
-        }, env)
-    result["seconds"] = time.monotonic() - started
-    result["data"] = data
-    result["rows"] = rows(data)
-    return result
+    return chromium_sites_run(
+        tmp_path_factory.mktemp("chromium-e2e"),
+        [{"service": s, "prompts": PROMPTS.get(s, 1)} for s in CHATBOTS],
+        [{"engine": e, "queries": QUERIES[e]} for e in ENGINES],
+    )
 
 
 def _explain(run: dict[str, Any]) -> str:

@@ -9,7 +9,6 @@ order of its variants; each must carry the variant's model (the one that ran, no
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
 import pytest
@@ -17,14 +16,9 @@ import pytest
 from tests.e2e.support import (
     FIXTURES,
     MARKER,
-    browser_env,
-    drive,
-    ensure_built,
+    chromium_sites_run,
     files_containing,
-    fixture_server,
     host_log,
-    install_host,
-    rows,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -47,28 +41,8 @@ CASES = [(s, i) for s in SITES for i in range(len(VARIANTS[s]))]
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    root = tmp_path_factory.mktemp("chromium-variants")
-    data, home, profile = root / "data", root / "home", root / "profile"
-    for d in (data, home, profile):
-        d.mkdir()
-    ensure_built()
-    env = browser_env(data, home)
-    install_host("chromium", env, profile)
-    started = time.monotonic()
-    with fixture_server() as server:
-        result = drive({
-            "mode": "sites",
-            "rules": server["hostResolverRules"],
-            "userDataDir": str(profile),
-            "chats": [{"service": s, "variants": [name for name, _ in VARIANTS[s]]} for s in SITES],
-            "searches": [],
-            "expectHost": True,
-            "timeoutMs": 30000,
-        }, env, timeout=240)
-    result["seconds"] = time.monotonic() - started
-    result["data"] = data
-    result["rows"] = rows(data)
-    return result
+    chats = [{"service": s, "variants": [name for name, _ in VARIANTS[s]]} for s in SITES]
+    return chromium_sites_run(tmp_path_factory.mktemp("chromium-variants"), chats, [], timeout=240)
 
 
 def _explain(run: dict[str, Any]) -> str:

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTERS, adapterForPage, adapterById } from '../../lib/adapters/index.js';
 import { countScripts } from '../../lib/scripts.js';
+import { feed } from './evidence-helpers.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const SERVICE_IDS = ['chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'deepseek', 'lechat', 'grok', 'metaai',
@@ -21,17 +22,6 @@ function load(service) {
     request: readFileSync(path.join(dir, requestFile), 'utf8'),
     response: readFileSync(path.join(dir, 'response.txt'), 'utf8'),
   };
-}
-
-/** Feeds `text` to a reader in small uneven chunks, as a network would. */
-function feed(reader, text, sizes = [7, 1, 33, 5, 64]) {
-  let i = 0;
-  let k = 0;
-  while (i < text.length) {
-    const n = sizes[k++ % sizes.length];
-    reader.push(text.slice(i, i + n));
-    i += n;
-  }
 }
 
 test('adapter ids match the host catalogue', () => {
