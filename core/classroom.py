@@ -57,7 +57,9 @@ MODELS: tuple[tuple[str, str | None, str], ...] = (
     ("Llama 3.1 70B", None, "meta-llama/Meta-Llama-3.1-70B-Instruct"),
     ("Llama 3.1 405B", None, "meta-llama/Meta-Llama-3.1-405B-Instruct"),
 )
-STARS = 5  # AI Energy Score: five equal bands between the most and the least efficient model
+STARS = 5  # AI Energy Score: five equal bands between the most and the least efficient model of a size class
+# AI Energy Score's size classes for text generation: (class, largest total parameters in billions).
+SIZE_CLASSES = (("A", 20.0), ("B", 66.0), ("C", float("inf")))
 
 
 # -- formatting -----------------------------------------------------------------------------------------------------
@@ -355,12 +357,22 @@ def training_vs_use(data: ModelData, wh_per_query: float, queries_per_day: int =
 
 @dataclass(frozen=True)
 class ModelRow:
-    """One model doing the same task: its energy (Wh, low/central/high), its stars (1-5) and whether size is assumed."""
+    """One model doing the same task, rated within its AI Energy Score size class.
+
+    Its energy (Wh, low/central/high), its stars (1-5 within its size class), whether its size is assumed, and the
+    class (A: up to 20B parameters, B: up to 66B, C: larger).
+    """
 
     label: str
     energy_wh: Triple
     stars: int
     size_assumed: bool
+    size_class: str = "C"
+
+
+def size_class(total_b: float) -> str:
+    """AI Energy Score's size class of a model with this many total parameters (billions)."""
+    return next(name for name, largest in SIZE_CLASSES if total_b <= largest)
 
 
 def stars(values: list[float]) -> list[int]:
@@ -390,11 +402,15 @@ def small_vs_large(estimator: Estimator, response_tokens: int | None = None) -> 
     for label, service, model in MODELS:
         profile = estimator.strict_profile(service, model)
         figures = estimator.text(profile, typical.prompt_tokens, response, typical.context_tokens, frozenset())
-        assumed = profile.spec is not None and profile.spec.undisclosed
-        found.append((label, figures.energy, assumed))
-    scores = stars([energy[1] for _, energy, _ in found])
+        spec = profile.spec
+        assumed = spec is not None and spec.undisclosed
+        found.append((label, figures.energy, assumed, size_class(spec.total[1] if spec is not None else math.inf)))
+    scores: dict[int, int] = {}
+    for name, _largest in SIZE_CLASSES:  # stars within each size class, as AI Energy Score rates them
+        members = [i for i, row in enumerate(found) if row[3] == name]
+        scores.update(zip(members, stars([found[i][1][1] for i in members]), strict=True))
     return [
-        ModelRow(label, energy, score, assumed) for (label, energy, assumed), score in zip(found, scores, strict=True)
+        ModelRow(label, energy, scores[i], assumed, cls) for i, (label, energy, assumed, cls) in enumerate(found)
     ]
 
 
