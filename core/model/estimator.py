@@ -28,7 +28,7 @@ from wattprint.core.schemas import Estimate, Interaction, Kind, Mode
 Triple = tuple[float, float, float]
 _TextParts = tuple[Triple, Triple, tuple[str, ...], tuple[str, ...]]  # hidden, extra input, sources, warnings
 GENERIC_ZONE = "WOR"
-UNRESOLVED = "model-unresolved"  # the code that starts the warning of a model name that matched nothing
+UNRESOLVED = "model-unresolved"  # the code that starts the warning of a model name that matched nothing (see PROTOCOL)
 DEFAULT_VIDEO_SECONDS = 8.0
 
 
@@ -364,7 +364,10 @@ class Estimator:
             if spec is None:
                 if strict:
                     raise UnknownModelError(model, llm.close_matches(model, self.data))
-                warnings.append(f"{UNRESOLVED}: model '{model[:60]}' not recognised: the service's usual model assumed")
+                warnings.append(
+                    f"model-unresolved: model '{model[:60]}' not recognised: the service's usual model assumed; "
+                    "the range is wider"
+                )
                 widen = self.data.llm.range.unresolved_model
                 factors.append((1 / widen, widen))
         if spec is None:
