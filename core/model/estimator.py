@@ -53,6 +53,7 @@ class Profile:
     k_energy: float
     low_sq: float  # squared logarithms of the range factors that do not depend on the sizes of an interaction
     high_sq: float
+    coef: tuple[float, ...]  # the text equations folded into a few constants (see `_coefficients`)
     modes: frozenset[str]
     sources: tuple[str, ...]
     warnings: tuple[str, ...]
@@ -226,29 +227,30 @@ class Estimator:
 
     def text(self, profile: Profile, prompt: int, response: int, context: int, modes: frozenset[str]) -> Figures:
         """Energy, carbon and water of a text answer of the given sizes (tokens)."""
-        assert profile.bounds is not None
-        lo, mid, hi = profile.bounds
-        data = self.data.llm
         base_in = prompt + context
         hidden, extra_in, sources, warnings = self._text_parts(profile, modes, bool(base_in))
-        pf = data.prefill.wh_per_token_per_billion
-        knee = data.prefill.knee_tokens
-        pue = profile.site.pue
-        k = profile.k_energy
+        c0, c1, l0, l1, h0, h1, p_c, p_sl, p_sh, p_tl, p_th, e0, e1 = profile.coef
+        knee = self.data.llm.prefill.knee_tokens
         out_c = response + hidden[1]
         in_c = base_in + extra_in[1]
-        prefill = llm.prefill_it_wh
-        central = (k * mid.it(out_c) + prefill(pf.central, mid.active_b, in_c, knee)) * pue[1]
-        size_lo = (k * lo.it(out_c) + prefill(pf.central, lo.active_b, in_c, knee)) * pue[0]
-        size_hi = (k * hi.it(out_c) + prefill(pf.central, hi.active_b, in_c, knee)) * pue[2]
         in_lo, in_hi = base_in + extra_in[0], base_in + extra_in[2]
-        tok_lo = (k * mid.it(response + hidden[0]) + prefill(pf.low, mid.active_b, in_lo, knee)) * pue[1]
-        tok_hi = (k * mid.it(response + hidden[2]) + prefill(pf.high, mid.active_b, in_hi, knee)) * pue[1]
-        low_sq = profile.low_sq + _log_sq(central, size_lo) + _log_sq(central, tok_lo)
-        high_sq = profile.high_sq + _log_sq(size_hi, central) + _log_sq(tok_hi, central)
+        q_c = in_c * (1.0 + in_c / knee)  # prefill grows faster than linearly, as attention does
+        central = c0 + c1 * out_c + p_c * q_c
+        size_lo = l0 + l1 * out_c + p_sl * q_c
+        size_hi = h0 + h1 * out_c + p_sh * q_c
+        tok_lo = c0 + c1 * (response + hidden[0]) + p_tl * in_lo * (1.0 + in_lo / knee)
+        tok_hi = c0 + c1 * (response + hidden[2]) + p_th * in_hi * (1.0 + in_hi / knee)
+        low_sq, high_sq = profile.low_sq, profile.high_sq
+        if central > 0.0:
+            log = math.log
+            if size_lo > 0.0:
+                low_sq += log(central / size_lo) ** 2
+            if tok_lo > 0.0:
+                low_sq += log(central / tok_lo) ** 2
+            high_sq += log(size_hi / central) ** 2 + log(tok_hi / central) ** 2
         down, up = math.exp(-math.sqrt(low_sq)), math.exp(math.sqrt(high_sq))
         energy = (central * down, central, central * up)
-        embodied_c = k * mid.embodied(out_c)
+        embodied_c = e0 + e1 * out_c
         co2, water = self._carbon_water(profile, energy, (embodied_c * down, embodied_c, embodied_c * up))
         return Figures(
             energy=energy,
@@ -390,6 +392,7 @@ class Estimator:
             widen = self.data.llm.range.assumed_size
             factors.append((1 / widen, widen))
         k_energy, cal_sources, borrowed = self._calibration.factor(operator, spec)
+        coef = _coefficients((lo, mid, hi), k_energy, where.pue, self.data)
         if borrowed:
             widen = self.data.llm.range.borrowed_calibration
             factors.append((1 / widen, widen))
@@ -404,6 +407,7 @@ class Estimator:
             k_energy=k_energy,
             low_sq=sum(math.log(f_lo) ** 2 for f_lo, _ in factors),
             high_sq=sum(math.log(f_hi) ** 2 for _, f_hi in factors),
+            coef=coef,
             modes=frozenset(service.modes if service else ()),
             sources=tuple(dict.fromkeys(sources)),
             warnings=tuple(warnings),
@@ -463,9 +467,25 @@ def _t(triple: object) -> Triple:
     return triple.low, triple.central, triple.high  # type: ignore[attr-defined]
 
 
-def _log_sq(a: float, b: float) -> float:
-    """The squared logarithm of a / b (0 when either is 0: an empty answer has no range to add)."""
-    return math.log(a / b) ** 2 if a > 0 and b > 0 else 0.0
+def _coefficients(
+    bounds: tuple[llm.Affine, llm.Affine, llm.Affine], k: float, pue: Triple, data: ModelData
+) -> tuple[float, ...]:
+    """The text equations of one profile folded into constants, so an estimate is a few multiplications.
+
+    Decode energy (intercept, per output token) at the middle, low and high sizes, times the serving factor and the
+    PUE; prefill coefficients (times active parameters and PUE) at the central, low-size, high-size, low and high
+    coefficient; embodied emissions (intercept, per output token) at the middle size.
+    """
+    lo, mid, hi = bounds
+    pf = data.llm.prefill.wh_per_token_per_billion
+    return (
+        k * mid.it_wh * pue[1], k * mid.it_wh_per_token * pue[1],
+        k * lo.it_wh * pue[0], k * lo.it_wh_per_token * pue[0],
+        k * hi.it_wh * pue[2], k * hi.it_wh_per_token * pue[2],
+        pf.central * mid.active_b * pue[1], pf.central * lo.active_b * pue[0], pf.central * hi.active_b * pue[2],
+        pf.low * mid.active_b * pue[1], pf.high * mid.active_b * pue[1],
+        k * mid.embodied_g, k * mid.embodied_g_per_token,
+    )
 
 
 def _geomean(values: list[float]) -> float:
