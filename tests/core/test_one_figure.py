@@ -94,3 +94,23 @@ def test_no_published_figure_is_a_literal_in_code() -> None:
         )
         found = {f"{float(n):g}" for n in _numbers(code)} & figures
         assert not found, f"{path.name} repeats a figure of core/data: {found}"
+
+
+def test_an_ai_answer_on_a_results_page_is_not_a_fraction_of_its_search(estimator: Estimator) -> None:
+    """Only a small model (GPT-4o mini, stated in docs/methodology.md) may come out below the search it sits on."""
+    import uuid
+    from datetime import UTC, datetime
+
+    from wattprint.core.schemas import Interaction
+
+    search = estimator.data.media.search.wh.central
+    for service, entry in estimator.data.services.items():
+        if entry.kind != "search":
+            continue
+        item = Interaction.model_validate(
+            {"id": uuid.uuid4(), "ts": datetime.now(UTC), "kind": "chat", "service": service, "modes": ["ai_overview"]}
+        )
+        answer = estimator.estimate(item).energy_wh.central
+        floor = 0.5 if entry.ai_model == "openai/gpt-4o-mini" else 1.0
+        assert answer >= floor * search, service
+    assert estimator.data.services["baidu"].ai_model == "ernie-4.5"  # Baidu's AI answers come from ERNIE
