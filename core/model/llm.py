@@ -276,8 +276,9 @@ def affine(spec: ModelSpec) -> tuple[Affine, Affine]:
     return bounds[0], bounds[1]
 
 
-def _run(spec: ModelSpec, active: float, total: float, tokens: float) -> tuple[float, float]:
-    result = compute_llm_impacts_dag(
+def _dag(spec: ModelSpec, active: float, total: float, tokens: float) -> dict[str, float | RangeValue]:
+    """EcoLogits' DAG for one request, at a PUE of 1 and with no grid: IT energy and embodied emissions only."""
+    return compute_llm_impacts_dag(
         model_active_parameter_count=active,
         model_total_parameter_count=total,
         output_token_count=tokens,
@@ -292,6 +293,10 @@ def _run(spec: ModelSpec, active: float, total: float, tokens: float) -> tuple[f
         tps=spec.tps,
         ttft=spec.ttft,
     )
+
+
+def _run(spec: ModelSpec, active: float, total: float, tokens: float) -> tuple[float, float]:
+    result = _dag(spec, active, total, tokens)
     energy, embodied = result["request_energy"], result["request_embodied_gwp"]
     if isinstance(energy, RangeValue) or isinstance(embodied, RangeValue):  # pragma: no cover - scalar inputs only
         raise TypeError("EcoLogits returned a range for scalar inputs")
@@ -303,24 +308,11 @@ def gpu_share(spec: ModelSpec, output_tokens: float) -> float:
 
     For comparing with GPU-only measurements (ML.ENERGY, AI Energy Score); not used on the estimating path.
     """
-    active, total = sum(spec.active) / 2, sum(spec.total) / 2
-    result = compute_llm_impacts_dag(
-        model_active_parameter_count=active,
-        model_total_parameter_count=total,
-        output_token_count=max(output_tokens, 1.0),
-        request_latency=math.inf,
-        if_electricity_mix_adpe=0.0,
-        if_electricity_mix_pe=0.0,
-        if_electricity_mix_gwp=0.0,
-        if_electricity_mix_wue=0.0,
-        datacenter_pue=1.0,
-        datacenter_wue=0.0,
-        model_quantization_bits=spec.quant_bits,
-        tps=spec.tps,
-        ttft=spec.ttft,
-    )
-    server, it = float(result["server_energy"]), float(result["request_it_energy"])  # type: ignore[arg-type]
-    return 1.0 - server / it if it else 1.0
+    result = _dag(spec, sum(spec.active) / 2, sum(spec.total) / 2, max(output_tokens, 1.0))
+    server, it = result["server_energy"], result["request_it_energy"]
+    if isinstance(server, RangeValue) or isinstance(it, RangeValue):  # pragma: no cover - scalar inputs only
+        raise TypeError("EcoLogits returned a range for scalar inputs")
+    return 1.0 - float(server) / float(it) if it else 1.0
 
 
 def prefill_it_wh(coefficient: float, active_b: float, input_tokens: float, knee: float) -> float:
