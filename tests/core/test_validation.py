@@ -70,3 +70,18 @@ def test_mistral_life_cycle_is_compared_at_its_own_scope(rows: list[validation.R
     for row in mistral:
         assert "life cycle" in row.anchor.scope
         assert "training" in row.anchor.why
+
+
+def test_changing_a_default_model_leaves_the_operators_calibration_alone(estimator: Estimator) -> None:
+    """The factor is measured on the model the disclosure describes, not on whatever the service runs today."""
+    data = estimator.data
+    services = dict(data.services)
+    services["chatgpt"] = services["chatgpt"].model_copy(update={"model": "openai/gpt-5-nano"})
+    services["gemini"] = services["gemini"].model_copy(update={"model": "google_genai/gemini-2.5-pro"})
+    other = Estimator(data.model_copy(update={"services": services}))
+    for row in validation.rows(other):
+        if row.anchor.calibrates:
+            assert row.wattprint[1] == pytest.approx(row.anchor.value, rel=1e-6)
+    from wattprint.core import compare
+
+    assert compare.typical_query(other, "chatgpt").central < compare.typical_query(estimator, "chatgpt").central
