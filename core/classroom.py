@@ -57,7 +57,9 @@ MODELS: tuple[tuple[str, str | None, str], ...] = (
     ("Llama 3.1 70B", None, "meta-llama/Meta-Llama-3.1-70B-Instruct"),
     ("Llama 3.1 405B", None, "meta-llama/Meta-Llama-3.1-405B-Instruct"),
 )
-STARS = 5  # AI Energy Score: five equal bands between the most and the least efficient model
+STARS = 5  # AI Energy Score: five equal bands between the most and the least efficient model of a size class
+# AI Energy Score's size classes for text generation: (class, largest total parameters in billions).
+SIZE_CLASSES = (("A", 20.0), ("B", 66.0), ("C", float("inf")))
 
 
 # -- formatting -----------------------------------------------------------------------------------------------------
@@ -108,6 +110,13 @@ def count_text(n: float) -> str:
     if abs(n) >= 1e6:
         return _("{n} million").format(n=number(n / 1e6))
     return number(round(n)) if abs(n) >= 10 else number(n)
+
+
+def count_range_text(low: float, central: float, high: float) -> str:
+    """A count and, when it is a range, its ends: "55 billion (20 billion–110 billion)"."""
+    if high <= low:
+        return count_text(central)
+    return _("{central} ({low}–{high})").format(central=count_text(central), low=count_text(low), high=count_text(high))
 
 
 def step(steps: tuple[int, ...], current: float, direction: int) -> int:
@@ -231,6 +240,7 @@ class Scale:
         household_name: "US households", ...
         country: The country whose yearly electricity is nearest at or above the yearly use, or "".
         country_share: The yearly use as a share of that country's electricity (0.02 = 2 %).
+        total_range: Energy of all the queries, Wh, low / central / high (the ends of one query's range).
     """
 
     people: int
@@ -242,6 +252,13 @@ class Scale:
     household_name: str
     country: str
     country_share: float
+    total_range: Triple = (0.0, 0.0, 0.0)
+
+
+def typical_chat_range(estimator: Estimator) -> Triple:
+    """The energy of a typical chatbot answer, Wh, low / central / high (the default query of the scale scenes)."""
+    item = next(item for item in compare.reference_items(estimator) if item.key == "chat")
+    return item.low, item.central, item.high
 
 
 def typical_chat_wh(estimator: Estimator) -> float:
@@ -250,21 +267,38 @@ def typical_chat_wh(estimator: Estimator) -> float:
 
 
 def scale_up(
-    wh_per_query: float, people: int, queries_per_day: int, days: int, data: ModelData, households: str = "us"
+    wh_per_query: float | Triple,
+    people: int,
+    queries_per_day: int,
+    days: int,
+    data: ModelData,
+    households: str = "us",
 ) -> Scale:
-    """The "Scale it up" scene: people x queries a day x days, in households and a country's electricity."""
-    scenario = scaling.scale(wh_per_query, people, queries_per_day, days, data, households=households)
+    """The "Scale it up" scene: people x queries a day x days, in households and a country's electricity.
+
+    Args:
+        wh_per_query: One query's energy, Wh: a central value, or low / central / high to keep the range.
+        people: Number of people.
+        queries_per_day: Queries each makes a day.
+        days: Number of days.
+        data: Model data.
+        households: Key of the household kind to compare with.
+    """
+    per_query = wh_per_query if isinstance(wh_per_query, tuple) else (wh_per_query,) * 3
+    scenario = scaling.scale(per_query[1], people, queries_per_day, days, data, households=households)
+    times = people * queries_per_day * days
     name, share = scenario.country or ("", 0.0)
     return Scale(
         people=people,
         queries_per_day=queries_per_day,
         days=days,
-        wh_per_query=wh_per_query,
+        wh_per_query=per_query[1],
         total_wh=scenario.total_wh,
         households=scenario.households,
         household_name=display.name(data.scaling.households[households].name),
         country=display.name(name) if name else "",
         country_share=share,
+        total_range=(per_query[0] * times, scenario.total_wh, per_query[2] * times),
     )
 
 
@@ -318,6 +352,9 @@ class TrainingRow:
         energy_mwh: Training energy, MWh (low and high where published).
         queries_to_pass: Queries whose energy equals the training energy.
         days_to_pass: Days of use at the scene's queries a day to get there.
+        queries_range: The same, low / central / high (training's ends against a query's ends).
+        co2e_t: Training emissions, tCO2e, low / central / high at the source's own scope (0 where unpublished).
+        scope: What the published figures cover.
     """
 
     key: str
@@ -326,6 +363,9 @@ class TrainingRow:
     energy_mwh: Triple
     queries_to_pass: float
     days_to_pass: float
+    queries_range: Triple = (0.0, 0.0, 0.0)
+    co2e_t: Triple = (0.0, 0.0, 0.0)
+    scope: str = ""
 
 
 @dataclass(frozen=True)
@@ -337,17 +377,38 @@ class TrainingScene:
     rows: list[TrainingRow]
 
 
-def training_vs_use(data: ModelData, wh_per_query: float, queries_per_day: int = USE_PER_DAY) -> TrainingScene:
-    """Each published training run, and how many queries (and days of use) it takes for use to pass it."""
+def training_vs_use(
+    data: ModelData, wh_per_query: float | Triple, queries_per_day: int = USE_PER_DAY
+) -> TrainingScene:
+    """Each published training run, and how many queries (and days of use) it takes for use to pass it.
+
+    Args:
+        data: Model data.
+        wh_per_query: One query's energy, Wh: a central value, or low / central / high to keep the range.
+        queries_per_day: Queries a day, worldwide, for one model.
+    """
     if queries_per_day <= 0:
         raise ValueError("queries a day must be positive")
+    per_query = wh_per_query if isinstance(wh_per_query, tuple) else (wh_per_query,) * 3
     rows = []
     for key, run in sorted(data.training.items(), key=lambda item: item[1].energy_mwh):
         low = run.energy_mwh_low if run.energy_mwh_low is not None else run.energy_mwh
         high = run.energy_mwh_high if run.energy_mwh_high is not None else run.energy_mwh
-        passes = training.queries_to_pass_training(run.energy_mwh, wh_per_query)
-        rows.append(TrainingRow(key, run.name, run.year, (low, run.energy_mwh, high), passes, passes / queries_per_day))
-    return TrainingScene(wh_per_query, queries_per_day, rows)
+        passes = training.queries_to_pass_training(run.energy_mwh, per_query[1])
+        queries = (
+            training.queries_to_pass_training(low, per_query[2]),
+            passes,
+            training.queries_to_pass_training(high, per_query[0]),
+        )
+        central_t = run.co2e_t or 0.0
+        co2 = (run.co2e_t_low or central_t, central_t, run.co2e_t_high or central_t)
+        rows.append(
+            TrainingRow(
+                key, run.name, run.year, (low, run.energy_mwh, high), passes, passes / queries_per_day, queries, co2,
+                run.scope,
+            )
+        )
+    return TrainingScene(per_query[1], queries_per_day, rows)
 
 
 # -- e. small vs large ----------------------------------------------------------------------------------------------
@@ -355,12 +416,22 @@ def training_vs_use(data: ModelData, wh_per_query: float, queries_per_day: int =
 
 @dataclass(frozen=True)
 class ModelRow:
-    """One model doing the same task: its energy (Wh, low/central/high), its stars (1-5) and whether size is assumed."""
+    """One model doing the same task, rated within its AI Energy Score size class.
+
+    Its energy (Wh, low/central/high), its stars (1-5 within its size class), whether its size is assumed, and the
+    class (A: up to 20B parameters, B: up to 66B, C: larger).
+    """
 
     label: str
     energy_wh: Triple
     stars: int
     size_assumed: bool
+    size_class: str = "C"
+
+
+def size_class(total_b: float) -> str:
+    """AI Energy Score's size class of a model with this many total parameters (billions)."""
+    return next(name for name, largest in SIZE_CLASSES if total_b <= largest)
 
 
 def stars(values: list[float]) -> list[int]:
@@ -390,11 +461,15 @@ def small_vs_large(estimator: Estimator, response_tokens: int | None = None) -> 
     for label, service, model in MODELS:
         profile = estimator.strict_profile(service, model)
         figures = estimator.text(profile, typical.prompt_tokens, response, typical.context_tokens, frozenset())
-        assumed = profile.spec is not None and profile.spec.undisclosed
-        found.append((label, figures.energy, assumed))
-    scores = stars([energy[1] for _, energy, _ in found])
+        spec = profile.spec
+        assumed = spec is not None and spec.undisclosed
+        found.append((label, figures.energy, assumed, size_class(spec.total[1] if spec is not None else math.inf)))
+    scores: dict[int, int] = {}
+    for name, _largest in SIZE_CLASSES:  # stars within each size class, as AI Energy Score rates them
+        members = [i for i, row in enumerate(found) if row[3] == name]
+        scores.update(zip(members, stars([found[i][1][1] for i in members]), strict=True))
     return [
-        ModelRow(label, energy, score, assumed) for (label, energy, assumed), score in zip(found, scores, strict=True)
+        ModelRow(label, energy, scores[i], assumed, cls) for i, (label, energy, assumed, cls) in enumerate(found)
     ]
 
 
@@ -410,6 +485,7 @@ __all__ = [
     "Scale",
     "TrainingRow",
     "TrainingScene",
+    "count_range_text",
     "count_text",
     "energy_amount",
     "energy_range_text",
@@ -423,5 +499,6 @@ __all__ = [
     "stars",
     "step",
     "training_vs_use",
+    "typical_chat_range",
     "typical_chat_wh",
 ]

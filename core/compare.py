@@ -151,13 +151,16 @@ __all__ = [
 
 # Models a person can pick in the compare view (each resolves in the model data); None is the service's usual model.
 MODEL_CHOICES = (
+    "gpt-5.5",
     "gpt-5",
     "gpt-5-mini",
     "gpt-4o",
     "o3",
+    "claude-sonnet-4-6",
     "claude-sonnet-4-5",
     "claude-haiku-4-5",
     "gemini-2.5-pro",
+    "gemini-3-flash",
     "gemini-2.5-flash",
     "deepseek-v3",
     "deepseek-r1",
@@ -167,4 +170,5 @@ MODEL_CHOICES = (
     "qwen3-235b-a22b",
     "kimi-k2",
     "sonar",
+    "gpt-oss-120b",
 )

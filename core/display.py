@@ -19,6 +19,8 @@ WARNINGS = (
     N_("closed image and video services publish no figures; the range spans open models"),
     N_("unknown service '{service}': generic estimate"),
     N_("model '{model}' not recognised: the service's usual model assumed"),
+    N_("model-unresolved: model '{model}' not recognised: the service's usual model assumed; the range is wider"),
+    N_("size-assumed: the model's size is Wattprint's assumption; its range is wider"),
     N_("model unknown: a frontier-class model of undisclosed size assumed"),
     N_("model size undisclosed: {low}-{high}B active parameters assumed"),
 )

@@ -23,6 +23,9 @@ DATA_FILES = (
     "training.toml",
     "scaling.toml",
     "regions.toml",
+    "aliases.toml",
+    "anchors.toml",
+    "datacentres.toml",
 )
 
 
@@ -84,8 +87,10 @@ class Service(_Strict):
     wue: Bounds
     source: str
     site: str
+    datacentre: str
     model: str | None = None
     ai_model: str | None = None
+    default_source: str | None = None
     modes: tuple[str, ...] = ()
 
 
@@ -105,19 +110,72 @@ class LocalModel(_Strict):
     quant_bits: int = Field(default=16, ge=2, le=32)
     reasoning: bool = False
     undisclosed: bool = False
+    assumed: bool = False
     note: str = ""
 
 
-class Calibration(_Strict):
-    """What an operator disclosed for one typical interaction."""
+class Params(_Strict):
+    """A model given by its size alone (a lab measurement of an open model)."""
 
-    operator: str
-    measured_model: str
-    metric: Literal["energy_wh", "co2e_g", "water_ml"]
+    total: float = Field(gt=0)
+    active: float = Field(gt=0)
+    quant_bits: int = Field(default=16, ge=2, le=32)
+
+
+class Anchor(_Strict):
+    """A published per-query figure the model is checked against (and, for some disclosures, calibrated to)."""
+
+    id: str
+    label: str
+    kind: Literal["disclosure", "independent"]
     value: float = Field(gt=0)
+    scope: str
     source: str
-    note: str
+    calibrates: bool = False
+    operator: str | None = None
+    service: str | None = None
+    model: str | None = None
+    params: Params | None = None
+    prompt_tokens: int | None = None
     response_tokens: int | None = None
+    modes: tuple[str, ...] = ()
+    compare: Literal["energy", "onsite_water", "water", "co2e", "lab_gpu", "reasoning_ratio", "search"] = "energy"
+    low: float | None = None
+    high: float | None = None
+    why: str = ""
+
+    @model_validator(mode="after")
+    def _calibration_complete(self) -> Anchor:
+        if self.calibrates and (self.operator is None or self.service is None or self.model is None):
+            raise ValueError(f"calibrating anchor {self.id} needs operator, service and model")
+        return self
+
+
+class Alias(_Strict):
+    """A name a page or a person sends, and the catalogue model it means."""
+
+    model: str
+    reasoning: bool = False
+
+
+class ReasoningModels(_Strict):
+    """Which models always reason, and which name endings mean a mode rather than a model."""
+
+    models: tuple[str, ...]
+    mode_suffixes: tuple[str, ...]
+    plain_suffixes: tuple[str, ...]
+
+
+class RangeMethod(_Strict):
+    """The factors a range is made of (see llm.toml [range])."""
+
+    spread: Bounds
+    source: str
+    borrowed_calibration: float = Field(ge=1)
+    assumed_size: float = Field(ge=1)
+    unresolved_model: float = Field(ge=1)
+    tag: str
+    note: str
 
 
 class Typical(_Strict):
@@ -159,32 +217,23 @@ class WebSearch(_Strict):
     note: str
 
 
-class Spread(_Strict):
-    """Spread of production measurements around their median."""
-
-    low: float = Field(gt=0, le=1)
-    high: float = Field(ge=1)
-    source: str
-    tag: str
-
-
 class LLMData(_Strict):
     """Everything llm.toml holds."""
 
     typical: Typical
     prefill: Prefill
     reasoning: Reasoning
+    reasoning_models: ReasoningModels
     web_search: WebSearch
-    calibration: tuple[Calibration, ...]
-    spread: Spread
+    range: RangeMethod
     models: dict[str, LocalModel]
     generic: LocalModel
 
 
 class SearchData(_Strict):
-    """Per-query IT energy of a classic web search."""
+    """Per-query energy of a classic web search, at the facility."""
 
-    it_wh: Triple
+    wh: Triple
     sources: tuple[str, ...]
     tag: str
 
@@ -249,6 +298,7 @@ class EquivalentData(_Strict):
     source: str
     tag: str
     co2e_g: float | None = None
+    same_as: Literal["search"] | None = None
 
 
 class TokenData(_Strict):
@@ -276,8 +326,15 @@ class TrainingRun(_Strict):
     source: str
     tag: str
     co2e_t: float | None = None
+    co2e_t_low: float | None = None
+    co2e_t_high: float | None = None
+    co2e_t_dynamic: float | None = None
+    co2e_source: str | None = None
     energy_mwh_low: float | None = None
     energy_mwh_high: float | None = None
+    article_energy_mwh_high: float | None = None
+    article_co2e_t_high: float | None = None
+    scope: str = ""
     note: str = ""
 
 
@@ -337,6 +394,13 @@ class ModelData(_Strict):
     calculator: TrainingCalculator
     scaling: ScalingData
     regions: dict[str, Region]
+    aliases: dict[str, Alias]
+    anchors: tuple[Anchor, ...]
+
+    @property
+    def calibration(self) -> tuple[Anchor, ...]:
+        """The disclosures that calibrate their operators' serving factors."""
+        return tuple(anchor for anchor in self.anchors if anchor.calibrates)
 
     @model_validator(mode="after")
     def _sources_exist(self) -> ModelData:
@@ -353,7 +417,7 @@ def _cited(data: ModelData) -> set[str]:
         if isinstance(value, BaseModel):
             for name in type(value).model_fields:
                 item = getattr(value, name)
-                if name == "source" and isinstance(item, str):
+                if name.endswith("source") and isinstance(item, str):
                     found.add(item)
                 elif name in ("sources", "cross_check") and isinstance(item, tuple):
                     found.update(item)
@@ -386,11 +450,23 @@ def load() -> ModelData:
     grid_rows = csv.DictReader(raw["grid.csv"].decode().splitlines())
     training = dict(toml["training.toml"])
     calculator = training.pop("calculator")
+    datacentres = toml["datacentres.toml"]
+    services = {}
+    for key, entry in toml["services.toml"].items():  # each service takes its data-centre profile's figures
+        profile = datacentres[entry["datacentre"]]
+        services[key] = {**entry, "pue": profile["pue"], "wue": profile["wue"], "source": profile["source"]}
+    equivalents = toml["equivalents.toml"]
+    search_wh = toml["media.toml"]["search"]["wh"]["central"]
+    for item in equivalents.values():
+        if item.get("same_as") == "search":  # one figure for a web search: media.toml's, never a second one
+            if "wh" in item:
+                raise ValueError("equivalents.toml: an entry with same_as = 'search' must not give its own wh")
+            item["wh"] = search_wh
     return ModelData.model_validate(
         {
             "version": f"{DATA_RELEASE}+{digest.hexdigest()[:8]}",
             "sources": toml["sources.toml"],
-            "services": toml["services.toml"],
+            "services": services,
             "llm": toml["llm.toml"],
             "media": toml["media.toml"],
             "grid": {row["zone"]: row for row in grid_rows},
@@ -400,8 +476,15 @@ def load() -> ModelData:
             "calculator": calculator,
             "scaling": toml["scaling.toml"],
             "regions": toml["regions.toml"],
+            "aliases": {name_key(k): v for k, v in toml["aliases.toml"]["aliases"].items()},
+            "anchors": toml["anchors.toml"]["anchor"],
         }
     )
+
+
+def name_key(name: str) -> str:
+    """How a model name is compared: lower case, spaces and underscores as hyphens ("Claude Sonnet 4.5")."""
+    return "-".join(name.strip().lower().replace("_", " ").split())
 
 
 def _ecologits_version() -> str:

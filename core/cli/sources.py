@@ -43,16 +43,17 @@ def rows(data: ModelData) -> list[dict[str, Any]]:
     add("deep research tokens", f"{dr.low:g} / {dr.central:g} / {dr.high:g}", "tokens", llm.reasoning.source)
     ws = llm.web_search.extra_input_tokens
     add("web search context", f"{ws.low:g} / {ws.central:g} / {ws.high:g}", "tokens", llm.web_search.source)
-    for anchor in llm.calibration:
-        add(f"calibration: {anchor.operator} {anchor.metric} ({anchor.measured_model})", anchor.value,
-            anchor.metric.split("_")[-1], anchor.source)
-    add("production spread around the median", f"{llm.spread.low:g}x / {llm.spread.high:g}x", "", llm.spread.source)
+    for anchor in data.anchors:
+        role = "calibration" if anchor.calibrates else f"validation ({anchor.kind})"
+        add(f"{role}: {anchor.label}", anchor.value, anchor.scope, anchor.source)
+    spread = llm.range.spread
+    add("production spread around the median", f"{spread.low:g}x / {spread.high:g}x", "", llm.range.source)
     for name, local in llm.models.items():
         add(f"model {name}: total / active parameters", f"{_p(local.total)} / {_p(local.active)}", "billion",
             local.source)
     media = data.media
-    s = media.search.it_wh
-    add("web search IT energy", f"{s.low:g} / {s.central:g} / {s.high:g}", "Wh", ", ".join(media.search.sources))
+    s = media.search.wh
+    add("web search energy", f"{s.low:g} / {s.central:g} / {s.high:g}", "Wh", ", ".join(media.search.sources))
     i = media.image.wh
     add("image generation", f"{i.low:g} / {i.central:g} / {i.high:g}", "Wh per image", ", ".join(media.image.sources))
     v = media.video.wh_per_second

@@ -1,15 +1,17 @@
 """The Estimator: one Interaction in, energy, carbon and water out, each as low / central / high.
 
-How the numbers are made (README, "How the numbers are made", says the same for users):
-- Text answers: EcoLogits' bottom-up model at the low and high parameter bounds of the model, plus the prefill of the
-  prompt and context, hidden reasoning tokens and web-search context that EcoLogits leaves out.
-- Calibration: for an operator that disclosed a per-prompt figure, the central value is the bottom-up central times
-  (disclosed / bottom-up for a typical turn); other operators take the geometric mean of those factors. The range keeps
-  the bottom-up ends and is widened to the inter-quartile spread of production measurements around the central value.
-- Carbon: energy times the grid's intensity (location-based; EcoLogits and Ember/OWID span the range), plus embodied
-  hardware emissions from EcoLogits. Water: the low end counts on-site cooling only (the scope Google and OpenAI use);
-  central and high add the water used to generate the electricity (EcoLogits' scope). Where an operator published a
-  full life-cycle analysis (Mistral), the high end reaches it.
+How the numbers are made (README "How the numbers are made" and docs/methodology.md say the same at length):
+- Text answers: EcoLogits' bottom-up model at the middle of the model's parameter range, plus the prefill of the prompt
+  and context (fitted to Epoch AI), hidden reasoning tokens and web-search context that EcoLogits leaves out.
+- Calibration only where it belongs: an operator's own per-prompt disclosure (anchors.toml) fixes a serving factor,
+  disclosed / bottom-up decode energy on the model it measured. The factor scales the decode part of that operator's
+  closed models; the prefill term is never scaled. Closed models of operators that disclosed nothing borrow the
+  geometric mean of the factors (with a wider range). Open-weights models of known size are not calibrated.
+- The range combines independent factors in log space (root sum of squares): the serving spread of production prompts,
+  the model-size range, the token ranges, the prefill coefficient's range, and, where they apply, a borrowed
+  calibration, a size that is Wattprint's assumption, and a model name that did not resolve.
+- Carbon: energy times the grid's intensity (location-based), plus EcoLogits' embodied hardware emissions. Water: the
+  low end counts on-site cooling only; central and high add the water used to generate the electricity.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ from dataclasses import dataclass, field
 from wattprint.core.model import equivalents, llm
 from wattprint.core.model.grid import GENERIC_PUE, GENERIC_WUE, Site, site
 from wattprint.core.model.tokens import tokens_from_counts
-from wattprint.core.modeldata import Calibration, ModelData, Service
+from wattprint.core.modeldata import Anchor, ModelData, Service
 from wattprint.core.schemas import Estimate, Interaction, Kind, Mode
 
 Triple = tuple[float, float, float]
 _TextParts = tuple[Triple, Triple, tuple[str, ...], tuple[str, ...]]  # hidden, extra input, sources, warnings
 GENERIC_ZONE = "WOR"
+UNRESOLVED = "model-unresolved"  # the code that starts the warning of a model name that matched nothing (see PROTOCOL)
 DEFAULT_VIDEO_SECONDS = 8.0
 
 
@@ -48,8 +51,9 @@ class Profile:
     spec: llm.ModelSpec | None
     bounds: tuple[llm.Affine, llm.Affine, llm.Affine] | None
     k_energy: float
-    co2_high_factor: float
-    water_high_factor: float
+    low_sq: float  # squared logarithms of the range factors that do not depend on the sizes of an interaction
+    high_sq: float
+    coef: tuple[float, ...]  # the text equations folded into a few constants (see `_coefficients`)
     modes: frozenset[str]
     sources: tuple[str, ...]
     warnings: tuple[str, ...]
@@ -199,6 +203,8 @@ class Estimator:
         service_id: str | None,
         model: str | None,
         params: tuple[float, float | None] | None = None,
+        *,
+        quant_bits: int = 16,
     ) -> Profile:
         """A profile for user input: an unknown model is an error, not a fallback.
 
@@ -206,6 +212,7 @@ class Estimator:
             service_id: A catalogue id, or None for a model used through no particular service.
             model: A model name, or None for the service's default.
             params: (total, active) parameters in billions, for a model not in any catalogue.
+            quant_bits: Bits per weight of such a model (8 for FP8, 4 for MXFP4).
 
         Raises:
             KeyError: The service is not in the catalogue.
@@ -214,33 +221,37 @@ class Estimator:
         if service_id is not None and service_id not in self.data.services:
             raise KeyError(service_id)
         if params is not None:
-            spec = llm.spec_from_params(params[0], params[1])
+            spec = llm.spec_from_params(params[0], params[1], quant_bits)
             return self._build_profile(service_id, None, ai_answer=False, strict=True, spec=spec)
         return self._build_profile(service_id, model, ai_answer=False, strict=True)
 
     def text(self, profile: Profile, prompt: int, response: int, context: int, modes: frozenset[str]) -> Figures:
         """Energy, carbon and water of a text answer of the given sizes (tokens)."""
-        assert profile.bounds is not None
-        lo, mid, hi = profile.bounds
-        data = self.data.llm
         base_in = prompt + context
         hidden, extra_in, sources, warnings = self._text_parts(profile, modes, bool(base_in))
-        pf = data.prefill.wh_per_token_per_billion
-        knee = data.prefill.knee_tokens
-        it_lo = lo.it(response + hidden[0]) + llm.prefill_it_wh(pf.low, lo.active_b, base_in + extra_in[0], knee)
-        it_mid = mid.it(response + hidden[1]) + llm.prefill_it_wh(pf.central, mid.active_b, base_in + extra_in[1], knee)
-        it_hi = hi.it(response + hidden[2]) + llm.prefill_it_wh(pf.high, hi.active_b, base_in + extra_in[2], knee)
-        pue = profile.site.pue
-        bottom = (it_lo * pue[0], it_mid * pue[1], it_hi * pue[2])
-        central = bottom[1] * profile.k_energy
-        spread = data.spread
-        energy = (min(bottom[0], central * spread.low), central, max(bottom[2], central * spread.high))
-        embodied = (
-            lo.embodied(response + hidden[0]) * energy[0] / bottom[0] if bottom[0] else 0.0,
-            mid.embodied(response + hidden[1]) * profile.k_energy,
-            hi.embodied(response + hidden[2]) * energy[2] / bottom[2] if bottom[2] else 0.0,
-        )
-        co2, water = self._carbon_water(profile, energy, embodied)
+        c0, c1, l0, l1, h0, h1, p_c, p_sl, p_sh, p_tl, p_th, e0, e1 = profile.coef
+        knee = self.data.llm.prefill.knee_tokens
+        out_c = response + hidden[1]
+        in_c = base_in + extra_in[1]
+        in_lo, in_hi = base_in + extra_in[0], base_in + extra_in[2]
+        q_c = in_c * (1.0 + in_c / knee)  # prefill grows faster than linearly, as attention does
+        central = c0 + c1 * out_c + p_c * q_c
+        size_lo = l0 + l1 * out_c + p_sl * q_c
+        size_hi = h0 + h1 * out_c + p_sh * q_c
+        tok_lo = c0 + c1 * (response + hidden[0]) + p_tl * in_lo * (1.0 + in_lo / knee)
+        tok_hi = c0 + c1 * (response + hidden[2]) + p_th * in_hi * (1.0 + in_hi / knee)
+        low_sq, high_sq = profile.low_sq, profile.high_sq
+        if central > 0.0:
+            log = math.log
+            if size_lo > 0.0:
+                low_sq += log(central / size_lo) ** 2
+            if tok_lo > 0.0:
+                low_sq += log(central / tok_lo) ** 2
+            high_sq += log(size_hi / central) ** 2 + log(tok_hi / central) ** 2
+        down, up = math.exp(-math.sqrt(low_sq)), math.exp(math.sqrt(high_sq))
+        energy = (central * down, central, central * up)
+        embodied_c = e0 + e1 * out_c
+        co2, water = self._carbon_water(profile, energy, (embodied_c * down, embodied_c, embodied_c * up))
         return Figures(
             energy=energy,
             co2=co2,
@@ -266,6 +277,7 @@ class Estimator:
         warnings = list(profile.warnings)
         hidden: Triple = (0.0, 0.0, 0.0)
         if Mode.REASONING in modes or (profile.spec is not None and profile.spec.reasoning):
+            sources.append("mlenergy-2026")
             hidden = _add(hidden, _t(data.reasoning.hidden_tokens))
             sources.append(data.reasoning.source)
             warnings.append(f"reasoning tokens are hidden: {hidden[0]:,.0f} to {hidden[2]:,.0f} assumed")
@@ -287,8 +299,7 @@ class Estimator:
 
     def _search(self, profile: Profile) -> Figures:
         search = self.data.media.search
-        pue = profile.site.pue
-        energy = (search.it_wh.low * pue[0], search.it_wh.central * pue[1], search.it_wh.high * pue[2])
+        energy = _t(search.wh)  # one figure for a web search, whatever the engine
         co2, water = self._carbon_water(profile, energy, (0.0, 0.0, 0.0))
         sources = [*search.sources, *profile.site.sources]
         return Figures(energy, co2, water, (0, 0, 0, 0), list(dict.fromkeys(sources)), [])
@@ -320,10 +331,6 @@ class Estimator:
             energy[1] / s.pue[1] * (s.wue[1] + s.pue[1] * s.wue_offsite),
             energy[2] / s.pue[2] * (s.wue[2] + s.pue[2] * s.wue_offsite),
         )
-        if profile.co2_high_factor:
-            co2 = (co2[0], co2[1], max(co2[2], co2[1] * profile.co2_high_factor))
-        if profile.water_high_factor:
-            water = (water[0], water[1], max(water[2], water[1] * profile.water_high_factor))
         return _ordered(co2), _ordered(water)
 
     # -- profiles and calibration -----------------------------------------------------------------------------------
@@ -353,12 +360,18 @@ class Estimator:
         else:
             where = site(zone, GENERIC_PUE, GENERIC_WUE, "uptime-2023", self.data)
         providers = llm.OPERATOR_PROVIDERS.get(operator, ("huggingface_hub",))
+        factors: list[tuple[float, float]] = [(self.data.llm.range.spread.low, self.data.llm.range.spread.high)]
         if spec is None and model is not None:
             spec = llm.resolve(model, self.data, providers) or llm.resolve(model, self.data)
             if spec is None:
                 if strict:
                     raise UnknownModelError(model, llm.close_matches(model, self.data))
-                warnings.append(f"model '{model[:60]}' not recognised: the service's usual model assumed")
+                warnings.append(
+                    f"model-unresolved: model '{model[:60]}' not recognised: the service's usual model assumed; "
+                    "the range is wider"
+                )
+                widen = self.data.llm.range.unresolved_model
+                factors.append((1 / widen, widen))
         if spec is None:
             default = None
             if service is not None:
@@ -374,8 +387,17 @@ class Estimator:
             warnings.append(
                 f"model size undisclosed: {spec.active[0]:g}-{spec.active[1]:g}B active parameters assumed"
             )
-        k_energy, cal_sources = self._calibration.energy(operator)
+        if spec.assumed:
+            warnings.append("size-assumed: the model's size is Wattprint's assumption; its range is wider")
+            widen = self.data.llm.range.assumed_size
+            factors.append((1 / widen, widen))
+        k_energy, cal_sources, borrowed = self._calibration.factor(operator, spec)
+        coef = _coefficients((lo, mid, hi), k_energy, where.pue, self.data)
+        if borrowed:
+            widen = self.data.llm.range.borrowed_calibration
+            factors.append((1 / widen, widen))
         sources = ["ecologits", *(() if spec.source == "ecologits" else (spec.source,)), *cal_sources, *where.sources]
+        sources.append(self.data.llm.range.source)
         return Profile(
             service=service_id or "generic",
             operator=operator,
@@ -383,93 +405,87 @@ class Estimator:
             spec=spec,
             bounds=(lo, mid, hi),
             k_energy=k_energy,
-            co2_high_factor=self._calibration.high_factor(operator, "co2e_g"),
-            water_high_factor=self._calibration.high_factor(operator, "water_ml"),
+            low_sq=sum(math.log(f_lo) ** 2 for f_lo, _ in factors),
+            high_sq=sum(math.log(f_hi) ** 2 for _, f_hi in factors),
+            coef=coef,
             modes=frozenset(service.modes if service else ()),
-            sources=tuple(dict.fromkeys(sources + [s for s in self._calibration.high_sources(operator)])),
+            sources=tuple(dict.fromkeys(sources)),
             warnings=tuple(warnings),
         )
 
     def _calibrate(self) -> _Calibration:
-        """Computes each anchor's factor: disclosed value / bottom-up central for its typical turn.
+        """Each disclosing operator's serving factor: (disclosed - prefill) / bottom-up decode, on the measured model.
 
-        Energy anchors come first; the life-cycle anchors (carbon, water) are measured on estimates that already carry
-        the energy calibration.
+        The typical turn (llm.toml [typical]) on the operator's service, with the model the operator measured; a later
+        change of the service's default model therefore leaves the factor as it is.
         """
-        energy: dict[str, tuple[float, str]] = {}
-        for anchor in self.data.llm.calibration:
-            if anchor.metric == "energy_wh":
-                energy[anchor.operator] = (anchor.value / self._typical(anchor, 1.0)[0], anchor.source)
-        default = _geomean([factor for factor, _ in energy.values()]) if energy else 1.0
-        high: dict[tuple[str, str], tuple[float, str]] = {}
-        for anchor in self.data.llm.calibration:
-            if anchor.metric != "energy_wh":
-                k = energy[anchor.operator][0] if anchor.operator in energy else default
-                value = self._typical(anchor, k)[1 if anchor.metric == "co2e_g" else 2]
-                high[(anchor.operator, anchor.metric)] = (anchor.value / value, anchor.source)
-        return _Calibration(energy, high, default)
+        factors: dict[str, tuple[float, str]] = {}
+        for anchor in self.data.calibration:
+            factors[anchor.operator or ""] = (self._factor(anchor), anchor.source)
+        default = _geomean([factor for factor, _ in factors.values()]) if factors else 1.0
+        return _Calibration(factors, default)
 
-    def _typical(self, anchor: Calibration, k_energy: float) -> tuple[float, float, float]:
-        """Central energy, carbon and water of the typical turn on an operator's chat service, with an energy factor."""
-        service = self._operator_service(anchor)
-        spec = llm.resolve(service.model or "", self.data)
+    def _factor(self, anchor: Anchor) -> float:
+        service = self.data.services[anchor.service or ""]
+        spec = llm.resolve(anchor.model or "", self.data)
         if spec is None:
-            raise ValueError(f"the default model of {service.name} is not known: {service.model}")
+            raise ValueError(f"the model of calibration anchor {anchor.id} is not known: {anchor.model}")
         where = site(service.zone, service.pue, service.wue, service.source, self.data)
         lo, hi = llm.affine(spec)
-        probe = Profile(
-            service="calibration",
-            operator=anchor.operator,
-            site=where,
-            spec=spec,
-            bounds=(lo, llm.Affine.between(lo, hi), hi),
-            k_energy=k_energy,
-            co2_high_factor=0.0,
-            water_high_factor=0.0,
-            modes=frozenset(),
-            sources=(),
-            warnings=(),
-        )
+        mid = llm.Affine.between(lo, hi)
         typical = self.data.llm.typical
+        prompt = anchor.prompt_tokens if anchor.prompt_tokens is not None else typical.prompt_tokens
         response = anchor.response_tokens or typical.response_tokens
-        figures = self.text(probe, typical.prompt_tokens, response, typical.context_tokens, frozenset())
-        return figures.energy[1], figures.co2[1], figures.water[1]
-
-    def _operator_service(self, anchor: Calibration) -> Service:
-        for service in self.data.services.values():
-            if service.operator == anchor.operator and service.kind == "chat":
-                return service
-        raise ValueError(f"no chat service of operator {anchor.operator} for its calibration anchor")
+        pf = self.data.llm.prefill
+        pre = llm.prefill_it_wh(pf.wh_per_token_per_billion.central, mid.active_b, prompt, pf.knee_tokens)
+        pue = where.pue[1]
+        return (anchor.value / pue - pre) / mid.it(response)
 
 
 @dataclass(frozen=True, slots=True)
 class _Calibration:
-    """Calibration factors per operator."""
+    """Serving factors per operator."""
 
     by_operator: dict[str, tuple[float, str]]
-    high_by_operator: dict[tuple[str, str], tuple[float, str]]
     default: float
 
-    def energy(self, operator: str) -> tuple[float, tuple[str, ...]]:
-        """Energy factor for an operator and the sources behind it."""
+    def factor(self, operator: str, spec: llm.ModelSpec) -> tuple[float, tuple[str, ...], bool]:
+        """The decode factor for a model served by an operator, its sources, and whether it is borrowed.
+
+        Open-weights models of known size get 1: they are not calibrated on anyone's disclosure.
+        """
+        if not spec.undisclosed:
+            return 1.0, ("mlenergy-2026",), False
         if operator in self.by_operator:
             factor, source = self.by_operator[operator]
-            return factor, (source, "arxiv-2509.20241")
+            return factor, (source,), False
         sources = tuple(source for _, source in self.by_operator.values())
-        return self.default, (*sources, "arxiv-2509.20241", "wattprint-method")
-
-    def high_factor(self, operator: str, metric: str) -> float:
-        """Factor that lifts the high end of carbon or water to an operator's life-cycle figure (0 for none)."""
-        found = self.high_by_operator.get((operator, metric))
-        return found[0] if found else 0.0
-
-    def high_sources(self, operator: str) -> list[str]:
-        """Sources of an operator's life-cycle anchors."""
-        return [source for (op, _), (_, source) in self.high_by_operator.items() if op == operator]
+        return self.default, (*sources, "wattprint-method"), True
 
 
 def _t(triple: object) -> Triple:
     return triple.low, triple.central, triple.high  # type: ignore[attr-defined]
+
+
+def _coefficients(
+    bounds: tuple[llm.Affine, llm.Affine, llm.Affine], k: float, pue: Triple, data: ModelData
+) -> tuple[float, ...]:
+    """The text equations of one profile folded into constants, so an estimate is a few multiplications.
+
+    Decode energy (intercept, per output token) at the middle, low and high sizes, times the serving factor and the
+    PUE; prefill coefficients (times active parameters and PUE) at the central, low-size, high-size, low and high
+    coefficient; embodied emissions (intercept, per output token) at the middle size.
+    """
+    lo, mid, hi = bounds
+    pf = data.llm.prefill.wh_per_token_per_billion
+    return (
+        k * mid.it_wh * pue[1], k * mid.it_wh_per_token * pue[1],
+        k * lo.it_wh * pue[0], k * lo.it_wh_per_token * pue[0],
+        k * hi.it_wh * pue[2], k * hi.it_wh_per_token * pue[2],
+        pf.central * mid.active_b * pue[1], pf.central * lo.active_b * pue[0], pf.central * hi.active_b * pue[2],
+        pf.low * mid.active_b * pue[1], pf.high * mid.active_b * pue[1],
+        k * mid.embodied_g, k * mid.embodied_g_per_token,
+    )
 
 
 def _geomean(values: list[float]) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,12 +17,12 @@ from ecologits.impacts.llm import compute_llm_impacts_dag
 from ecologits.model_repository import ParametersMoE, models
 from ecologits.utils.range_value import RangeValue
 
-from wattprint.core.modeldata import LocalModel, MinMax, ModelData
+from wattprint.core.modeldata import LocalModel, MinMax, ModelData, name_key
 
 _PROBE_TOKENS = 1000.0
-# Names the chatbots use for a mode rather than a model; removed before matching.
-_MODE_SUFFIXES = ("-thinking", "-reasoning", "-instant", "-auto", "-chat-latest", "-latest", "-preview")
-_REASONING_HINTS = ("thinking", "reasoning", "-r1", "o1", "o3", "o4", "magistral", "qwq")
+_DATE = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$")  # gpt-4o-2024-08-06, claude-haiku-4-5-20251001, -2507
+_HYPHEN_VERSION = re.compile(r"(?<=\d)-(?=\d(?:$|-|[a-z]))")  # gpt-5-2 -> gpt-5.2
+_DOT_VERSION = re.compile(r"(?<=\d)\.(?=\d)")  # claude-sonnet-4.5 -> claude-sonnet-4-5
 OPERATOR_PROVIDERS: dict[str, tuple[str, ...]] = {
     "openai": ("openai",),
     "microsoft": ("openai",),
@@ -48,6 +49,7 @@ class ModelSpec:
     undisclosed: bool
     source: str
     warnings: tuple[str, ...] = ()
+    assumed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,7 @@ def _from_ecologits(provider: str, name: str) -> ModelSpec | None:
         quant_bits=16,
         tps=deployment.tps if deployment else None,
         ttft=deployment.ttft if deployment else None,
-        reasoning=any(hint in name for hint in _REASONING_HINTS),
+        reasoning=False,
         undisclosed=active[0] != active[1] or "model-arch-not-released" in warnings,
         source="ecologits",
         warnings=warnings,
@@ -122,22 +124,24 @@ def _from_local(key: str, local: LocalModel) -> ModelSpec:
         reasoning=local.reasoning,
         undisclosed=local.undisclosed,
         source=local.source,
+        assumed=local.assumed,
     )
 
 
-def spec_from_params(total_b: float, active_b: float | None = None) -> ModelSpec:
+def spec_from_params(total_b: float, active_b: float | None = None, quant_bits: int = 16) -> ModelSpec:
     """A model given only by its size, for a model not in any catalogue.
 
     Args:
         total_b: Total parameters, in billions.
         active_b: Active parameters per token, in billions (a mixture-of-experts model); defaults to total_b.
+        quant_bits: Bits per weight as served.
     """
     active = active_b if active_b is not None else total_b
     return ModelSpec(
         key=f"params/{total_b:g}b" + (f"-a{active:g}b" if active_b is not None else ""),
         active=(active, active),
         total=(total_b, total_b),
-        quant_bits=16,
+        quant_bits=quant_bits,
         tps=None,
         ttft=None,
         reasoning=False,
@@ -146,65 +150,101 @@ def spec_from_params(total_b: float, active_b: float | None = None) -> ModelSpec
     )
 
 
-def _normalise(name: str) -> str:
-    name = name.strip().lower().replace(" ", "-").replace("_", "-")
-    for suffix in _MODE_SUFFIXES:
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-    return name
-
-
 @cache
 def _provider_names(provider: str) -> tuple[str, ...]:
     return tuple(m.name for m in models.list_models() if m.provider.value == provider)
 
 
-def resolve(name: str, data: ModelData, providers: tuple[str, ...] = ALL_PROVIDERS) -> ModelSpec | None:
-    """Finds a model by the name a page or a user gave, among the given EcoLogits providers and Wattprint's own list.
+@cache
+def _by_key(provider: str) -> dict[str, str]:
+    """A provider's model names by their comparison key (lower case, hyphens)."""
+    return {name_key(n): n for n in _provider_names(provider)}
 
-    Args:
-        name: "gpt-4o", "claude-sonnet-4-5", "openai/gpt-5", "deepseek-v3", "gpt-5-thinking", ...
-        data: The model data (for models EcoLogits lacks).
-        providers: EcoLogits providers to look in, most likely first.
 
-    Returns:
-        The model, or None when nothing matches.
-    """
-    raw = name.strip()
-    if "/" in raw:
-        provider, _, rest = raw.partition("/")
+def _ecologits(provider: str, key: str) -> ModelSpec | None:
+    name = _by_key(provider).get(key)
+    return _from_ecologits(provider, name) if name is not None else None
+
+
+def _lookup(name: str, data: ModelData, providers: tuple[str, ...]) -> ModelSpec | None:
+    """One exact name: "provider/name", a model of llm.toml [models], or a name of one of the providers."""
+    if name in data.llm.models:
+        return _from_local(name, data.llm.models[name])
+    if "/" in name:
+        provider, _, rest = name.partition("/")
+        provider = provider.replace("-", "_")
         if provider in ALL_PROVIDERS:
-            return _from_ecologits(provider, rest)
-    lowered = raw.lower()
-    if lowered in data.llm.models:
-        return _from_local(lowered, data.llm.models[lowered])
-    for candidate in dict.fromkeys((raw, lowered, _normalise(raw))):
-        for provider in providers:
-            spec = _from_ecologits(provider, candidate)
-            if spec is not None:
-                return _mark_reasoning(spec, lowered)
-        if candidate in data.llm.models:
-            return _mark_reasoning(_from_local(candidate, data.llm.models[candidate]), lowered)
-    # A dated or longer variant of a known name ("gpt-4o-2024-08-06-foo" -> "gpt-4o-2024-08-06").
-    stem = _normalise(raw)
+            found = _ecologits(provider, rest)
+            if found is not None:
+                return found
+        return _ecologits("huggingface_hub", name)  # "openai/gpt-oss-120b", "meta-llama/..."
     for provider in providers:
-        prefixes = [n for n in _provider_names(provider) if stem.startswith(n + "-")]
-        if prefixes:
-            spec = _from_ecologits(provider, max(prefixes, key=len))
-            return _mark_reasoning(spec, lowered) if spec else None
+        found = _ecologits(provider, name)
+        if found is not None:
+            return found
     return None
 
 
-def _mark_reasoning(spec: ModelSpec, asked: str) -> ModelSpec:
-    if spec.reasoning or not any(hint in asked for hint in _REASONING_HINTS):
-        return spec
-    return ModelSpec(**{**{f: getattr(spec, f) for f in spec.__slots__}, "reasoning": True})
+def _variants(key: str) -> list[str]:
+    """The spellings of one name to try: as given, minor versions dotted or hyphenated, a date suffix removed."""
+    out = [key, _HYPHEN_VERSION.sub(".", key), _DOT_VERSION.sub("-", key)]
+    undated = _DATE.sub("", key)
+    if undated != key:
+        out += [undated, _HYPHEN_VERSION.sub(".", undated), _DOT_VERSION.sub("-", undated)]
+    return list(dict.fromkeys(out))
+
+
+def _strip(key: str, suffixes: tuple[str, ...]) -> str | None:
+    for suffix in suffixes:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)]
+    return None
+
+
+def resolve(name: str, data: ModelData, providers: tuple[str, ...] = ALL_PROVIDERS) -> ModelSpec | None:
+    """Finds a model by the name a page or a user gave: an alias (aliases.toml), a catalogue name, or a spelling of one.
+
+    A name ending in a mode ("-thinking") is that model in its reasoning mode; a name ending in "-instant", "-latest"
+    and the like is the model itself. There is no prefix matching: a name that is none of these resolves to nothing.
+
+    Args:
+        name: "gpt-4o", "Claude Sonnet 4.5", "openai/gpt-oss-120b", "gpt-5-5-thinking", "deepseek-reasoner", ...
+        data: The model data (aliases, models EcoLogits lacks, which models always reason).
+        providers: EcoLogits providers to look in, most likely first.
+
+    Returns:
+        The model, with `reasoning` set by the catalogue or the mode the name names; None when nothing matches.
+    """
+    key = name_key(name)
+    if not key:
+        return None
+    attrs = data.llm.reasoning_models
+    bases = [(key, False)]
+    stripped = _strip(key, attrs.mode_suffixes)
+    if stripped is not None:
+        bases.append((stripped, True))
+    plain = _strip(key, attrs.plain_suffixes)
+    if plain is not None:
+        bases.append((plain, False))
+    for base, mode in bases:
+        for candidate in _variants(base):
+            alias = data.aliases.get(candidate)
+            spec = _lookup(alias.model, data, ALL_PROVIDERS) if alias else _lookup(candidate, data, providers)
+            if spec is not None:
+                reasoning = mode or spec.reasoning or spec.key in attrs.models or bool(alias and alias.reasoning)
+                return spec if reasoning == spec.reasoning else _with(spec, reasoning=reasoning)
+    return None
+
+
+def _with(spec: ModelSpec, **changes: object) -> ModelSpec:
+    return ModelSpec(**{**{f: getattr(spec, f) for f in spec.__slots__}, **changes})
 
 
 def close_matches(name: str, data: ModelData, limit: int = 4) -> list[str]:
-    """Names of known models close to a name that matched nothing."""
-    known = [n for p in ALL_PROVIDERS for n in _provider_names(p)] + list(data.llm.models)
-    return difflib.get_close_matches(_normalise(name), known, n=limit, cutoff=0.6)
+    """Names of known models close to a name that matched nothing (never the name itself)."""
+    known = [n for p in ALL_PROVIDERS for n in _by_key(p)] + list(data.llm.models) + list(data.aliases)
+    key = name_key(name)
+    return [n for n in difflib.get_close_matches(key, known, n=limit + 1, cutoff=0.6) if n != key][:limit]
 
 
 def generic_spec(data: ModelData) -> ModelSpec:
@@ -236,8 +276,9 @@ def affine(spec: ModelSpec) -> tuple[Affine, Affine]:
     return bounds[0], bounds[1]
 
 
-def _run(spec: ModelSpec, active: float, total: float, tokens: float) -> tuple[float, float]:
-    result = compute_llm_impacts_dag(
+def _dag(spec: ModelSpec, active: float, total: float, tokens: float) -> dict[str, float | RangeValue]:
+    """EcoLogits' DAG for one request, at a PUE of 1 and with no grid: IT energy and embodied emissions only."""
+    return compute_llm_impacts_dag(
         model_active_parameter_count=active,
         model_total_parameter_count=total,
         output_token_count=tokens,
@@ -252,10 +293,26 @@ def _run(spec: ModelSpec, active: float, total: float, tokens: float) -> tuple[f
         tps=spec.tps,
         ttft=spec.ttft,
     )
+
+
+def _run(spec: ModelSpec, active: float, total: float, tokens: float) -> tuple[float, float]:
+    result = _dag(spec, active, total, tokens)
     energy, embodied = result["request_energy"], result["request_embodied_gwp"]
     if isinstance(energy, RangeValue) or isinstance(embodied, RangeValue):  # pragma: no cover - scalar inputs only
         raise TypeError("EcoLogits returned a range for scalar inputs")
     return float(energy) * 1000.0, float(embodied) * 1000.0
+
+
+def gpu_share(spec: ModelSpec, output_tokens: float) -> float:
+    """The share of EcoLogits' IT energy that its GPUs use (the rest is the host server), at the middle of the range.
+
+    For comparing with GPU-only measurements (ML.ENERGY, AI Energy Score); not used on the estimating path.
+    """
+    result = _dag(spec, sum(spec.active) / 2, sum(spec.total) / 2, max(output_tokens, 1.0))
+    server, it = result["server_energy"], result["request_it_energy"]
+    if isinstance(server, RangeValue) or isinstance(it, RangeValue):  # pragma: no cover - scalar inputs only
+        raise TypeError("EcoLogits returned a range for scalar inputs")
+    return 1.0 - float(server) / float(it) if it else 1.0
 
 
 def prefill_it_wh(coefficient: float, active_b: float, input_tokens: float, knee: float) -> float:

@@ -65,12 +65,12 @@ class ScaleScene(Scene):
         self.body.addWidget(self.country)
         self.body.addStretch(1)
         self.body.addWidget(self.per_query)
-        self.wh_per_query: float | None = None
+        self.wh_per_query: tuple[float, float, float] | None = None
 
     def refresh(self) -> None:
         """Recomputes the scenario from the inputs."""
         if self.wh_per_query is None:
-            self.wh_per_query = classroom.typical_chat_wh(self.context.estimator)
+            self.wh_per_query = classroom.typical_chat_range(self.context.estimator)
         found = classroom.scale_up(
             self.wh_per_query,
             round(self.people.value()),
@@ -86,7 +86,7 @@ class ScaleScene(Scene):
                 days=classroom.number(found.days),
             )
         )
-        self.total.setText(classroom.energy_text(found.total_wh))
+        self.total.setText(classroom.energy_range_text(*found.total_range))
         homes, place = classroom.scale_lines(found, self.context.data)
         self.households_text.setText(homes)
         self.country.setText(place)

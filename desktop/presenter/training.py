@@ -37,12 +37,12 @@ class TrainingScene(Scene):
         self.body.addStretch(1)
         self.body.addWidget(self.note)
         self.queries_per_day = classroom.USE_PER_DAY
-        self.wh_per_query: float | None = None
+        self.wh_per_query: tuple[float, float, float] | None = None
 
     def refresh(self) -> None:
         """Recomputes the table at the current queries a day."""
         if self.wh_per_query is None:
-            self.wh_per_query = classroom.typical_chat_wh(self.context.estimator)
+            self.wh_per_query = classroom.typical_chat_range(self.context.estimator)
         found = classroom.training_vs_use(self.context.data, self.wh_per_query, self.queries_per_day)
         self.use.setText(self.tr("If one model answered this many queries a day:"))
         self.per_day.setText(classroom.count_text(found.queries_per_day))
@@ -52,7 +52,7 @@ class TrainingScene(Scene):
             texts = (
                 self.tr("{name} ({year})").format(name=row.name, year=row.year),
                 training,
-                self.tr("{n} queries").format(n=classroom.count_text(row.queries_to_pass)),
+                self.tr("{n} queries").format(n=classroom.count_range_text(*row.queries_range)),
                 self._days(row.days_to_pass),
             )
             if len(self.cells) < i:

@@ -112,8 +112,11 @@ def test_unknown_service_gets_a_generic_estimate_and_a_warning() -> None:
 def test_unknown_model_of_a_known_service_falls_back_with_a_warning() -> None:
     result = run(service="chatgpt", model="gpt-99-ultra", prompt_tokens=100, response_tokens=500)
     default = run(service="chatgpt", prompt_tokens=100, response_tokens=500)
-    assert result.energy_wh == default.energy_wh
-    assert any("not recognised" in w for w in result.warnings)
+    assert result.energy_wh.central == default.energy_wh.central
+    assert result.energy_wh.low < default.energy_wh.low
+    assert result.energy_wh.high > default.energy_wh.high
+    assert any(w.startswith("model-unresolved:") and "not recognised" in w for w in result.warnings)
+    assert not any(w.startswith("model-unresolved") for w in default.warnings)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,102 @@
+"""Every name a page sends resolves to a catalogue model, or says it did not (aliases.toml, llm.resolve)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+
+from wattprint.core.model import llm
+from wattprint.core.model.estimator import UNRESOLVED, Estimator
+from wattprint.core.modeldata import load
+from wattprint.core.schemas import Interaction
+
+DATA = load()
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "reasoning"),
+    [
+        ("gpt-5-2", "openai/gpt-5.2", False),
+        ("gpt-5-5", "openai/gpt-5.5", False),
+        ("gpt-5-5-thinking", "openai/gpt-5.5", True),
+        ("gpt-5.5-thinking", "openai/gpt-5.5", True),
+        ("gpt-5-t-mini", "openai/gpt-5-mini", True),
+        ("deepseek-reasoner", "deepseek-r1", True),
+        ("pplx_reasoning", "deepseek-r1", True),
+        ("k2", "kimi-k2", False),
+        ("Claude Sonnet 4.5", "anthropic/claude-sonnet-4-5", False),
+        ("Gemini 3 Pro", "google_genai/gemini-3.1-pro-preview", True),
+        ("gemini-3-flash", "google_genai/gemini-3-flash-preview", False),
+        ("grok-4.1", "grok-4", False),
+        ("llama-4-scout", "llama-4-scout", False),
+        ("magistral-medium", "mistralai/magistral-medium-latest", True),
+        ("o3-pro", "o3", True),
+        ("openai/gpt-oss-120b", "huggingface_hub/openai/gpt-oss-120b", False),
+        ("gpt-oss-120b", "huggingface_hub/openai/gpt-oss-120b", False),
+        ("claude-haiku-4-5-20251001", "anthropic/claude-haiku-4-5-20251001", False),
+        ("claude-sonnet-4-5-thinking", "anthropic/claude-sonnet-4-5", True),
+    ],
+)
+def test_page_slugs_resolve(name: str, key: str, reasoning: bool) -> None:
+    spec = llm.resolve(name, DATA)
+    assert spec is not None, name
+    assert spec.key == key
+    assert spec.reasoning is reasoning
+
+
+@pytest.mark.parametrize("name", ["gemini-2.5-pro", "gpt-5-pro", "o4-mini", "deepseek-r1"])
+def test_reasoning_is_a_catalogue_attribute_not_a_substring(name: str) -> None:
+    spec = llm.resolve(name, DATA)
+    assert spec is not None
+    assert spec.reasoning
+
+
+@pytest.mark.parametrize("name", ["gpt-4o-mini-plus-foo", "gpt-5-ultra", "claude-7"])
+def test_no_silent_prefix_match(name: str) -> None:
+    assert llm.resolve(name, DATA) is None
+
+
+def test_hyphenated_and_dotted_versions_give_the_same_estimate() -> None:
+    estimator = Estimator(DATA)
+
+    def energy(model: str) -> float:
+        item = Interaction.model_validate(
+            {"id": uuid.uuid4(), "ts": datetime.now(UTC), "kind": "chat", "service": "chatgpt", "model": model,
+             "prompt_tokens": 100, "response_tokens": 500}
+        )
+        return estimator.estimate(item).energy_wh.central
+
+    assert energy("gpt-5-5-thinking") == energy("gpt-5.5-thinking")
+    assert energy("gpt-5-5-thinking") > 5 * energy("gpt-5-5")
+
+
+def test_an_unresolved_name_carries_the_warning_code() -> None:
+    estimator = Estimator(DATA)
+    item = Interaction.model_validate(
+        {"id": uuid.uuid4(), "ts": datetime.now(UTC), "kind": "chat", "service": "claude", "model": "claude-zz-9",
+         "prompt_tokens": 100, "response_tokens": 500}
+    )
+    warnings = estimator.estimate(item).warnings
+    assert any(w.startswith(f"{UNRESOLVED}:") for w in warnings)
+
+
+def test_every_alias_points_at_a_known_model() -> None:
+    for name, alias in DATA.aliases.items():
+        assert llm.resolve(alias.model, DATA) is not None, name
+
+
+def test_assumed_sizes_are_never_credited_to_ecologits() -> None:
+    for key, model in DATA.llm.models.items():
+        if model.assumed:
+            assert model.source != "ecologits", key
+    for name in ("grok-4", "o3", "qwen3-max"):
+        spec = llm.resolve(name, DATA)
+        assert spec is not None
+        assert spec.assumed
+        assert spec.source != "ecologits"
+
+
+def test_close_matches_never_suggest_the_name_typed() -> None:
+    assert "gpt-4o-mini" not in llm.close_matches("gpt-4o-mini", DATA)
