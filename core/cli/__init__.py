@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from wattprint.core import paths
+from wattprint.core.cli import screen
 from wattprint.core.cli.errors import UsageError, UserError
 from wattprint.core.i18n import N_, _, translate_filled
 from wattprint.core.version import __version__
@@ -96,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _apply_profile(args.profile)
         if args.command is None:
+            screen.require_display()
             app = importlib.import_module("wattprint.desktop.app")
             launched: int = app.run(profile=args.profile)
             return launched
