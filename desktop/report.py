@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import html
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,19 +18,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from wattprint.core import display, history, paths
 from wattprint.core import i18n as core_i18n
 from wattprint.core.modeldata import load
-from wattprint.desktop import i18n
+from wattprint.desktop import i18n, offscreen
 from wattprint.desktop.models.weekmodel import ServiceModel, WeekData, week_data
 from wattprint.desktop.views.week import WeekContent
 
 WIDTH, HEIGHT = 1000, 1150  # px of the rendered week
 
-
-
-def _app() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    return QApplication(sys.argv[:1])
 
 
 def _content(week: WeekData) -> WeekContent:
@@ -198,7 +190,7 @@ def render_week(
     """
     if fmt not in ("png", "pdf", "html"):
         raise ValueError(f"unknown report format {fmt!r}")
-    _app()
+    offscreen.app()
     lang = core_i18n.language()  # a report speaks the language of the command line (LANG, LANGUAGE, WATTPRINT_LANG)
     if lang != i18n.current():
         i18n.install(lang, core=False)

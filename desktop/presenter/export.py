@@ -7,7 +7,6 @@ bars are vectors. `printable` gives dark text on white, for paper.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,20 +15,13 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfW
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wattprint.core import i18n as core_i18n
-from wattprint.desktop import i18n
+from wattprint.desktop import i18n, offscreen
 from wattprint.desktop.presenter.theme import colours
 from wattprint.desktop.presenter.window import SCENE_NAMES, PresenterWindow
 from wattprint.desktop.session import Session
 
 WIDTH, HEIGHT = 1920, 1080  # px of one exported scene
 PDF_NAME = "wattprint-classroom.pdf"
-
-
-def _app() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    return QApplication(sys.argv[:1])
 
 
 def _show_for_handout(window: PresenterWindow, index: int) -> None:
@@ -110,7 +102,7 @@ def export(folder: Path, profile: str | None = None, *, printable: bool = False)
         profile: The history profile (None: the current one).
         printable: Dark text on white (for paper) instead of the screen's light on dark.
     """
-    _app()
+    offscreen.app()
     lang = core_i18n.language()  # a handout speaks the language of the command line (LANG, LANGUAGE, WATTPRINT_LANG)
     if lang != i18n.current():
         i18n.install(lang, core=False)

@@ -81,7 +81,7 @@ def test_format_and_extension_must_agree(tmp_path: Path, capsys: pytest.CaptureF
     err = capsys.readouterr().err
     assert message in err
     assert len(err.strip().splitlines()) == 1
-    assert not list(tmp_path.iterdir())
+    assert not list(tmp_path.glob("week.*"))
 
 
 @pytest.mark.usefixtures("seeded", "qapp")
