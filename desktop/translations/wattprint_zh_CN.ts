@@ -377,7 +377,7 @@
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../presenter/export.py" line="+55"/>
+        <location filename="../presenter/export.py" line="+47"/>
         <source>Wattprint in class: {day}</source>
         <translation>Wattprint 课堂讲义：{day}</translation>
     </message>
@@ -450,7 +450,12 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>Get started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -500,7 +505,7 @@
         <translation>视图</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+80"/>
         <source>listening for the browser extension</source>
         <translation>正在等待浏览器扩展的数据</translation>
     </message>
@@ -1280,37 +1285,17 @@
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../views/welcome.py" line="+24"/>
+        <location filename="../views/welcome.py" line="+89"/>
         <source>Welcome to Wattprint</source>
         <translation>欢迎使用 Wattprint</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Wattprint shows the energy, carbon and water of your everyday AI use — privately, on this computer.</source>
-        <translation>Wattprint 显示您日常使用 AI 的能耗、碳排放和用水量——一切都在这台电脑上进行，保护您的隐私。</translation>
+        <location line="+1"/>
+        <source>Wattprint shows the energy, carbon and water of your everyday AI use, privately, on this computer. Three steps connect it to your browser:</source>
+        <translation>Wattprint 在这台电脑上私密地显示您日常使用 AI 所耗的电、碳和水。只需三步即可把它连接到您的浏览器：</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Install the Wattprint extension in your browser (Chrome, Chromium, Edge, Brave or Firefox).</source>
-        <translation>在浏览器（Chrome、Chromium、Edge、Brave 或 Firefox）中安装 Wattprint 扩展。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Connect it to this app: run &lt;code&gt;wattprint install-host&lt;/code&gt; in a terminal, or use &lt;b&gt;Settings → Connect browsers&lt;/b&gt;.</source>
-        <translation>将扩展连接到本应用：在终端中运行 &lt;code&gt;wattprint install-host&lt;/code&gt;，或使用&lt;b&gt;设置 → 连接浏览器&lt;/b&gt;。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Use ChatGPT, Claude, Gemini or a search engine as usual. Each query appears here as it happens.</source>
-        <translation>像平常一样使用 ChatGPT、Claude、Gemini 或搜索引擎。每次查询都会实时显示在这里。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>How to connect the extension</source>
-        <translation>如何连接扩展</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <location line="+1"/>
         <source>Try demo data</source>
         <translation>试用演示数据</translation>
@@ -1324,6 +1309,131 @@
         <location line="+2"/>
         <source>Demo data goes to a separate &apos;demo&apos; profile; your own history stays empty until you connect.</source>
         <translation>演示数据保存在单独的“demo”档案中；在您连接浏览器之前，您自己的历史记录保持为空。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>1. Load the extension into your browser</source>
+        <translation>1. 把扩展加载到浏览器中</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;b&gt;Chrome, Chromium, Edge, Brave or Vivaldi&lt;/b&gt;: open &lt;code&gt;chrome://extensions&lt;/code&gt; (Edge: &lt;code&gt;edge://extensions&lt;/code&gt;), turn on &lt;b&gt;Developer mode&lt;/b&gt;, click &lt;b&gt;Load unpacked&lt;/b&gt; and choose this folder:</source>
+        <translation>&lt;b&gt;Chrome、Chromium、Edge、Brave 或 Vivaldi&lt;/b&gt;：打开 &lt;code&gt;chrome://extensions&lt;/code&gt;（Edge：&lt;code&gt;edge://extensions&lt;/code&gt;），开启&lt;b&gt;开发者模式&lt;/b&gt;，点击&lt;b&gt;加载已解压的扩展程序&lt;/b&gt;，然后选择这个文件夹：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open the folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the folder&apos;s path</source>
+        <translation>复制文件夹路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy chrome://extensions</source>
+        <translation>复制 chrome://extensions</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Firefox&lt;/b&gt;: open &lt;code&gt;about:debugging&lt;/code&gt;, click &lt;b&gt;This Firefox&lt;/b&gt;, then &lt;b&gt;Load Temporary Add-on…&lt;/b&gt; and choose this file (Firefox forgets it when it restarts):</source>
+        <translation>&lt;b&gt;Firefox&lt;/b&gt;：打开 &lt;code&gt;about:debugging&lt;/code&gt;，点击&lt;b&gt;此 Firefox&lt;/b&gt;，再点击&lt;b&gt;临时载入附加组件…&lt;/b&gt;，然后选择这个文件（Firefox 重启后会忘记它）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open its folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the file&apos;s path</source>
+        <translation>复制文件路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy about:debugging</source>
+        <translation>复制 about:debugging</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>2. Connect the browsers to this app</source>
+        <translation>2. 把浏览器连接到本应用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This lets your browsers start Wattprint&apos;s small host program, which stores each query here (it runs &lt;code&gt;wattprint install-host&lt;/code&gt;; nothing is sent anywhere).</source>
+        <translation>这样浏览器就能启动 Wattprint 的小型主机程序，由它把每次查询保存在这台电脑上（它运行 &lt;code&gt;wattprint install-host&lt;/code&gt;；不会向任何地方发送数据）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect the browsers</source>
+        <translation>连接浏览器</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>3. Ask a chatbot something</source>
+        <translation>3. 向聊天机器人提一个问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use ChatGPT, Claude, Gemini, Copilot or a search engine as usual. Each query appears here within a second or two.</source>
+        <translation>像平常一样使用 ChatGPT、Claude、Gemini、Copilot 或搜索引擎。每次查询会在一两秒内出现在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the Feed</source>
+        <translation>打开动态</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The extension is ready to load: follow the clicks below.</source>
+        <translation>扩展已准备好加载：按下面的步骤点击即可。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The built extension is missing. Fix: in Wattprint&apos;s source folder run &apos;make run&apos; (or &apos;npm --prefix extension run package&apos;), then restart the app.</source>
+        <translation>找不到已构建的扩展。解决方法：在 Wattprint 的源代码文件夹中运行“make run”（或“npm --prefix extension run package”），然后重新启动应用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connected: {browsers}.</source>
+        <translation>已连接：{browsers}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{browser}: {problem}. Fix: click Connect the browsers again.</source>
+        <translation>{browser}：{problem}。解决方法：再次点击“连接浏览器”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected yet.</source>
+        <translation>尚未连接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for your first query…</source>
+        <translation>正在等待您的第一次查询…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{message} Fix: install Chrome, Chromium, Edge, Brave, Vivaldi or Firefox, or run &apos;wattprint install-host --browser chrome&apos; (or firefox) in a terminal.</source>
+        <translation>{message} 解决方法：安装 Chrome、Chromium、Edge、Brave、Vivaldi 或 Firefox，或在终端中运行“wattprint install-host --browser chrome”（或 firefox）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your first query arrived: {service}, {energy}.</source>
+        <translation>您的第一次查询已到达：{service}，{energy}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected: the host delivered a query.</source>
+        <translation>已连接：主机已送达一次查询。</translation>
     </message>
 </context>
 <context>
@@ -1352,7 +1462,7 @@
 <context>
     <name>report</name>
     <message>
-        <location filename="../report.py" line="+74"/>
+        <location filename="../report.py" line="+66"/>
         <source>Wattprint report: the week of {start} to {end}</source>
         <translation>Wattprint 报告：{start} 至 {end} 这一周</translation>
     </message>
