@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from wattprint.core import demo, history, paths
 from wattprint.desktop import format as fmt
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
     def __init__(self, profile: str | None = None, *, listen: bool = True) -> None:
         super().__init__()
         self.listen = listen
+        self.quitting = False  # set by quit(): closing then ends the app instead of hiding into the tray
         self.setWindowIcon(app_icon())
         self.resize(1100, 760)
         self.status = QLabel()
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         quit_action = file.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         view = self.menuBar().addMenu(self.tr("&View"))
         for number, name in enumerate(VIEWS, start=1):
             action = view.addAction(f"&{view_title(name)}")
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
 
         self.tray = Tray(session, weekday, self)
         self.tray.open_requested.connect(self._raise)
-        self.tray.quit_requested.connect(self.close)
+        self.tray.quit_requested.connect(self.quit)
         session.rewritten.connect(self.feed_model.reload)
         session.changed.connect(self._history_changed)
         self.settings_model.changed.connect(self._settings_changed)
@@ -264,7 +265,21 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    @Slot()
+    def quit(self) -> None:
+        """Leaves Wattprint: closes the window for good (not into the tray) and ends the application."""
+        self.quitting = True
+        self.close()
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and not app.quitOnLastWindowClosed():
+            app.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stops live updates and background work before closing."""
+        """Hides into the tray when there is one (saying so once); otherwise, or on Quit, stops and closes."""
+        if not self.quitting and self.session is not None and self.tray.available():
+            event.ignore()
+            self.hide()
+            self.tray.explain_once()
+            return
         self._teardown()
         super().closeEvent(event)

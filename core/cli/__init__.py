@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="use the history of profile NAME (default: your real history; 'demo' holds demo data)",
     )
+    parser.add_argument(
+        "--background", action="store_true", help="start the app in the tray, without its window (for autostart)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _modules():
         module.register(subparsers)
@@ -99,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             screen.require_display()
             app = importlib.import_module("wattprint.desktop.app")
-            launched: int = app.run(profile=args.profile)
+            launched: int = app.run(profile=args.profile, background=args.background)
             return launched
         status: int = args.handler(args)
     except UsageError as error:

@@ -455,7 +455,7 @@
         <translation>开始使用</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1097,7 +1097,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../tray.py" line="+43"/>
+        <location filename="../tray.py" line="+47"/>
         <source>Today: —</source>
         <translation>今天：—</translation>
     </message>
@@ -1108,11 +1108,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Quit</source>
-        <translation>退出</translation>
+        <source>Start Wattprint when I log in</source>
+        <translation>登录时启动 Wattprint</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Quit Wattprint</source>
+        <translation>退出 Wattprint</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Could not change the autostart entry: {reason}</source>
+        <translation>无法更改自动启动项：{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wattprint is still running</source>
+        <translation>Wattprint 仍在运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It keeps counting here in the tray. To leave, choose Quit Wattprint in this icon&apos;s menu.</source>
+        <translation>它会在托盘中继续计数。要退出，请在此图标的菜单中选择“退出 Wattprint”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Today: {count} queries, {energy}</source>
         <translation>今天：{count} 次查询，{energy}</translation>
     </message>
