@@ -27,7 +27,7 @@ run: venv debs-run extension
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
 		echo "No display found. Run it on a desktop session, or: QT_QPA_PLATFORM=offscreen make run"; exit 1; fi
 	@echo "The browser extension is built in $(CURDIR)/extension/dist (chromium/, firefox/, .zip, .xpi)."
-	@echo "Next, in the app's Welcome tab: load it into your browser, then click 'Connect the browsers'."
+	@echo "Next, in the app's Get started tab: load it into your browser, then click 'Connect the browsers'."
 	$(VENV)/bin/wattprint
 
 # extension/dist/{chromium,firefox} unpacked and packed (.zip, .xpi), as the wheel, the sdist and the bundle carry them.

@@ -1305,7 +1305,7 @@
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../views/welcome.py" line="+89"/>
+        <location filename="../views/welcome.py" line="+98"/>
         <source>Welcome to Wattprint</source>
         <translation>欢迎使用 Wattprint</translation>
     </message>
@@ -1341,7 +1341,7 @@
         <translation>&lt;b&gt;Chrome、Chromium、Edge、Brave 或 Vivaldi&lt;/b&gt;：打开 &lt;code&gt;chrome://extensions&lt;/code&gt;（Edge：&lt;code&gt;edge://extensions&lt;/code&gt;），开启&lt;b&gt;开发者模式&lt;/b&gt;，点击&lt;b&gt;加载已解压的扩展程序&lt;/b&gt;，然后选择这个文件夹：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Open the folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -1356,12 +1356,12 @@
         <translation>复制 chrome://extensions</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&lt;b&gt;Firefox&lt;/b&gt;: open &lt;code&gt;about:debugging&lt;/code&gt;, click &lt;b&gt;This Firefox&lt;/b&gt;, then &lt;b&gt;Load Temporary Add-on…&lt;/b&gt; and choose this file (Firefox forgets it when it restarts):</source>
         <translation>&lt;b&gt;Firefox&lt;/b&gt;：打开 &lt;code&gt;about:debugging&lt;/code&gt;，点击&lt;b&gt;此 Firefox&lt;/b&gt;，再点击&lt;b&gt;临时载入附加组件…&lt;/b&gt;，然后选择这个文件（Firefox 重启后会忘记它）：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -1376,7 +1376,7 @@
         <translation>复制 about:debugging</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>2. Connect the browsers to this app</source>
         <translation>2. 把浏览器连接到本应用</translation>
     </message>
@@ -1391,7 +1391,7 @@
         <translation>连接浏览器</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>3. Ask a chatbot something</source>
         <translation>3. 向聊天机器人提一个问题</translation>
     </message>
@@ -1406,7 +1406,7 @@
         <translation>打开动态</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>The extension is ready to load: follow the clicks below.</source>
         <translation>扩展已准备好加载：按下面的步骤点击即可。</translation>
     </message>

@@ -30,6 +30,15 @@ DONE, WAITING, FAILED = "done", "waiting", "failed"
 _MARKS = {DONE: ("✓", "#1b7f3b"), WAITING: ("…", "#6b7580"), FAILED: ("✗", "#b3261e")}
 
 
+def _row(layout: QVBoxLayout, *widgets: QWidget) -> None:
+    """Adds the widgets side by side, left-aligned, to a layout."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    layout.addLayout(row)
+
+
 def _text(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -157,23 +166,23 @@ class WelcomeView(QWidget):
             "this folder:"
         )))  # fmt: skip
         details.addWidget(self.chromium_path)
-        row = QHBoxLayout()
-        row.addWidget(self._button(self.tr("Open the folder"), lambda: self._open(self.chromium_folder())))
-        row.addWidget(self._button(self.tr("Copy the folder's path"), lambda: self._copy(chromium_path)))
-        row.addWidget(self._button(self.tr("Copy chrome://extensions"), lambda: self._copy("chrome://extensions")))
-        row.addStretch(1)
-        details.addLayout(row)
+        _row(
+            details,
+            self._button(self.tr("Open the folder"), lambda: self._open(self.chromium_folder())),
+            self._button(self.tr("Copy the folder's path"), lambda: self._copy(chromium_path)),
+            self._button(self.tr("Copy chrome://extensions"), lambda: self._copy("chrome://extensions")),
+        )
         details.addWidget(_text(self.tr(
             "<b>Firefox</b>: open <code>about:debugging</code>, click <b>This Firefox</b>, then <b>Load Temporary "
             "Add-on…</b> and choose this file (Firefox forgets it when it restarts):"
         )))  # fmt: skip
         details.addWidget(self.firefox_path)
-        row = QHBoxLayout()
-        row.addWidget(self._button(self.tr("Open its folder"), lambda: self._open(Path(firefox_path).parent)))
-        row.addWidget(self._button(self.tr("Copy the file's path"), lambda: self._copy(firefox_path)))
-        row.addWidget(self._button(self.tr("Copy about:debugging"), lambda: self._copy("about:debugging")))
-        row.addStretch(1)
-        details.addLayout(row)
+        _row(
+            details,
+            self._button(self.tr("Open its folder"), lambda: self._open(Path(firefox_path).parent)),
+            self._button(self.tr("Copy the file's path"), lambda: self._copy(firefox_path)),
+            self._button(self.tr("Copy about:debugging"), lambda: self._copy("about:debugging")),
+        )
         self.load_details.setVisible(bool(self.chromium and self.firefox))
         return step
 
@@ -188,10 +197,7 @@ class WelcomeView(QWidget):
             "<code>wattprint install-host</code>; nothing is sent anywhere)."
         )))  # fmt: skip
         self.connect_button = self._button(self.tr("Connect the browsers"), self.connect_browsers)
-        row = QHBoxLayout()
-        row.addWidget(self.connect_button)
-        row.addStretch(1)
-        step.body.addLayout(row)
+        _row(step.body, self.connect_button)
         return step
 
     def _query_step(self) -> Step:
@@ -202,10 +208,7 @@ class WelcomeView(QWidget):
         )))  # fmt: skip
         self.feed_button = self._button(self.tr("Open the Feed"), self.feed_requested.emit)
         self.feed_button.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.feed_button)
-        row.addStretch(1)
-        step.body.addLayout(row)
+        _row(step.body, self.feed_button)
         return step
 
     # -- states -----------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_item
-from tests.desktop.conftest import screenshot, settle
+from tests.desktop.conftest import open_window, screenshot
 from wattprint.core import extension_files, history
 from wattprint.core.schemas import Interaction
 from wattprint.desktop import i18n
@@ -32,18 +32,9 @@ def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def _window(qtbot: QtBot) -> MainWindow:
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    settle(qtbot, win)
-    return win
-
-
 @pytest.fixture
 def fresh(qtbot: QtBot, built: Path) -> Iterator[MainWindow]:
-    win = _window(qtbot)
+    win = open_window(qtbot)
     yield win
     win.close()
 
@@ -65,7 +56,7 @@ def test_empty_history_opens_on_get_started_with_the_tab_bar_visible(fresh: Main
 
 def test_missing_extension_says_the_fix(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(welcome.extension_files, "find", lambda browser: None)
-    win = _window(qtbot)
+    win = open_window(qtbot)
     page = win.welcome
     assert page.load_step.state == welcome.FAILED
     assert "make run" in page.load_step.state_label.text()
@@ -108,7 +99,7 @@ def test_first_query_is_shown_arriving(qtbot: QtBot, fresh: MainWindow, estimato
 def test_get_started_in_chinese(qtbot: QtBot, built: Path) -> None:
     i18n.install("zh_CN")
     try:
-        win = _window(qtbot)
+        win = open_window(qtbot)
         assert win.tabs.tabText(win.tabs.indexOf(win.welcome)) == "开始使用"
         assert "扩展" in win.welcome.load_step.findChildren(welcome.QLabel)[0].text()
         screenshot(win, "zh_CN-welcome-steps")

@@ -6,15 +6,8 @@ import csv
 import json
 
 from tests.conftest import make_item
-from wattprint.core import history
+from tests.host.test_cli_pipe import _fill
 from wattprint.core.cli import main
-from wattprint.core.schemas import Interaction
-
-
-def _fill(estimator, items):
-    db = history.open_db()
-    history.store(db, history.Estimates(estimator).rows([Interaction.model_validate(i) for i in items]))
-    db.conn.close()
 
 
 def _items():
