@@ -12,14 +12,31 @@ ARTIFACTS := test-artifacts
 RUN_DEBS := libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 \
 	libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libxcb-shm0 fonts-noto-cjk
-TEST_DEBS := $(RUN_DEBS) chromium firefox-esr xvfb libnss3-tools openssl desktop-file-utils appstream binutils
+TEST_DEBS := $(RUN_DEBS) chromium firefox-esr xvfb libnss3-tools openssl desktop-file-utils appstream binutils \
+	poppler-utils
 
-.PHONY: run test bench lint typecheck pytest extension-test venv debs-run debs-test npm clean
+# The extension's sources: the built extension (extension/dist) is remade when one changes. The build needs Node.js
+# only, no npm packages.
+EXTENSION_SOURCES := $(shell find extension -path extension/node_modules -prune -o -path extension/dist -prune \
+	-o -path extension/tests -prune -o -type f -print 2>/dev/null)
+EXTENSION_BUILT := extension/dist/.built
 
-run: venv debs-run
+.PHONY: run test bench lint typecheck pytest extension-test extension venv debs-run debs-test npm clean
+
+run: venv debs-run extension
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
 		echo "No display found. Run it on a desktop session, or: QT_QPA_PLATFORM=offscreen make run"; exit 1; fi
+	@echo "The browser extension is built in $(CURDIR)/extension/dist (chromium/, firefox/, .zip, .xpi)."
+	@echo "Next, in the app's Get started tab: load it into your browser, then click 'Connect the browsers'."
 	$(VENV)/bin/wattprint
+
+# extension/dist/{chromium,firefox} unpacked and packed (.zip, .xpi), as the wheel, the sdist and the bundle carry them.
+extension: $(EXTENSION_BUILT)
+
+$(EXTENSION_BUILT): $(EXTENSION_SOURCES)
+	@command -v node >/dev/null || $(MAKE) --no-print-directory _apt DEBS=nodejs
+	cd extension && node scripts/build.mjs >/dev/null && node scripts/package.mjs >/dev/null
+	@touch $@
 
 test: venv debs-test npm
 	@mkdir -p $(ARTIFACTS)

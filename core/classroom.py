@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from wattprint.core import compare, display, queries
-from wattprint.core.i18n import _
+from wattprint.core.i18n import _, language
 from wattprint.core.model import equivalents, scaling, training
 from wattprint.core.modeldata import ModelData
 
@@ -104,7 +104,16 @@ def energy_range_text(low: float, central: float, high: float) -> str:
 
 
 def count_text(n: float) -> str:
-    """A count for a room: "30", "10,000", "1.2 million", "5 billion"."""
+    """A count for a room, in the language spoken: "30", "10,000", "1.2 million", "5 billion".
+
+    Chinese counts by 万 (10^4) and 亿 (10^8), not by thousands: "3,000", "3万", "9.5亿", "50亿".
+    """
+    if language() == "zh_CN":
+        if abs(n) >= 1e8:
+            return number(n / 1e8) + "亿"
+        if abs(n) >= 1e4:
+            return number(n / 1e4) + "万"
+        return number(round(n)) if abs(n) >= 10 else number(n)
     if abs(n) >= 1e9:
         return _("{n} billion").format(n=number(n / 1e9))
     if abs(n) >= 1e6:

@@ -25,7 +25,7 @@ WARNINGS = (
     N_("model size undisclosed: {low}-{high}B active parameters assumed"),
 )
 
-# Names of the model data (services.toml, regions.toml, grid.csv) that read differently in Chinese.
+# Names of the model data (services.toml, regions.toml, grid.csv, training.toml) that read differently in Chinese.
 NAMES = (
     N_("Bing"),
     N_("Baidu"),
@@ -75,6 +75,7 @@ NAMES = (
     N_("the Netherlands"),
     N_("the United Kingdom"),
     N_("the United States"),
+    N_("GPT-4 (estimate)"),  # training.toml: the one training run whose name says it is an estimate
 )
 
 

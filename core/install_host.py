@@ -103,12 +103,56 @@ def _windows_key(browser: str) -> str:
     return _WINDOWS_KEYS[browser] + "\\" + HOST_NAME
 
 
-def detected(system: str, home: Path) -> list[str]:
-    """The browsers whose configuration folder exists (the parent of their NativeMessagingHosts folder)."""
+# Commands that start each browser on Linux (Debian, Fedora and the vendors' own packages name them so), and the
+# application bundles on macOS: a browser installed but never started has no configuration folder yet, and it reads
+# the host manifest on its first start, so an installed browser counts as present too.
+_LINUX_COMMANDS = {
+    "chrome": ("google-chrome", "google-chrome-stable"),
+    "chromium": ("chromium", "chromium-browser"),
+    "brave": ("brave-browser", "brave"),
+    "edge": ("microsoft-edge", "microsoft-edge-stable"),
+    "vivaldi": ("vivaldi", "vivaldi-stable"),
+    "firefox": ("firefox", "firefox-esr"),
+}
+_MACOS_APPS = {
+    "chrome": "Google Chrome.app",
+    "chromium": "Chromium.app",
+    "brave": "Brave Browser.app",
+    "edge": "Microsoft Edge.app",
+    "vivaldi": "Vivaldi.app",
+    "firefox": "Firefox.app",
+}
+
+
+def installed(browser: str, system: str, home: Path, path: str | None = None) -> bool:
+    """Whether a browser's program is installed (on PATH on Linux, an application bundle on macOS).
+
+    Args:
+        browser: One of BROWSERS.
+        system: 'linux' or 'macos' ('windows' always answers False: every browser is registered there).
+        home: The user's home folder (for ~/Applications on macOS).
+        path: The PATH to search (default: this process's).
+    """
+    if system == "macos":
+        app = _MACOS_APPS[browser]
+        return (Path("/Applications") / app).is_dir() or (home / "Applications" / app).is_dir()
+    if system == "linux":
+        return any(shutil.which(command, path=path) for command in _LINUX_COMMANDS[browser])
+    return False
+
+
+def detected(system: str, home: Path, path: str | None = None) -> list[str]:
+    """The browsers that are installed or whose configuration folder exists (where their manifest folder goes).
+
+    Args:
+        system: 'linux', 'macos' or 'windows' (on Windows: every browser, since registry keys cost nothing).
+        home: The user's home folder.
+        path: The PATH to search for browsers' programs (default: this process's).
+    """
     if system == "windows":
         return list(BROWSERS)
     folders = _MACOS if system == "macos" else _LINUX
-    return [b for b in BROWSERS if (home / folders[b]).parent.is_dir()]
+    return [b for b in BROWSERS if (home / folders[b]).parent.is_dir() or installed(b, system, home, path)]
 
 
 def extension_id(source: Path | None = None) -> str:
@@ -235,7 +279,7 @@ def apply(actions: list[Action]) -> None:
     for action in actions:
         if action.verb == "write":
             path = Path(action.where)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folders(path.parent)
             tmp = path.with_name(path.name + ".tmp")
             tmp.write_text(action.content or "", encoding="utf-8", newline="")
             os.chmod(tmp, 0o644 if path.suffix == ".json" else 0o700)
@@ -244,6 +288,19 @@ def apply(actions: list[Action]) -> None:
             Path(action.where).unlink(missing_ok=True)
         else:  # pragma: no cover - Windows only
             _registry(action)
+
+
+def _make_folders(folder: Path) -> None:
+    """Creates a folder and its missing parents, each user-only (0700); existing folders are left as they are."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for each in reversed(missing):
+        each.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(each, 0o700)  # mkdir's mode is masked by the umask
 
 
 def _registry(action: Action) -> None:  # pragma: no cover - Windows only
@@ -291,6 +348,7 @@ __all__ = [
     "detected",
     "extension_id",
     "host_command",
+    "installed",
     "launcher_text",
     "manifest",
     "os_name",

@@ -29,6 +29,7 @@ class Preferences(BaseModel):
         weekly_notification: Show a summary notification once a week.
         last_notified_week: The first day (ISO date) of the last week a summary was shown for.
         language: The app's language, "en" or "zh_CN" (None: follow the system locale).
+        tray_explained: Whether the user was told once that closing the window leaves Wattprint in the tray.
     """
 
     model_config = ConfigDict(extra="ignore", frozen=True)
@@ -39,6 +40,7 @@ class Preferences(BaseModel):
     weekly_notification: bool = False
     last_notified_week: str | None = None
     language: str | None = Field(default=None, pattern=r"^(en|zh_CN)$")
+    tray_explained: bool = False
 
 
 def read(db: Database) -> Preferences:

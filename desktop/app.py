@@ -23,11 +23,12 @@ def chosen_language(profile: str | None) -> str | None:
         db.conn.close()
 
 
-def run(profile: str | None = None) -> int:
-    """Runs the app until its window closes.
+def run(profile: str | None = None, *, background: bool = False) -> int:
+    """Runs the app until the user quits it (closing the window leaves it in the tray, when there is one).
 
     Args:
         profile: The history profile to open (None for the user's real history).
+        background: Start in the tray without showing the window (the window shows when there is no tray).
 
     Returns:
         The Qt event loop's exit status.
@@ -39,5 +40,7 @@ def run(profile: str | None = None) -> int:
     app.setDesktopFileName("org.wattprint.Wattprint")
     i18n.install(i18n.resolve(chosen_language(profile)))
     window = MainWindow(profile=profile)
-    window.show()
+    app.setQuitOnLastWindowClosed(not window.tray.available())
+    if not (background and window.tray.available()):
+        window.show()
     return int(app.exec())

@@ -1,14 +1,14 @@
 """The main window.
 
-Feed, Week, Compare and Settings tabs (Ctrl+1 to Ctrl+4), a menu bar, a status bar, the tray icon, and a welcome
-page while the history is empty.
+Feed, Week, Compare and Settings tabs (Ctrl+1 to Ctrl+4) and a "Get started" tab (shown first while the history is
+empty), a menu bar, a status bar and the tray icon. Closing the window leaves Wattprint in the tray when there is one.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from wattprint.core import demo, history, paths
 from wattprint.desktop import format as fmt
@@ -33,6 +33,7 @@ VIEWS = (
     QT_TRANSLATE_NOOP("MainWindow", "Compare"),
     QT_TRANSLATE_NOOP("MainWindow", "Settings"),
 )
+WELCOME = QT_TRANSLATE_NOOP("MainWindow", "Get started")
 
 
 def view_title(name: str) -> str:
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
     def __init__(self, profile: str | None = None, *, listen: bool = True) -> None:
         super().__init__()
         self.listen = listen
+        self.quitting = False  # set by quit(): closing then ends the app instead of hiding into the tray
         self.setWindowIcon(app_icon())
         self.resize(1100, 760)
         self.status = QLabel()
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         quit_action = file.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         view = self.menuBar().addMenu(self.tr("&View"))
         for number, name in enumerate(VIEWS, start=1):
             action = view.addAction(f"&{view_title(name)}")
@@ -115,17 +117,16 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         for widget, title in zip((self.feed, self.week, self.compare, self.settings), VIEWS, strict=True):
             self.tabs.addTab(widget, view_title(title))
-        self.welcome = WelcomeView()
+        self.welcome = WelcomeView(self.settings_model)
         self.welcome.demo_requested.connect(self.try_demo)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.tabs)
-        self.setCentralWidget(self.stack)
-        self.stack.setCurrentWidget(self.welcome if session.is_empty() else self.tabs)
+        self.welcome.feed_requested.connect(lambda: self.show_view(0))
+        self.tabs.addTab(self.welcome, view_title(WELCOME))
+        self.setCentralWidget(self.tabs)
+        self.tabs.setCurrentWidget(self.welcome if session.is_empty() else self.feed)
 
         self.tray = Tray(session, weekday, self)
         self.tray.open_requested.connect(self._raise)
-        self.tray.quit_requested.connect(self.close)
+        self.tray.quit_requested.connect(self.quit)
         session.rewritten.connect(self.feed_model.reload)
         session.changed.connect(self._history_changed)
         self.settings_model.changed.connect(self._settings_changed)
@@ -155,15 +156,13 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def show_view(self, index: int) -> None:
-        """Shows one of VIEWS (leaving the welcome page) and focuses it."""
-        self.stack.setCurrentWidget(self.tabs)
+        """Shows one of VIEWS and focuses it."""
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus()
 
     def current_view(self) -> QWidget:
-        """The widget shown: the welcome page or a tab's view."""
-        current = self.stack.currentWidget()
-        shown = self.tabs.currentWidget() if current is self.tabs else current
+        """The widget shown: a tab's view (the welcome page is a tab too)."""
+        shown = self.tabs.currentWidget()
         assert shown is not None
         return shown
 
@@ -172,8 +171,10 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         self.feed_model.refresh()
         self.week_model.refresh()
-        if self.stack.currentWidget() is self.welcome and not self.session.is_empty():
-            self.stack.setCurrentWidget(self.tabs)
+        if self.welcome.query_step.state != "done" and self.feed_model.rowCount() > 0:
+            index = self.feed_model.index
+            service, energy = (str(self.feed_model.data(index(0, column))) for column in (1, 4))
+            self.welcome.first_query(service, energy)
         self._update_status()
 
     @Slot()
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         if lang == i18n.current():
             return
         i18n.install(lang)
-        on_settings = self.stack.currentWidget() is self.tabs and self.tabs.currentWidget() is self.settings
+        on_settings = self.tabs.currentWidget() is self.settings
         self._build_menus()
         self._teardown()
         self._build(self.profile)
@@ -264,7 +265,21 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    @Slot()
+    def quit(self) -> None:
+        """Leaves Wattprint: closes the window for good (not into the tray) and ends the application."""
+        self.quitting = True
+        self.close()
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and not app.quitOnLastWindowClosed():
+            app.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stops live updates and background work before closing."""
+        """Hides into the tray when there is one (saying so once); otherwise, or on Quit, stops and closes."""
+        if not self.quitting and self.session is not None and self.tray.available():
+            event.ignore()
+            self.hide()
+            self.tray.explain_once()
+            return
         self._teardown()
         super().closeEvent(event)

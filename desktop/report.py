@@ -1,21 +1,24 @@
-"""Week reports: the week view's content rendered to PNG (grab), PDF (QPdfWriter) or HTML (embedded PNG + text)."""
+"""Week reports: the week view's content rendered to PNG (a picture), PDF or HTML (text, with the charts as a PNG).
+
+The PDF is painted by the widgets themselves onto a QPdfWriter: its text is text (selectable, searchable) and its
+charts are vectors. Every report opens with a title holding its dates.
+"""
 
 from __future__ import annotations
 
 import base64
 import html
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QLocale, QMarginsF, QRect, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QLocale, QMarginsF, QPoint, QRectF, Qt
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QApplication, QWidget
 
 from wattprint.core import display, history, paths
 from wattprint.core import i18n as core_i18n
 from wattprint.core.modeldata import load
-from wattprint.desktop import i18n
+from wattprint.desktop import i18n, offscreen
 from wattprint.desktop.models.weekmodel import ServiceModel, WeekData, week_data
 from wattprint.desktop.views.week import WeekContent
 
@@ -23,20 +26,17 @@ WIDTH, HEIGHT = 1000, 1150  # px of the rendered week
 
 
 
-def _app() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    return QApplication(sys.argv[:1])
-
-
-def render_image(week: WeekData) -> QImage:
-    """The week's content as an image."""
-    data = load()
-    services = ServiceModel(data)
+def _content(week: WeekData) -> WeekContent:
+    """The week view's content for one week, laid out offscreen at the report's size (the caller closes it)."""
+    services = ServiceModel(load())
     services.set_services(week.summary["services"])
     content = WeekContent(services)
+    services.setParent(content)
     content.show_week(week)
+    # Flat header sections: the style's gradients are not all drawable in a PDF.
+    content.table.horizontalHeader().setStyleSheet(
+        "QHeaderView::section { background: #eef0f2; border: none; border-bottom: 1px solid #b8bec4; padding: 4px; }"
+    )
     content.resize(WIDTH, HEIGHT)
     content.table.setMinimumHeight(min(60 + 30 * len(week.summary["services"]), 420))
     content.adjustSize()
@@ -44,10 +44,28 @@ def render_image(week: WeekData) -> QImage:
     content.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     content.show()
     QApplication.processEvents()
-    image = content.grab().toImage()
+    return content
+
+
+def _close(content: WeekContent) -> None:
     content.close()
     content.deleteLater()
+
+
+def render_image(week: WeekData) -> QImage:
+    """The week's content as an image."""
+    content = _content(week)
+    image = content.grab().toImage()
+    _close(content)
     return image
+
+
+def report_title(week: WeekData) -> str:
+    """The report's title, with the first and last day of its week."""
+    end = week.start + timedelta(days=6)
+    return QCoreApplication.translate("report", "Wattprint report: the week of {start} to {end}").format(
+        start=week.start.isoformat(), end=end.isoformat()
+    )
 
 
 def _png(image: QImage) -> bytes:
@@ -57,25 +75,40 @@ def _png(image: QImage) -> bytes:
     return bytes(buffer.data().data())
 
 
-def _pdf(image: QImage, week: WeekData, path: Path) -> None:
+def _pdf(week: WeekData, path: Path) -> None:
+    """A4, one page: the title, then the week's content painted by its widgets (text stays text, charts vectors)."""
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
     writer.setResolution(150)
-    title = QCoreApplication.translate("report", "Wattprint week of {start}")
-    writer.setTitle(title.format(start=week.start.isoformat()))
+    title = report_title(week)
+    writer.setTitle(title)
     writer.setCreator("Wattprint")
+    content = _content(week)
     painter = QPainter(writer)
-    area = painter.viewport()
-    scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    painter.drawImage(QRect(area.topLeft(), scaled), image)
-    painter.end()
+    try:
+        if not painter.isActive():
+            raise OSError(f"cannot write {path}")
+        area = painter.viewport()
+        font = QFont(content.font())
+        font.setPixelSize(30)
+        font.setBold(True)
+        painter.setFont(font)
+        heading = QRectF(0, 0, area.width(), 60)
+        painter.drawText(heading, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), title)
+        top = heading.height() + 10
+        scale = min(area.width() / content.width(), (area.height() - top) / content.height())
+        painter.translate(0, top)
+        painter.scale(scale, scale)
+        content.render(painter, QPoint(0, 0), renderFlags=QWidget.RenderFlag.DrawChildren)
+    finally:
+        painter.end()
+        _close(content)
 
 
 def _texts() -> dict[str, str]:
     """The report's words in the app's language (HTML-escaped)."""
     texts = {
-        "title": QCoreApplication.translate("report", "Wattprint: week of {start}"),
         "heading": QCoreApplication.translate("report", "Your week with AI: {start} to {end}"),
         "counts": QCoreApplication.translate(
             "report", "{count} interactions: {ai} answered by an AI, {search} plain searches."
@@ -118,11 +151,12 @@ def _html(image: QImage, week: WeekData) -> str:
     lang = "zh-CN" if i18n.current() == "zh_CN" else "en"
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
-<title>{t["title"].format(start=start)}</title>
+<title>{html.escape(report_title(week))}</title>
 <style>body{{font-family:sans-serif;max-width:1000px;margin:2em auto}}td,th{{padding:2px 10px;text-align:right}}
 th:first-child,td:first-child{{text-align:left}}img{{max-width:100%}}</style></head>
 <body>
-<h1>{t["heading"].format(start=start, end=last)}</h1>
+<h1>{html.escape(report_title(week))}</h1>
+<p>{t["heading"].format(start=start, end=last)}</p>
 {sentences}
 <table><tr><th></th><th>{t["central"]}</th><th>{t["low"]}</th><th>{t["high"]}</th></tr>
 {ranges}
@@ -156,7 +190,7 @@ def render_week(
     """
     if fmt not in ("png", "pdf", "html"):
         raise ValueError(f"unknown report format {fmt!r}")
-    _app()
+    offscreen.app()
     lang = core_i18n.language()  # a report speaks the language of the command line (LANG, LANGUAGE, WATTPRINT_LANG)
     if lang != i18n.current():
         i18n.install(lang, core=False)
@@ -167,13 +201,12 @@ def render_week(
         week = week_data(db, load(), day, first_weekday)
     finally:
         db.conn.close()
-    image = render_image(week)
-    if fmt == "png":
-        path.write_bytes(_png(image))
-    elif fmt == "pdf":
-        _pdf(image, week, path)
+    if fmt == "pdf":
+        _pdf(week, path)
+    elif fmt == "png":
+        path.write_bytes(_png(render_image(week)))
     else:
-        path.write_text(_html(image, week), encoding="utf-8")
+        path.write_text(_html(render_image(week), week), encoding="utf-8")
     return week
 
 

@@ -1,17 +1,21 @@
-"""The system tray icon: today's total in its tooltip and menu, and the opt-in weekly summary notification."""
+"""The system tray icon: today's count on the icon, today's total in its tooltip, autostart, Quit, weekly summary.
+
+The opt-in weekly summary notification is shown from here, so it comes while the window is closed too.
+"""
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from wattprint.core import preferences, queries
+from wattprint.core import autostart, paths, preferences, queries
 from wattprint.desktop import format as fmt
 from wattprint.desktop.session import Session
-from wattprint.desktop.widgets.icon import app_icon
+from wattprint.desktop.widgets.icon import app_icon, badge_text, with_badge
 
 CHECK_MS = 60 * 60 * 1000  # how often the weekly summary is reconsidered
 
@@ -45,7 +49,13 @@ class Tray(QObject):
         self.menu.addAction(self.today)
         self.menu.addSeparator()
         self.menu.addAction(self.tr("Open Wattprint"), self.open_requested.emit)
-        self.menu.addAction(self.tr("Quit"), self.quit_requested.emit)
+        self.autostart = QAction(self.tr("Start Wattprint when I log in"), self.menu)
+        self.autostart.setCheckable(True)
+        self.autostart.setEnabled(autostart.supported())
+        self.autostart.setChecked(autostart.supported() and autostart.enabled())
+        self.autostart.toggled.connect(self.set_autostart)
+        self.menu.addAction(self.autostart)
+        self.menu.addAction(self.tr("Quit Wattprint"), self.quit_requested.emit)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.timer = QTimer(self)
@@ -57,10 +67,43 @@ class Tray(QObject):
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()
 
+    def available(self) -> bool:
+        """Whether the desktop shows tray icons (then closing the window leaves Wattprint running there)."""
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    @Slot(bool)
+    def set_autostart(self, on: bool) -> None:
+        """Writes or removes the XDG autostart entry; a failure shows as a tray message."""
+        try:
+            if on:
+                autostart.enable(env={k: os.environ[k] for k in (paths.DATA_DIR_ENV, paths.PROFILE_ENV)
+                                      if os.environ.get(k)})  # fmt: skip
+            else:
+                autostart.disable()
+        except OSError as error:
+            self.icon.showMessage("Wattprint", self.tr("Could not change the autostart entry: {reason}").format(
+                reason=error.strerror or error))  # fmt: skip
+
+    def explain_once(self) -> bool:
+        """Says, the first time the window is closed, that Wattprint keeps running in the tray; returns whether."""
+        db = self.session.db
+        if preferences.read(db).tray_explained:
+            return False
+        preferences.write(db, tray_explained=True)
+        self.icon.showMessage(
+            self.tr("Wattprint is still running"),
+            self.tr("It keeps counting here in the tray. To leave, choose Quit Wattprint in this icon's menu."),
+            app_icon(),
+            10_000,
+        )
+        return True
+
     @Slot()
     def refresh(self) -> None:
-        """Updates today's total in the tooltip and menu."""
+        """Updates today's count on the icon and today's total in the tooltip and menu."""
         day = queries.day_summary(self.session.db, self.session.data, date.today())
+        self.count_text = badge_text(int(day["count"]))
+        self.icon.setIcon(with_badge(app_icon(), self.count_text if day["count"] else ""))
         e = day["energy_wh"]
         text = self.tr("Today: {count} queries, {energy}").format(
             count=fmt.integer(day["count"]), energy=fmt.energy_range(e["central"], e["low"], e["high"])

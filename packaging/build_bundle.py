@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "pyinstaller" / "wattprint.spec"
-SOURCES = ("core", "desktop", "packaging/linux/icons", "pyproject.toml", "README.md")
+SOURCES = ("core", "desktop", "packaging/linux/icons", "extension", "pyproject.toml", "setup.py", "README.md")
 
 
 def _run(*command: str | Path) -> None:
@@ -33,7 +33,8 @@ def stage(work: Path) -> Path:
         shutil.rmtree(folder, ignore_errors=True)
     for name in SOURCES:
         if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+            skip = shutil.ignore_patterns("__pycache__", "node_modules", "dist")  # the wheel build makes extension/dist
+            shutil.copytree(ROOT / name, source / name, ignore=skip)
         else:
             (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, source / name)

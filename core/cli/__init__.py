@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from wattprint.core import paths
+from wattprint.core.cli import screen
 from wattprint.core.cli.errors import UsageError, UserError
 from wattprint.core.i18n import N_, _, translate_filled
 from wattprint.core.version import __version__
@@ -83,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="use the history of profile NAME (default: your real history; 'demo' holds demo data)",
     )
+    parser.add_argument(
+        "--background", action="store_true", help="start the app in the tray, without its window (for autostart)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _modules():
         module.register(subparsers)
@@ -96,8 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _apply_profile(args.profile)
         if args.command is None:
+            screen.require_display()
             app = importlib.import_module("wattprint.desktop.app")
-            launched: int = app.run(profile=args.profile)
+            launched: int = app.run(profile=args.profile, background=args.background)
             return launched
         status: int = args.handler(args)
     except UsageError as error:

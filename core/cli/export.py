@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
@@ -13,19 +11,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wattprint.core import queries
+from wattprint.core.cli import csvrows
 from wattprint.core.cli._history import open_history, parse_date
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.i18n import _
 from wattprint.core.modeldata import load
-from wattprint.core.schemas import SCRIPT_CLASSES
-
-CSV_COLUMNS = (
-    "id", "ts", "day", "kind", "service", "model", "modes",
-    *(f"{part}_{script}" for part in ("prompt", "response", "context") for script in SCRIPT_CLASSES),
-    "prompt_tokens", "response_tokens", "context_tokens", "images", "video_seconds", "duration_ms", "browser", "page",
-    *(f"{q}_{end}" for q in ("energy_wh", "co2e_g", "water_ml") for end in ("low", "central", "high")),
-    "model_version",
-)  # fmt: skip
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
@@ -33,7 +23,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
     parser = subparsers.add_parser(
         "export",
         help="write the history as JSON or CSV",
-        description="Write every stored interaction with its estimate. JSON can be imported again.",
+        description="Write every stored interaction with its estimate. Both JSON and CSV can be imported again.",
     )
     parser.add_argument("--format", choices=("json", "csv"), default="json")
     parser.add_argument("--since", metavar="YYYY-MM-DD", help="only from this local day on")
@@ -51,32 +41,21 @@ def json_chunks(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def csv_row(item: dict[str, Any]) -> list[Any]:
-    """One exported interaction as a CSV row (in CSV_COLUMNS order)."""
-    row = [item["id"], item["ts"], item["day"], item["kind"], item["service"], item["model"] or "",
-           ";".join(item["modes"])]  # fmt: skip
-    for part in ("prompt", "response", "context"):
-        row.extend(item[part].get(script, 0) for script in SCRIPT_CLASSES)
-    row.extend(item.get(name, "") for name in ("prompt_tokens", "response_tokens", "context_tokens"))
-    row.extend(item[name] if item[name] is not None else "" for name in
-               ("images", "video_seconds", "duration_ms", "browser", "page"))  # fmt: skip
-    estimate = item["estimate"]
-    for q in ("energy_wh", "co2e_g", "water_ml"):
-        row.extend(estimate[q][end] for end in ("low", "central", "high"))
-    row.append(estimate["model_version"])
-    return row
+def write(out: TextIO, items: Iterable[dict[str, Any]], fmt: str) -> int:
+    """Writes the items in a format; returns how many."""
+    if fmt == "csv":
+        return csvrows.write(out, items)
+    count = 0
 
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal count
+        for item in items:
+            count += 1
+            yield item
 
-def write(out: TextIO, items: Iterable[dict[str, Any]], fmt: str) -> None:
-    """Writes the items in a format."""
-    if fmt == "json":
-        for chunk in json_chunks(items):
-            out.write(chunk)
-        return
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for item in items:
-        writer.writerow(csv_row(item))
+    for chunk in json_chunks(counted()):
+        out.write(chunk)
+    return count
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,20 +66,23 @@ def run(args: argparse.Namespace) -> int:
     db = open_history()
     items = (item for item in queries.iter_rows(db, load(), since=since))
     if args.output is None:
-        write(sys.stdout, items, args.format)
+        count = write(sys.stdout, items, args.format)
+        sys.stdout.flush()
+        print(_("wrote {count} interactions to standard output").format(count=count), file=sys.stderr)
         return 0
     # Written next to the target, then moved into place: a failed export leaves no half file behind.
     tmp = args.output.with_name(args.output.name + ".part")
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as out:
-            write(out, items, args.format)
+            count = write(out, items, args.format)
         os.replace(tmp, args.output)
     except OSError as error:
         tmp.unlink(missing_ok=True)
         raise UsageError(
             _("cannot write {path}: {reason}").format(path=args.output, reason=error.strerror or error)
         ) from None
+    print(_("wrote {count} interactions to {path}").format(count=count, path=args.output))
     return 0
 
 
-__all__ = ["CSV_COLUMNS", "csv_row", "io", "register", "run", "write"]
+__all__ = ["json_chunks", "register", "run", "write"]

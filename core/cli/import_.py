@@ -1,4 +1,4 @@
-"""`wattprint import FILE`: stores interactions from a JSON export (idempotent: ids already stored are skipped)."""
+"""`wattprint import FILE`: stores interactions from a JSON or CSV export (ids already stored are skipped)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from wattprint.core import history, protocol
+from wattprint.core.cli import csvrows
 from wattprint.core.cli._history import open_history
 from wattprint.core.cli.errors import UsageError, UserError
 from wattprint.core.cli.files import read_text
@@ -24,8 +25,8 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
     """Adds the subcommand."""
     parser = subparsers.add_parser(
         "import",
-        help="store interactions from a JSON export",
-        description="Store the interactions of a file written by 'wattprint export' (a JSON array, or JSON Lines)."
+        help="store interactions from a JSON or CSV export",
+        description="Store the interactions of a file written by 'wattprint export' (a JSON array, JSON Lines or CSV)."
         " Each is validated; ids already stored are left as they are. Estimates are made afresh.",
     )
     parser.add_argument("file", type=Path, metavar="FILE")
@@ -34,12 +35,14 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
 
 
 def read_items(path: Path) -> list[Any]:
-    """The items of a JSON array or JSON Lines file.
+    """The items of a JSON array, JSON Lines or CSV file (as `wattprint export --format csv` writes it).
 
     Raises:
-        UsageError: The file cannot be read or holds neither.
+        UsageError: The file cannot be read or holds none of these.
     """
     text = read_text(path, MAX_FILE, _("{path} is larger than 2 GiB"))
+    if csvrows.looks_like_csv(text.lstrip("\ufeff")):
+        return list(csvrows.read(text.lstrip("\ufeff")))
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except ValueError:

@@ -56,9 +56,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         browsers = install_host.detected(system, home)
         if not browsers:
-            raise UsageError(_("no browser found in your home folder; name one with --browser (or --browser all)"))
+            raise UsageError(_("no browser found on this computer; name one with --browser (or --browser all)"))
     if args.user_data_dir is not None and "firefox" in browsers:
         raise UsageError(_("--user-data-dir is for Chromium-family browsers, not firefox"))
+    if args.user_data_dir is not None and not args.user_data_dir.is_dir():
+        raise UsageError(
+            _("--user-data-dir {folder} does not exist: give the folder the browser was started with").format(
+                folder=args.user_data_dir
+            )
+        )
     env = {k: os.environ[k] for k in (paths.DATA_DIR_ENV, paths.PROFILE_ENV) if os.environ.get(k)}
     try:
         data = paths.data_dir(create=not args.dry_run)

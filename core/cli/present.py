@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from wattprint.core.cli import screen
 from wattprint.core.cli.errors import UsageError, UserError
 from wattprint.core.i18n import _
 
@@ -28,6 +29,12 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
     parser.add_argument(
         "--export", type=Path, metavar="DIR", help=_("write every scene as a PNG and all of them as one PDF into DIR")
     )
+    parser.add_argument(
+        "--theme",
+        choices=("dark", "light"),
+        default="dark",
+        help=_("with --export: dark (as on screen) or light (dark text on white, for printing)"),
+    )
     parser.add_argument("--window", action="store_true", help=_("open in a window instead of full screen"))
     parser.set_defaults(handler=run)
 
@@ -35,6 +42,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
 def run(args: argparse.Namespace) -> int:
     """Opens the presenter view, or exports its scenes."""
     if args.export is None:
+        screen.require_display()
         presenter = importlib.import_module("wattprint.desktop.presenter")
         status: int = presenter.run(profile=args.profile, full_screen=not args.window)
         return status
@@ -45,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     exporter = importlib.import_module("wattprint.desktop.presenter.export")
     try:
         args.export.mkdir(parents=True, exist_ok=True)
-        written: list[Path] = exporter.export(args.export, profile=args.profile)
+        written: list[Path] = exporter.export(args.export, profile=args.profile, printable=args.theme == "light")
     except OSError as error:
         raise UserError(_("cannot write {file}: {reason}").format(file=args.export, reason=error.strerror)) from None
     for path in written:

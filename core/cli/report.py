@@ -42,9 +42,15 @@ def _day(text: str | None) -> date:
 
 
 def _format(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
+    """The format: --format and the file name's extension must agree (a file with no extension takes --format)."""
     suffix = args.output.suffix.lower().lstrip(".")
+    suffix = "html" if suffix == "htm" else suffix
+    if args.format:
+        if suffix and suffix != args.format:
+            message = _("--format {format} does not match the file name {file}: name it {name}, or leave out --format")
+            name = args.output.with_suffix("." + args.format).name
+            raise UsageError(message.format(format=args.format, file=args.output.name, name=name))
+        return str(args.format)
     if suffix in FORMATS:
         return str(suffix)
     raise UsageError(_("give --format png|pdf|html, or an output file ending in .png, .pdf or .html"))

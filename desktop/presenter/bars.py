@@ -32,6 +32,7 @@ class Bars(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bars: list[Bar] = []
+        self.text_colour, self.muted_colour = TEXT, MUTED  # the printable handout sets dark ones
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_bars(self, bars: list[Bar]) -> None:
@@ -64,7 +65,7 @@ class Bars(QWidget):
         span = max(high - low, 1e-9)
         for i, bar in enumerate(self.bars):
             top = i * row
-            painter.setPen(TEXT)
+            painter.setPen(self.text_colour)
             painter.drawText(
                 QRectF(0, top, label_width - 16, row),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap),
@@ -74,7 +75,7 @@ class Bars(QWidget):
             length = max(6.0, track * min(max(share, 0.0), 1.0))
             height = min(row * 0.6, 56)
             painter.fillRect(QRectF(label_width, top + (row - height) / 2, length, height), bar.colour)
-            painter.setPen(MUTED if bar.value <= 0 else TEXT)
+            painter.setPen(self.muted_colour if bar.value <= 0 else self.text_colour)
             painter.drawText(
                 QRectF(label_width + length + 16, top, text_width + track - length, row),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),

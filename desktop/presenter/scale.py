@@ -50,7 +50,9 @@ class ScaleScene(Scene):
             widget.setMinimumWidth(160)
             widget.valueChanged.connect(self._changed)
             inputs.addWidget(widget)
-            inputs.addWidget(label(text, "lead"))
+            caption = label(text, "lead")
+            caption.setProperty("handout", False)  # the sentence below says the same in a handout
+            inputs.addWidget(caption)
         inputs.addStretch(1)
         self.who = label("", "lead")
         self.total = label("", "big")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from wattprint.core.model.estimator import Estimator
@@ -72,6 +72,22 @@ class Scene(QWidget):
         """Back to the scene's first step (called when the presenter leaves it)."""
 
     def prepare_export(self) -> None:
-        """Puts the scene in the state a handout shows (everything revealed)."""
+        """Puts the scene in the state a handout shows: everything revealed, and no controls (paper has no buttons).
+
+        Spin boxes, buttons and any widget marked with the `handout` property False are hidden; `end_export`
+        shows them again.
+        """
         while self.advance():
             pass
+        for widget in self.findChildren(QWidget):
+            control = isinstance(widget, QAbstractSpinBox | QAbstractButton) or widget.property("handout") is False
+            if control and widget.isVisibleTo(self):
+                widget.setProperty("hidden_for_handout", True)
+                widget.hide()
+
+    def end_export(self) -> None:
+        """Shows again what `prepare_export` hid."""
+        for widget in self.findChildren(QWidget):
+            if widget.property("hidden_for_handout"):
+                widget.setProperty("hidden_for_handout", None)
+                widget.show()

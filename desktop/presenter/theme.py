@@ -16,24 +16,37 @@ AI = QColor("#ff8a5c")
 SEARCH = QColor("#5cc8ff")
 EVERYDAY = QColor("#8be07a")
 GROUP_COLOURS = {"ai": AI, "search": SEARCH, "everyday": EVERYDAY}
+# The printable handout: dark text on white, the same accent darkened so it reads on paper (5:1 and more on white).
+PRINT_BACKGROUND = QColor("#ffffff")
+PRINT_TEXT = QColor("#111418")
+PRINT_MUTED = QColor("#4a5561")
+PRINT_ACCENT = QColor("#8a5a00")
 BASE_HEIGHT = 1080  # px: the height the sizes below are for
 
 # Pixel sizes of each text role at BASE_HEIGHT.
 SIZES = {"title": 64, "big": 150, "lead": 48, "body": 38, "small": 30}
 
 
-def style_sheet(height: int) -> str:
-    """The presenter's style sheet for a window `height` pixels high."""
+def colours(printable: bool = False) -> tuple[QColor, QColor, QColor, QColor]:
+    """Background, text, muted text and accent: of the screen (dark) or of the printable handout (light)."""
+    if printable:
+        return PRINT_BACKGROUND, PRINT_TEXT, PRINT_MUTED, PRINT_ACCENT
+    return BACKGROUND, TEXT, MUTED, ACCENT
+
+
+def style_sheet(height: int, printable: bool = False) -> str:
+    """The presenter's style sheet for a window `height` pixels high (light on white when `printable`)."""
     scale = max(0.5, height / BASE_HEIGHT)
     size = {role: round(px * scale) for role, px in SIZES.items()}
+    background, text, muted, accent = colours(printable)
     return f"""
-        QWidget#presenter, QWidget#scene {{ background: {BACKGROUND.name()}; color: {TEXT.name()}; }}
-        QLabel {{ color: {TEXT.name()}; font-size: {size["body"]}px; }}
+        QWidget#presenter, QWidget#scene {{ background: {background.name()}; color: {text.name()}; }}
+        QLabel {{ color: {text.name()}; font-size: {size["body"]}px; }}
         QLabel#title {{ font-size: {size["title"]}px; font-weight: bold; }}
-        QLabel#big {{ font-size: {size["big"]}px; font-weight: bold; color: {ACCENT.name()}; }}
+        QLabel#big {{ font-size: {size["big"]}px; font-weight: bold; color: {accent.name()}; }}
         QLabel#lead {{ font-size: {size["lead"]}px; }}
-        QLabel#small {{ font-size: {size["small"]}px; color: {MUTED.name()}; }}
-        QLabel#accent {{ font-size: {size["lead"]}px; color: {ACCENT.name()}; font-weight: bold; }}
+        QLabel#small {{ font-size: {size["small"]}px; color: {muted.name()}; }}
+        QLabel#accent {{ font-size: {size["lead"]}px; color: {accent.name()}; font-weight: bold; }}
         QAbstractSpinBox, QPushButton {{
             font-size: {size["body"]}px; color: {TEXT.name()}; background: #1d2630;
             border: 2px solid {MUTED.name()}; border-radius: 6px; padding: 4px 12px;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from wattprint.core import classroom
+from wattprint.core import classroom, display
 from wattprint.desktop.presenter.scene import Context, Scene
 from wattprint.desktop.presenter.theme import label
 
@@ -50,7 +50,7 @@ class TrainingScene(Scene):
             low, central, high = row.energy_mwh  # MWh
             training = classroom.energy_range_text(low * 1e6, central * 1e6, high * 1e6)
             texts = (
-                self.tr("{name} ({year})").format(name=row.name, year=row.year),
+                self.tr("{name} ({year})").format(name=display.name(row.name), year=row.year),
                 training,
                 self.tr("{n} queries").format(n=classroom.count_range_text(*row.queries_range)),
                 self._days(row.days_to_pass),

@@ -12,13 +12,14 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from wattprint.core import preferences
+from wattprint.desktop.presenter.bars import Bars
 from wattprint.desktop.presenter.live import LiveScene
 from wattprint.desktop.presenter.models import ModelsScene
 from wattprint.desktop.presenter.ourclass import ClassScene
 from wattprint.desktop.presenter.ranking import RankingScene
 from wattprint.desktop.presenter.scale import ScaleScene
 from wattprint.desktop.presenter.scene import Context, Scene
-from wattprint.desktop.presenter.theme import label, style_sheet
+from wattprint.desktop.presenter.theme import colours, label, style_sheet
 from wattprint.desktop.presenter.training import TrainingScene
 from wattprint.desktop.session import Session
 
@@ -78,9 +79,18 @@ class PresenterWindow(QWidget):
         layout.addWidget(self.footer)
         session.changed.connect(self.live.on_history_changed)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.printable = False
         self.setStyleSheet(style_sheet(1080))
         self.resize(1280, 720)
         self.go(0)
+
+    def set_printable(self, printable: bool) -> None:
+        """Dark text on white, for a handout (True), or the screen's light on dark (False)."""
+        self.printable = printable
+        _background, text, muted, _accent = colours(printable)
+        for bars in self.findChildren(Bars):
+            bars.text_colour, bars.muted_colour = text, muted
+        self.setStyleSheet(style_sheet(self.height(), printable))
 
     @property
     def index(self) -> int:
@@ -151,7 +161,7 @@ class PresenterWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Scales the type with the window's height."""
-        self.setStyleSheet(style_sheet(event.size().height()))
+        self.setStyleSheet(style_sheet(event.size().height(), self.printable))
         super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

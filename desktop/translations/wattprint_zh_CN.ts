@@ -1,79 +1,84 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ClassScene</name>
     <message>
-        <location filename="../presenter/ourclass.py" line="+28" />
+        <location filename="../presenter/ourclass.py" line="+28"/>
         <source>Our class</source>
         <translation>我们班</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Class total</source>
         <translation>全班总量</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Import a folder of share files</source>
         <translation>导入一个存放分享文件的文件夹</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>No shares yet</source>
         <translation>还没有分享文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Each student runs: wattprint share --week -o NAME.json, and hands the file in.</source>
         <translation>每名学生运行：wattprint share --week -o 姓名.json，然后提交这个文件。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Put the files in one folder, then press I or Import folder…</source>
         <translation>把文件放进同一个文件夹，然后按 I 键或点击“导入文件夹…”</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{students} students, {count} queries this week, between {low} and {high} in all</source>
         <translation>{students} 名学生，本周共 {count} 次查询，总量介于 {low} 和 {high} 之间</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Per student: least {least} · median {median} · most {most}</source>
         <translation>每名学生：最少 {least} · 中位数 {median} · 最多 {most}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{energy} · {count} queries</source>
         <translation>{energy} · {count} 次查询</translation>
     </message>
     <message numerus="yes">
-        <location line="+13" />
+        <location line="+13"/>
         <source>%n new share(s)</source>
-        <translation><numerusform>新增 %n 个分享文件</numerusform></translation>
+        <translation>
+            <numerusform>新增 %n 个分享文件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n already imported</source>
-        <translation><numerusform>%n 个此前已导入</numerusform></translation>
+        <translation>
+            <numerusform>%n 个此前已导入</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>skipped {file}: {error}</source>
         <translation>已跳过 {file}：{error}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Folder of share files</source>
         <translation>分享文件所在的文件夹</translation>
     </message>
@@ -81,17 +86,17 @@
 <context>
     <name>Classroom</name>
     <message>
-        <location filename="../presenter/__init__.py" line="+56" />
+        <location filename="../presenter/__init__.py" line="+56"/>
         <source>&amp;Classroom</source>
         <translation>课堂(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Presenter view</source>
         <translation>演示视图(&amp;P)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Back to &amp;my history</source>
         <translation>返回我的历史记录(&amp;M)</translation>
     </message>
@@ -99,12 +104,12 @@
 <context>
     <name>CompareChart</name>
     <message>
-        <location filename="../widgets/charts.py" line="+149" />
+        <location filename="../widgets/charts.py" line="+150"/>
         <source>Energy of one of each (Wh, log scale)</source>
         <translation>每项一次的能耗（Wh，对数刻度）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Comparison chart</source>
         <translation>对比图</translation>
     </message>
@@ -112,27 +117,27 @@
 <context>
     <name>CompareModel</name>
     <message>
-        <location filename="../models/comparemodel.py" line="+26" />
+        <location filename="../models/comparemodel.py" line="+26"/>
         <source>What</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Energy</source>
         <translation>能耗</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Low</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>High</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Web searches</source>
         <translation>相当于网页搜索次数</translation>
     </message>
@@ -140,62 +145,62 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../views/compare.py" line="+41" />
+        <location filename="../views/compare.py" line="+41"/>
         <source>Service to compare</source>
         <translation>要对比的服务</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} (chatbot)</source>
         <translation>{name}（聊天机器人）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>{name} (search)</source>
         <translation>{name}（搜索）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Model to compare</source>
         <translation>要对比的模型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Its usual model</source>
         <translation>其常用模型</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>with</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Chosen query's range</source>
+        <location line="+5"/>
+        <source>Chosen query&apos;s range</source>
         <translation>所选查询的范围</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Comparison table</source>
         <translation>对比表</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Bars show the central estimate; the dark line spans the low to high estimate. Everyday activities are one figure each. A typical query is a short prompt and a 500-token answer.</source>
         <translation>柱形表示中心估算值；深色线段表示从下限到上限的估算范围。日常活动各为一个数值。典型查询指一个简短的提问和一个 500 词元的回答。</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>{what}: {energy}, about {times} times a web search.</source>
         <translation>{what}：{energy}，约为一次网页搜索的 {times} 倍。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{what}: {energy}.</source>
         <translation>{what}：{energy}。</translation>
     </message>
@@ -203,22 +208,22 @@
 <context>
     <name>DayChart</name>
     <message>
-        <location filename="../widgets/charts.py" line="-77" />
+        <location filename="../widgets/charts.py" line="-78"/>
         <source>Energy per day (Wh)</source>
         <translation>每日能耗（Wh）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Energy per day chart</source>
         <translation>每日能耗图</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>AI answers</source>
         <translation>AI 回答</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Plain searches</source>
         <translation>普通搜索</translation>
     </message>
@@ -226,72 +231,72 @@
 <context>
     <name>FeedModel</name>
     <message>
-        <location filename="../models/feedmodel.py" line="+27" />
+        <location filename="../models/feedmodel.py" line="+27"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Energy</source>
         <translation>能耗</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Carbon</source>
         <translation>碳排放</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Water</source>
         <translation>用水</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>AI answer on a results page</source>
         <translation>搜索结果页上的 AI 回答</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{kind} (reasoning)</source>
         <translation>{kind}（推理）</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>About as much energy as {what}.</source>
         <translation>能耗大约相当于{what}。</translation>
     </message>
@@ -299,115 +304,125 @@
 <context>
     <name>FeedView</name>
     <message>
-        <location filename="../views/feed.py" line="+27" />
+        <location filename="../views/feed.py" line="+27"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Filter by dates</source>
         <translation>按日期筛选</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>From date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>To date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Service filter</source>
         <translation>服务筛选</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All services</source>
         <translation>所有服务</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Kind filter</source>
         <translation>类型筛选</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Feed of interactions</source>
         <translation>记录列表</translation>
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <location filename="../presenter/export.py" line="+47"/>
+        <source>Wattprint in class: {day}</source>
+        <translation>Wattprint 课堂讲义：{day}</translation>
+    </message>
+</context>
+<context>
     <name>LiveScene</name>
     <message>
-        <location filename="../presenter/live.py" line="+25" />
+        <location filename="../presenter/live.py" line="+25"/>
         <source>Live: AI use today</source>
         <translation>实时：今天的 AI 使用</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Queries today</source>
         <translation>今天的查询次数</translation>
     </message>
     <message numerus="yes">
-        <location line="+25" />
+        <location line="+25"/>
         <source>%n queries</source>
-        <translation><numerusform>%n 次查询</numerusform></translation>
+        <translation>
+            <numerusform>%n 次查询</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{central} of electricity (between {low} and {high})</source>
         <translation>耗电 {central}（介于 {low} 和 {high} 之间）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>About as much as {equivalent}</source>
         <translation>大约相当于{equivalent}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>≈ {equivalent}</source>
         <translation>≈ {equivalent}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Ask a chatbot something in the browser: each query appears here with its everyday equivalent.</source>
         <translation>在浏览器里向聊天机器人提个问题：每次查询都会连同相当的日常活动显示在这里。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Each new query appears at the top as it is stored.</source>
         <translation>每次新的查询保存后都会显示在最上方。</translation>
     </message>
@@ -415,155 +430,160 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="+31" />
+        <location filename="../mainwindow.py" line="+31"/>
         <source>Feed</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+2"/>
+        <source>Get started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Export history…</source>
         <translation>导出历史记录(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import history…</source>
         <translation>导入历史记录(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Try &amp;demo data</source>
         <translation>试用演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;About Wattprint</source>
         <translation>关于 Wattprint(&amp;A)</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+80"/>
         <source>listening for the browser extension</source>
         <translation>正在等待浏览器扩展的数据</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not listening</source>
         <translation>未在监听</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>capture paused until {time}</source>
         <translation>记录已暂停至 {time}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>yours</source>
         <translation>您的</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>History: {name} · {where}</source>
         <translation>历史记录：{name} · {where}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Could not generate demo data: {reason}</source>
         <translation>无法生成演示数据：{reason}</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Showing the '{name}' history.</source>
+        <location line="+1"/>
+        <source>Showing the &apos;{name}&apos; history.</source>
         <translation>正在显示“{name}”历史记录。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>About Wattprint</source>
         <translation>关于 Wattprint</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Wattprint shows the energy, carbon and water of your everyday AI use. Every figure is an estimate with a range; the sources are listed by 'wattprint sources'.</source>
+        <location line="+2"/>
+        <source>Wattprint shows the energy, carbon and water of your everyday AI use. Every figure is an estimate with a range; the sources are listed by &apos;wattprint sources&apos;.</source>
         <translation>Wattprint 显示您日常使用 AI 的能耗、碳排放和用水量。每个数字都是带有范围的估算值；数据来源可通过“wattprint sources”查看。</translation>
     </message>
 </context>
 <context>
     <name>ModelsScene</name>
     <message>
-        <location filename="../presenter/models.py" line="+23" />
+        <location filename="../presenter/models.py" line="+23"/>
         <source>Small vs large</source>
         <translation>小模型与大模型</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Stars as in the AI Energy Score: the range from the most to the least efficient model shown is split into five equal bands; the lowest band gets ★★★★★, the highest ★. A * marks a model whose size is not published (assumed).</source>
         <translation>星级参照 AI Energy Score：把所示模型中从最高效到最低效的范围平均分成五档；能耗最低的一档为 ★★★★★，最高的一档为 ★。带 * 的模型未公布规模（为假设值）。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>The same question, an answer of about {words} words (↑ ↓ change it):</source>
         <translation>同一个问题，回答约 {words} 个词（↑ ↓ 调整）：</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{model} *</source>
         <translation>{model} *</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{stars}  {energy}</source>
         <translation>{stars}  {energy}</translation>
     </message>
@@ -571,12 +591,12 @@
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../presenter/window.py" line="+56" />
+        <location filename="../presenter/window.py" line="+57"/>
         <source>Wattprint — classroom</source>
         <translation>Wattprint — 课堂</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+56"/>
         <source>{n} / {total} · → next · ← back · ↑ ↓ change the number · Esc leaves</source>
         <translation>{n} / {total} · → 下一页 · ← 上一页 · ↑ ↓ 调整数字 · Esc 退出</translation>
     </message>
@@ -584,33 +604,33 @@
 <context>
     <name>RankingScene</name>
     <message>
-        <location filename="../presenter/ranking.py" line="+27" />
+        <location filename="../presenter/ranking.py" line="+27"/>
         <source>Which uses more?</source>
         <translation>哪个更耗电？</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+50" />
+        <location line="+1"/>
+        <location line="+50"/>
         <source>Put these in order, from the least electricity to the most.</source>
         <translation>请按耗电量从少到多排序。</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>{energy} · {times}× a search</source>
         <translation>{energy} · 搜索的 {times} 倍</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>From the least electricity to the most (central estimates; AI figures have wide ranges).</source>
         <translation>按耗电量从少到多排列（中心估算值；AI 的数字范围很宽）。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Bars on a log scale: each step is ten times more. Orange: AI · blue: search · green: everyday.</source>
         <translation>柱形使用对数刻度：每一格是前一格的十倍。橙色：AI · 蓝色：搜索 · 绿色：日常活动。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Press Space or Enter to reveal the answer.</source>
         <translation>按空格键或回车键揭晓答案。</translation>
     </message>
@@ -618,52 +638,52 @@
 <context>
     <name>ScaleScene</name>
     <message>
-        <location filename="../presenter/scale.py" line="+27" />
+        <location filename="../presenter/scale.py" line="+27"/>
         <source>Scale it up</source>
         <translation>放大规模</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Queries a day each</source>
         <translation>每人每天查询次数</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>people ×</source>
         <translation>人 ×</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>queries a day ×</source>
         <translation>次查询/天 ×</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12"/>
         <source>Total energy</source>
         <translation>总能耗</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>{people} people, {queries} chatbot queries a day each, for {days} days:</source>
         <translation>{people} 人，每人每天向聊天机器人查询 {queries} 次，持续 {days} 天：</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>One typical chatbot answer: {energy} (central estimate). ↑ ↓ change the number of people.</source>
         <translation>聊天机器人的一次典型回答：{energy}（中心估算值）。↑ ↓ 调整人数。</translation>
     </message>
@@ -671,27 +691,27 @@
 <context>
     <name>ServiceModel</name>
     <message>
-        <location filename="../models/weekmodel.py" line="+155" />
+        <location filename="../models/weekmodel.py" line="+155"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Queries</source>
         <translation>查询次数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>AI answers</source>
         <translation>AI 回答</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Energy</source>
         <translation>能耗</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
@@ -699,309 +719,309 @@
 <context>
     <name>SettingsModel</name>
     <message>
-        <location filename="../models/settingsmodel.py" line="+106" />
+        <location filename="../models/settingsmodel.py" line="+109"/>
         <source>Deleted {count} older interactions.</source>
         <translation>已删除 {count} 条较早的记录。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Nothing to delete.</source>
         <translation>没有需要删除的记录。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Deleted all {count} interactions.</source>
         <translation>已删除全部 {count} 条记录。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Exported {count} interactions to {path}.</source>
         <translation>已将 {count} 条记录导出到 {path}。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Imported {stored} interactions ({duplicate} already there, {bad} unreadable).</source>
         <translation>已导入 {stored} 条记录（{duplicate} 条已存在，{bad} 条无法读取）。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Could not run {program}.</source>
         <translation>无法运行 {program}。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Browsers connected.</source>
         <translation>浏览器已连接。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>'wattprint install-host' failed (status {code}): {output}</source>
+        <location line="+3"/>
+        <source>&apos;wattprint install-host&apos; failed (status {code}): {output}</source>
         <translation>“wattprint install-host”运行失败（状态 {code}）：{output}</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../views/settings.py" line="+35" />
+        <location filename="../views/settings.py" line="+35"/>
         <source>For each query: when it happened, the site (such as ChatGPT or Google), the model and modes the page showed, how many characters the prompt and the answer had (counted per script, never the text itself), how many images, and the estimate made for it. Prompts, answers, page addresses beyond the site, and your identity are never stored or sent anywhere. Everything stays in the folder below.</source>
         <translation>每次查询会记录：发生时间、网站（如 ChatGPT 或 Google）、页面显示的模型和模式、提问和回答的字符数（按文字类型计数，从不保存文本本身）、图片数量，以及为它做出的估算。提问、回答、网站以外的页面地址以及您的身份，都不会被保存或发送到任何地方。所有数据都保存在下面的文件夹中。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not chosen</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Data-centre grid</source>
         <translation>数据中心电网</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Each service's own data centres</source>
+        <location line="+1"/>
+        <source>Each service&apos;s own data centres</source>
         <translation>各服务自己的数据中心</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Show a summary notification once a week</source>
         <translation>每周显示一次总结通知</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Weekly summary notification</source>
         <translation>每周总结通知</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Comparisons</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your region:</source>
         <translation>您的地区：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Data-centre grid:</source>
         <translation>数据中心电网：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>What is stored</source>
         <translation>保存了哪些内容</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Keep history for days</source>
         <translation>历史记录保留天数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Forever</source>
         <translation>永久</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Apply retention</source>
         <translation>应用保留期限</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Capture status</source>
         <translation>记录状态</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Pause for an hour</source>
         <translation>暂停一小时</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+1" />
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Pause until tomorrow</source>
         <translation>暂停到明天</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resume capture</source>
         <translation>继续记录</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your history</source>
         <translation>您的历史记录</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Keep history for:</source>
         <translation>历史记录保留：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Capture:</source>
         <translation>记录：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Browser connections</source>
         <translation>浏览器连接</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Connect browsers (wattprint install-host)</source>
         <translation>连接浏览器（wattprint install-host）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connect browsers</source>
         <translation>连接浏览器</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Browser connection</source>
         <translation>浏览器连接</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+77" />
+        <location line="+1"/>
+        <location line="+77"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
     <message>
-        <location line="-76" />
+        <location line="-76"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+83" />
+        <location line="+1"/>
+        <location line="+83"/>
         <source>Import history</source>
         <translation>导入历史记录</translation>
     </message>
     <message>
-        <location line="-82" />
+        <location line="-82"/>
         <source>Delete everything…</source>
         <translation>全部删除…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete everything</source>
         <translation>全部删除</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Settings status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export, import, delete</source>
         <translation>导出、导入、删除</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Recording</source>
         <translation>正在记录</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Paused until {time}</source>
         <translation>已暂停至 {time}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Connected.</source>
         <translation>已连接。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No browser is connected yet: connect them, then install the extension.</source>
         <translation>尚未连接任何浏览器：请先连接浏览器，再安装扩展。</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>Running 'wattprint install-host'…</source>
+        <location line="+13"/>
+        <source>Running &apos;wattprint install-host&apos;…</source>
         <translation>正在运行“wattprint install-host”…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines 文件 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Delete everything?</source>
         <translation>全部删除？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete every recorded interaction of this history? This cannot be undone.</source>
         <translation>要删除此历史记录中的所有记录吗？此操作无法撤销。</translation>
     </message>
@@ -1009,67 +1029,67 @@
 <context>
     <name>TrainingScene</name>
     <message>
-        <location filename="../presenter/training.py" line="+22" />
+        <location filename="../presenter/training.py" line="+22"/>
         <source>Training vs use</source>
         <translation>训练与使用</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Queries a day</source>
         <translation>每天查询次数</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Model (year)</source>
         <translation>模型（年份）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Use passes it after</source>
         <translation>使用量超过训练所需时间</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>That is</source>
         <translation>相当于</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>If one model answered this many queries a day:</source>
         <translation>如果一个模型每天回答这么多次查询：</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{name} ({year})</source>
         <translation>{name}（{year}）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{n} queries</source>
         <translation>{n} 次查询</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>Each query: a typical chatbot answer, {energy}. Training figures are published estimates (GPT-4's rests on leaked hardware counts). ↑ ↓ change the queries a day.</source>
+        <location line="+11"/>
+        <source>Each query: a typical chatbot answer, {energy}. Training figures are published estimates (GPT-4&apos;s rests on leaked hardware counts). ↑ ↓ change the queries a day.</source>
         <translation>每次查询：聊天机器人的一次典型回答，{energy}。训练数字为已公布的估算（GPT-4 的估算依据泄露的硬件数量）。↑ ↓ 调整每天的查询次数。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{n} hours</source>
         <translation>{n} 小时</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{n} years</source>
         <translation>{n} 年</translation>
     </message>
@@ -1077,42 +1097,62 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../tray.py" line="+43" />
+        <location filename="../tray.py" line="+47"/>
         <source>Today: —</source>
         <translation>今天：—</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Open Wattprint</source>
         <translation>打开 Wattprint</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Quit</source>
-        <translation>退出</translation>
+        <location line="+1"/>
+        <source>Start Wattprint when I log in</source>
+        <translation>登录时启动 Wattprint</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+6"/>
+        <source>Quit Wattprint</source>
+        <translation>退出 Wattprint</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Could not change the autostart entry: {reason}</source>
+        <translation>无法更改自动启动项：{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wattprint is still running</source>
+        <translation>Wattprint 仍在运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It keeps counting here in the tray. To leave, choose Quit Wattprint in this icon&apos;s menu.</source>
+        <translation>它会在托盘中继续计数。要退出，请在此图标的菜单中选择“退出 Wattprint”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Today: {count} queries, {energy}</source>
         <translation>今天：{count} 次查询，{energy}</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27"/>
         <source>Last week: {count} queries, about {energy} — like {like}</source>
         <translation>上周：{count} 次查询，约 {energy}，相当于{like}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Last week: {count} queries, about {energy}</source>
         <translation>上周：{count} 次查询，约 {energy}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your week with AI</source>
         <translation>您这一周的 AI 使用</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>.</source>
         <translation>。</translation>
     </message>
@@ -1120,22 +1160,22 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../widgets/charts.py" line="+30" />
+        <location filename="../widgets/charts.py" line="+30"/>
         <source>Last 12 weeks (Wh)</source>
         <translation>最近 12 周（Wh）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Twelve-week trend chart</source>
         <translation>十二周趋势图</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Energy</source>
         <translation>能耗</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>d/M</source>
         <translation>M/d</translation>
     </message>
@@ -1143,92 +1183,92 @@
 <context>
     <name>WeekContent</name>
     <message>
-        <location filename="../views/week.py" line="+55" />
+        <location filename="../views/week.py" line="+55"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Week shown</source>
         <translation>显示的周</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Energy (range)</source>
         <translation>能耗（范围）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Energy this week</source>
         <translation>本周能耗</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Carbon (range)</source>
         <translation>碳排放（范围）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Carbon this week</source>
         <translation>本周碳排放</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Water (range)</source>
         <translation>用水（范围）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Water this week</source>
         <translation>本周用水</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>AI answers / plain searches</source>
         <translation>AI 回答 / 普通搜索</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>AI answers and searches</source>
         <translation>AI 回答和搜索</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Against last week</source>
         <translation>与上周相比</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Change from last week</source>
         <translation>与上周相比的变化</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Week in words</source>
         <translation>本周概述</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Energy per service</source>
         <translation>各服务的能耗</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>d MMMM</source>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>d MMMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Week of {first} – {last}</source>
         <translation>{first} – {last} 这一周</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>{ai} AI · {ai_energy}   /   {searches} searches · {search_energy}</source>
         <translation>AI {ai} 次 · {ai_energy}   /   搜索 {searches} 次 · {search_energy}</translation>
     </message>
@@ -1236,28 +1276,28 @@
 <context>
     <name>WeekView</name>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Next week</source>
         <translation>下一周</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+1" />
+        <location line="+2"/>
+        <location line="+1"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
@@ -1265,71 +1305,176 @@
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../views/welcome.py" line="+24" />
+        <location filename="../views/welcome.py" line="+98"/>
         <source>Welcome to Wattprint</source>
         <translation>欢迎使用 Wattprint</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Wattprint shows the energy, carbon and water of your everyday AI use — privately, on this computer.</source>
-        <translation>Wattprint 显示您日常使用 AI 的能耗、碳排放和用水量——一切都在这台电脑上进行，保护您的隐私。</translation>
+        <location line="+1"/>
+        <source>Wattprint shows the energy, carbon and water of your everyday AI use, privately, on this computer. Three steps connect it to your browser:</source>
+        <translation>Wattprint 在这台电脑上私密地显示您日常使用 AI 所耗的电、碳和水。只需三步即可把它连接到您的浏览器：</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Install the Wattprint extension in your browser (Chrome, Chromium, Edge, Brave or Firefox).</source>
-        <translation>在浏览器（Chrome、Chromium、Edge、Brave 或 Firefox）中安装 Wattprint 扩展。</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Connect it to this app: run &lt;code&gt;wattprint install-host&lt;/code&gt; in a terminal, or use &lt;b&gt;Settings → Connect browsers&lt;/b&gt;.</source>
-        <translation>将扩展连接到本应用：在终端中运行 &lt;code&gt;wattprint install-host&lt;/code&gt;，或使用&lt;b&gt;设置 → 连接浏览器&lt;/b&gt;。</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Use ChatGPT, Claude, Gemini or a search engine as usual. Each query appears here as it happens.</source>
-        <translation>像平常一样使用 ChatGPT、Claude、Gemini 或搜索引擎。每次查询都会实时显示在这里。</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>How to connect the extension</source>
-        <translation>如何连接扩展</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <location line="+1" />
+        <location line="+7"/>
+        <location line="+1"/>
         <source>Try demo data</source>
         <translation>试用演示数据</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Only counts are kept: never the text of your prompts or answers.</source>
         <translation>只保存计数：从不保存您的提问或回答的文本。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Demo data goes to a separate 'demo' profile; your own history stays empty until you connect.</source>
+        <location line="+2"/>
+        <source>Demo data goes to a separate &apos;demo&apos; profile; your own history stays empty until you connect.</source>
         <translation>演示数据保存在单独的“demo”档案中；在您连接浏览器之前，您自己的历史记录保持为空。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>1. Load the extension into your browser</source>
+        <translation>1. 把扩展加载到浏览器中</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;b&gt;Chrome, Chromium, Edge, Brave or Vivaldi&lt;/b&gt;: open &lt;code&gt;chrome://extensions&lt;/code&gt; (Edge: &lt;code&gt;edge://extensions&lt;/code&gt;), turn on &lt;b&gt;Developer mode&lt;/b&gt;, click &lt;b&gt;Load unpacked&lt;/b&gt; and choose this folder:</source>
+        <translation>&lt;b&gt;Chrome、Chromium、Edge、Brave 或 Vivaldi&lt;/b&gt;：打开 &lt;code&gt;chrome://extensions&lt;/code&gt;（Edge：&lt;code&gt;edge://extensions&lt;/code&gt;），开启&lt;b&gt;开发者模式&lt;/b&gt;，点击&lt;b&gt;加载已解压的扩展程序&lt;/b&gt;，然后选择这个文件夹：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open the folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the folder&apos;s path</source>
+        <translation>复制文件夹路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy chrome://extensions</source>
+        <translation>复制 chrome://extensions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Firefox&lt;/b&gt;: open &lt;code&gt;about:debugging&lt;/code&gt;, click &lt;b&gt;This Firefox&lt;/b&gt;, then &lt;b&gt;Load Temporary Add-on…&lt;/b&gt; and choose this file (Firefox forgets it when it restarts):</source>
+        <translation>&lt;b&gt;Firefox&lt;/b&gt;：打开 &lt;code&gt;about:debugging&lt;/code&gt;，点击&lt;b&gt;此 Firefox&lt;/b&gt;，再点击&lt;b&gt;临时载入附加组件…&lt;/b&gt;，然后选择这个文件（Firefox 重启后会忘记它）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open its folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the file&apos;s path</source>
+        <translation>复制文件路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy about:debugging</source>
+        <translation>复制 about:debugging</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>2. Connect the browsers to this app</source>
+        <translation>2. 把浏览器连接到本应用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This lets your browsers start Wattprint&apos;s small host program, which stores each query here (it runs &lt;code&gt;wattprint install-host&lt;/code&gt;; nothing is sent anywhere).</source>
+        <translation>这样浏览器就能启动 Wattprint 的小型主机程序，由它把每次查询保存在这台电脑上（它运行 &lt;code&gt;wattprint install-host&lt;/code&gt;；不会向任何地方发送数据）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect the browsers</source>
+        <translation>连接浏览器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>3. Ask a chatbot something</source>
+        <translation>3. 向聊天机器人提一个问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use ChatGPT, Claude, Gemini, Copilot or a search engine as usual. Each query appears here within a second or two.</source>
+        <translation>像平常一样使用 ChatGPT、Claude、Gemini、Copilot 或搜索引擎。每次查询会在一两秒内出现在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the Feed</source>
+        <translation>打开动态</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The extension is ready to load: follow the clicks below.</source>
+        <translation>扩展已准备好加载：按下面的步骤点击即可。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The built extension is missing. Fix: in Wattprint&apos;s source folder run &apos;make run&apos; (or &apos;npm --prefix extension run package&apos;), then restart the app.</source>
+        <translation>找不到已构建的扩展。解决方法：在 Wattprint 的源代码文件夹中运行“make run”（或“npm --prefix extension run package”），然后重新启动应用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connected: {browsers}.</source>
+        <translation>已连接：{browsers}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{browser}: {problem}. Fix: click Connect the browsers again.</source>
+        <translation>{browser}：{problem}。解决方法：再次点击“连接浏览器”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected yet.</source>
+        <translation>尚未连接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for your first query…</source>
+        <translation>正在等待您的第一次查询…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{message} Fix: install Chrome, Chromium, Edge, Brave, Vivaldi or Firefox, or run &apos;wattprint install-host --browser chrome&apos; (or firefox) in a terminal.</source>
+        <translation>{message} 解决方法：安装 Chrome、Chromium、Edge、Brave、Vivaldi 或 Firefox，或在终端中运行“wattprint install-host --browser chrome”（或 firefox）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your first query arrived: {service}, {energy}.</source>
+        <translation>您的第一次查询已到达：{service}，{energy}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected: the host delivered a query.</source>
+        <translation>已连接：主机已送达一次查询。</translation>
     </message>
 </context>
 <context>
     <name>format</name>
     <message>
-        <location filename="../format.py" line="+74" />
+        <location filename="../format.py" line="+79"/>
         <source>nothing to compare with last week</source>
         <translation>上周没有可对比的数据</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>about the same as last week</source>
         <translation>与上周大致相同</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{percent}% more than last week</source>
         <translation>比上周多 {percent}%</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{percent}% less than last week</source>
         <translation>比上周少 {percent}%</translation>
     </message>
@@ -1337,78 +1482,73 @@
 <context>
     <name>report</name>
     <message>
-        <location filename="../report.py" line="+65" />
-        <source>Wattprint week of {start}</source>
-        <translation>Wattprint：{start} 这一周</translation>
+        <location filename="../report.py" line="+66"/>
+        <source>Wattprint report: the week of {start} to {end}</source>
+        <translation>Wattprint 报告：{start} 至 {end} 这一周</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>Wattprint: week of {start}</source>
-        <translation>Wattprint：{start} 这一周</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+46"/>
         <source>Your week with AI: {start} to {end}</source>
         <translation>您这一周的 AI 使用：{start} 至 {end}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{count} interactions: {ai} answered by an AI, {search} plain searches.</source>
         <translation>共 {count} 条记录：{ai} 条由 AI 回答，{search} 条为普通搜索。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Central</source>
         <translation>中心值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Low</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>High</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Energy (Wh)</source>
         <translation>能耗（Wh）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Carbon (g CO₂e)</source>
         <translation>碳排放（g CO₂e）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Water (mL)</source>
         <translation>用水（mL）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Per service</source>
         <translation>各服务</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Queries</source>
         <translation>查询次数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The week's charts and totals</source>
+        <location line="+1"/>
+        <source>The week&apos;s charts and totals</source>
         <translation>本周的图表和总量</translation>
     </message>
 </context>

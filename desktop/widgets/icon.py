@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 ICON_NAME = "org.wattprint.Wattprint.png"
@@ -52,3 +52,36 @@ def drawn_icon() -> QIcon:
         painter.end()
         icon.addPixmap(pixmap)
     return icon
+
+
+def badge_text(count: int) -> str:
+    """A count short enough for a tray icon: "7", "42", "999", "1k", "12k"."""
+    if count < 1000:
+        return str(count)
+    return f"{min(count // 1000, 99)}k"
+
+
+def with_badge(icon: QIcon, text: str, size: int = 64) -> QIcon:
+    """The icon with `text` drawn on a badge in its lower right corner (today's count, in the tray)."""
+    pixmap = icon.pixmap(size, size)
+    if pixmap.isNull():
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+    if not text:
+        return QIcon(pixmap)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = painter.font()
+    font.setPixelSize(round(size * 0.42))
+    font.setBold(True)
+    painter.setFont(font)
+    width = max(painter.fontMetrics().horizontalAdvance(text) + size * 0.16, size * 0.5)
+    height = size * 0.5
+    badge = QRectF(size - width, size - height, width, height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#b3261e"))
+    painter.drawRoundedRect(badge, height / 2, height / 2)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), text)
+    painter.end()
+    return QIcon(pixmap)

@@ -10,6 +10,8 @@ import { api, local, getOne, setOne, setConnection, getSettings, getHealth } fro
 import { batchEntries, deliverEntries, recordMessage, MAX_RECORD_ITEMS, ERROR_FIELDS, healthMessage, settingsMessage, summaryMessage,
   backoffMinutes, isHostMissing } from '../lib/native-protocol.js';
 
+import { lastAnswerFrom } from '../lib/last-answer.js';
+
 export const RETRY_ALARM = 'wattprint-retry';
 
 export function createDelivery({ client, outbox }) {
@@ -74,6 +76,8 @@ export function createDelivery({ client, outbox }) {
         for (const batch of batchEntries(entries, maxItems)) {
           const settle = async (seqs, estimates, rejected) => {
             await outbox.remove(seqs);
+            const answer = lastAnswerFrom(batch, estimates);
+            if (answer) await setOne('lastAnswer', answer);
             if (rejected.length > 0) await setOne('rejectedCount', (await getOne('rejectedCount', 0)) + rejected.length);
             notifyTabs(batch, estimates);
           };

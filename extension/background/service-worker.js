@@ -10,6 +10,7 @@ import { pauseEnd, effectivePause } from '../lib/settings.js';
 import { createNativeClient } from './native-client.js';
 import { createDelivery, RETRY_ALARM } from './delivery.js';
 import { createReports } from './reports.js';
+import { createBadge } from './badge.js';
 
 const outbox = createOutbox(local);
 const queryLog = createQueryLog(local);
@@ -30,7 +31,10 @@ const client = createNativeClient({
   browserName,
 });
 const delivery = createDelivery({ client, outbox });
-const reports = createReports({ outbox, queryLog, browserName, onQueued: () => delivery.flush() });
+const badge = createBadge({ action: api.action, ask: (kind, period) => delivery.ask(kind, period) });
+// Delivers what waits, then shows today's count on the toolbar button.
+const deliver = (options) => delivery.flush(options).then(() => badge.update()).catch(() => {});
+const reports = createReports({ outbox, queryLog, browserName, onQueued: () => deliver() });
 
 async function popupState() {
   const settings = await getSettings();
@@ -42,6 +46,7 @@ async function popupState() {
     settings,
     pausedUntil: effectivePause(settings, hostSettings),
     pausedByApp: Boolean(hostSettings && effectivePause({}, hostSettings)),
+    lastAnswer: await getOne('lastAnswer', null),
   };
 }
 
@@ -79,10 +84,10 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 api.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === RETRY_ALARM) delivery.flush({ force: true });
+  if (alarm.name === RETRY_ALARM) deliver({ force: true });
 });
-api.runtime.onStartup.addListener(() => delivery.flush({ force: true }));
-api.runtime.onInstalled.addListener(() => delivery.flush({ force: true }));
+api.runtime.onStartup.addListener(() => deliver({ force: true }));
+api.runtime.onInstalled.addListener(() => deliver({ force: true }));
 
 // Exposed for tests driving the worker (e2e harness reads the outbox here).
-globalThis.wattprint = { outbox, popupState };
+globalThis.wattprint = { outbox, popupState, badge };

@@ -51,9 +51,20 @@ function showHealth(state) {
   if (names.length) $('unhealthy').textContent = t('popupUnhealthy', [names.join(', ')]);
 }
 
+function showLastAnswer(state) {
+  const last = state.lastAnswer;
+  const e = last && last.energy_wh;
+  $('last').hidden = !e;
+  if (!e) return;
+  const service = (ADAPTERS.find((a) => a.service === last.service) || { label: last.service }).label;
+  $('last-estimate').textContent = t('popupLastEstimate', [service, fmt(e.central), fmt(e.low), fmt(e.high)]);
+  $('last-equivalent').textContent = last.equivalent ? t('popupEquivalent', [last.equivalent]) : '';
+}
+
 function showState(state) {
   if (!state) return;
   showConnection(state);
+  showLastAnswer(state);
   showPause(state);
   showHealth(state);
 }

@@ -29,7 +29,12 @@ def seeded(data_dir: Path) -> int:
 @pytest.fixture
 def window(qtbot: QtBot, seeded: int) -> MainWindow:
     """The main window over the seeded history, shown, with its first background work done."""
-    win = MainWindow()
+    return open_window(qtbot)
+
+
+def open_window(qtbot: QtBot, profile: str | None = None) -> MainWindow:
+    """A main window over a profile's history, shown, with its first background work done."""
+    win = MainWindow(profile=profile)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -7,6 +7,7 @@ One browser session visits every site (about a minute); the tests below each che
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +126,12 @@ def test_no_text_in_extension_storage(run: dict[str, Any]) -> None:
     dump = json.dumps(run["storage"], ensure_ascii=False)
     assert MARKER not in dump
     assert "heat pump" not in dump
+
+
+def test_toolbar_badge_counts_today_and_the_popup_has_the_last_answer(run: dict[str, Any]) -> None:
+    today = datetime.now().astimezone().date().isoformat()
+    assert run["badge"] == str(sum(1 for r in run["rows"] if r["day"] == today)), _explain(run)
+    last = run["storage"]["lastAnswer"]
+    assert last["service"] in CHATBOTS
+    assert 0 < last["energy_wh"]["low"] <= last["energy_wh"]["central"] <= last["energy_wh"]["high"]
+    assert last["equivalent"]

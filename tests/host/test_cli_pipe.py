@@ -37,6 +37,7 @@ def test_export_import_round_trip_is_idempotent(estimator, tmp_path, capsys, mon
     _fill(estimator, items)
     out = tmp_path / "export.json"
     assert main(["export", "--format", "json", "-o", str(out)]) == 0
+    assert capsys.readouterr().out == f"wrote {len(items)} interactions to {out}\n"
     exported = json.loads(out.read_text())
     assert {e["id"] for e in exported} == {i["id"] for i in items}
     assert all("estimate" in e and e["estimate"]["energy_wh"]["central"] > 0 for e in exported)

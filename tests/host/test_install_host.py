@@ -124,6 +124,7 @@ def test_dry_run_writes_nothing(data_dir, capsys):
 
 def test_user_data_dir(tmp_path, data_dir):
     profile = tmp_path / "chromium-profile"
+    profile.mkdir()
     assert main(["install-host", "--user-data-dir", str(profile)]) == 0
     body = json.loads((profile / "NativeMessagingHosts" / "org.wattprint.host.json").read_text())
     assert body["allowed_origins"] == [ORIGIN]
@@ -134,7 +135,8 @@ def test_user_data_dir_is_not_for_firefox(tmp_path, capsys):
     assert "firefox" in capsys.readouterr().err
 
 
-def test_no_browser_found_is_a_usage_error(capsys):
+def test_no_browser_found_is_a_usage_error(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no browser installed either
     assert main(["install-host"]) == 2
     assert "--browser" in capsys.readouterr().err
 
@@ -142,7 +144,7 @@ def test_no_browser_found_is_a_usage_error(capsys):
 def test_detected_browsers(tmp_path):
     (tmp_path / ".config" / "chromium").mkdir(parents=True)
     (tmp_path / ".mozilla").mkdir()
-    assert install_host.detected("linux", tmp_path) == ["chromium", "firefox"]
+    assert install_host.detected("linux", tmp_path, path=str(tmp_path)) == ["chromium", "firefox"]
 
 
 def _bundle(tmp_path, monkeypatch):

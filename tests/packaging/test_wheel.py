@@ -23,9 +23,9 @@ import pytest
 from tests.conftest import CHROMIUM_ORIGIN
 
 ROOT = Path(__file__).resolve().parents[2]
-# What the sdist is built from: the source tree without caches, builds, venvs and the extension.
+# What the sdist is built from: the source tree without caches, builds (extension/dist too: the build makes it), venvs.
 SKIP = shutil.ignore_patterns(
-    ".git", ".venv", "extension", "node_modules", "test-artifacts", "build", "dist", "*.egg-info", "__pycache__",
+    ".git", ".venv", "node_modules", "test-artifacts", "build", "dist", "*.egg-info", "__pycache__",
     ".mypy_cache", ".ruff_cache", ".pytest_cache", ".peers", ".work",
 )
 
@@ -179,3 +179,35 @@ def test_host_answers_hello_in_the_fresh_venv(built: Built) -> None:
     reply = json.loads(done.stdout[4 : 4 + size])
     assert reply["type"] == "hello"
     assert reply["app_version"] == "0.1.0"
+
+
+def test_wheel_and_sdist_carry_the_built_extension_packed_and_unpacked(built: Built) -> None:
+    names = set(zipfile.ZipFile(built.wheel).namelist())
+    for browser in ("chromium", "firefox"):
+        assert f"wattprint/extension/{browser}/manifest.json" in names
+        assert f"wattprint/extension/{browser}/background/service-worker.js" in names
+    assert "wattprint/extension/wattprint-chromium.zip" in names
+    assert "wattprint/extension/wattprint-firefox.xpi" in names
+    with zipfile.ZipFile(built.wheel) as wheel:
+        chromium = json.loads(wheel.read("wattprint/extension/chromium/manifest.json"))
+        firefox = json.loads(wheel.read("wattprint/extension/firefox/manifest.json"))
+    assert "key" in chromium
+    assert firefox["browser_specific_settings"]["gecko"]["id"]
+    with tarfile.open(built.sdist) as sdist:
+        in_sdist = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    for part in ("extension/dist/chromium/manifest.json", "extension/dist/firefox/manifest.json",
+                 "extension/dist/wattprint-chromium.zip", "extension/dist/wattprint-firefox.xpi"):
+        assert part in in_sdist
+
+
+def test_installed_app_finds_its_extension(built: Built) -> None:
+    code = (
+        "import json; from wattprint.core import extension_files as e;"
+        "print(json.dumps({b: [str(e.find(b).folder), str(e.find(b).packed)] for b in ('chromium', 'firefox')}))"
+    )
+    done = built.run("python", "-c", code)
+    assert done.returncode == 0, done.stderr.decode()
+    for folder, packed in json.loads(done.stdout).values():
+        assert Path(folder).resolve().is_relative_to(built.venv.resolve())
+        assert (Path(folder) / "manifest.json").is_file()
+        assert Path(packed).is_file()

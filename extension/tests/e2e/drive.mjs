@@ -126,6 +126,12 @@ async function sites() {
       result.errors.push(`outbox did not drain: ${JSON.stringify(result.state)}`);
     }
     result.drainMs = Date.now() - drained;
+    try { // the toolbar badge follows each delivery (a day summary asked of the host)
+      result.badge = await waitFor(async () => (await worker.evaluate(() => chrome.action.getBadgeText({}))) || null,
+        { timeout: 10000, interval: 250 });
+    } catch {
+      result.badge = '';
+    }
     result.storage = await worker.evaluate(() => chrome.storage.local.get(null));
     for (const p of open) await p.close();
   } finally {
