@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTERS, adapterForPage, adapterById } from '../../lib/adapters/index.js';
 import { countScripts } from '../../lib/scripts.js';
+import { connectStream } from '../e2e/fixture-encoding.mjs';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const SERVICE_IDS = ['chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'deepseek', 'lechat', 'grok', 'metaai',
@@ -16,10 +17,13 @@ const SERVICE_IDS = ['chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'de
 function load(service) {
   const dir = path.join(FIXTURES, service);
   const requestFile = readdirSync(dir).find((f) => f.startsWith('request.'));
+  // A binary stream (Kimi's Connect envelopes) is kept as readable text and encoded here.
+  const connect = existsSync(path.join(dir, 'response.connect.txt'));
   return {
     expected: JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')),
     request: readFileSync(path.join(dir, requestFile), 'utf8'),
-    response: readFileSync(path.join(dir, 'response.txt'), 'utf8'),
+    response: connect ? new Uint8Array(connectStream(readFileSync(path.join(dir, 'response.connect.txt'), 'utf8')))
+      : readFileSync(path.join(dir, 'response.txt'), 'utf8'),
   };
 }
 
@@ -29,7 +33,8 @@ function feed(reader, text, sizes = [7, 1, 33, 5, 64]) {
   let k = 0;
   while (i < text.length) {
     const n = sizes[k++ % sizes.length];
-    reader.push(text.slice(i, i + n));
+    if (typeof text === 'string') reader.push(text.slice(i, i + n));
+    else reader.pushBytes(text.slice(i, i + n));
     i += n;
   }
 }
@@ -40,9 +45,10 @@ test('adapter ids match the host catalogue', () => {
 
 for (const adapter of ADAPTERS) {
   test(`${adapter.service}: fixtures exist`, () => {
-    for (const f of ['expected.json', 'response.txt', 'page.html']) {
+    for (const f of ['expected.json', 'page.html']) {
       assert.ok(existsSync(path.join(FIXTURES, adapter.service, f)), f);
     }
+    assert.ok(['response.txt', 'response.connect.txt'].some((f) => existsSync(path.join(FIXTURES, adapter.service, f))));
   });
 
   test(`${adapter.service}: recognises its submit and nothing else`, () => {
@@ -61,13 +67,15 @@ for (const adapter of ADAPTERS) {
   });
 
   test(`${adapter.service}: request body gives model, modes and prompt counts`, () => {
-    const { expected, request } = load(adapter.service);
+    const { expected, request, response } = load(adapter.service);
     const parsed = adapter.parseRequest(request, { url: expected.submit ? expected.submit.url : expected.socket });
     assert.ok(parsed, 'request not recognised');
     assert.deepEqual(parsed.prompt, countScripts(expected.prompt_text));
     if (expected.context_text !== undefined) assert.deepEqual(parsed.context, countScripts(expected.context_text));
-    const result = adapter.createReader();
-    feed(result, '');
+    // Some sites stream the model that ran (Grok's steerModelId): read the answer too.
+    const result = adapter.createReader(parsed);
+    if (adapter.transport === 'websocket') response.split('\n').filter(Boolean).forEach((f) => result.push(f));
+    else feed(result, response);
     const out = result.finish();
     const model = out.model || parsed.model;
     assert.equal(model, expected.model);
@@ -95,7 +103,8 @@ for (const adapter of ADAPTERS) {
     const parsed = adapter.parseRequest(request, {});
     const reader = adapter.createReader();
     if (adapter.transport === 'websocket') response.split('\n').filter(Boolean).forEach((f) => reader.push(f));
-    else reader.push(response);
+    else if (typeof response === 'string') reader.push(response);
+    else reader.pushBytes(response);
     const json = JSON.stringify([parsed, reader.finish()]);
     for (const word of [...expected.prompt_text.split(/\s+/), ...expected.response_text.split(/\s+/)]) {
       if (word.length >= 6 && word !== expected.model) assert.ok(!json.includes(word), `leaked "${word}"`);
