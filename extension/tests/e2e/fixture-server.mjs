@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { ADAPTERS } from '../../lib/adapters/index.js';
 import { ENGINES } from '../../lib/search-engines.js';
 import { acceptWebSocket } from './websocket.mjs';
+import { connectStream } from './fixture-encoding.mjs';
 
 export const MARKER = 'WATTPRINT-PRIVATE-MARKER';
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -36,11 +37,16 @@ function makeCert(dir) {
 
 function chatFixture(adapter) {
   const dir = path.join(FIXTURES, adapter.service);
-  const requestFile = readdirSync(dir).find((f) => f.startsWith('request.'));
+  const files = readdirSync(dir);
+  const requestFile = files.find((f) => f.startsWith('request.'));
+  // A Connect site (Kimi): the page posts one binary envelope, the answer streams as envelopes.
+  const connect = files.includes('response.connect.txt');
   return {
     expected: JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')),
-    request: readFileSync(path.join(dir, requestFile), 'utf8'),
-    response: readFileSync(path.join(dir, 'response.txt'), 'utf8'),
+    request: readFileSync(path.join(dir, requestFile), 'utf8').trim(),
+    response: connect ? connectStream(readFileSync(path.join(dir, 'response.connect.txt'), 'utf8'))
+      : readFileSync(path.join(dir, 'response.txt'), 'utf8'),
+    connect,
     page: readFileSync(path.join(dir, 'page.html'), 'utf8'),
   };
 }
@@ -54,6 +60,7 @@ function chatPage(adapter, fx) {
   const config = JSON.stringify({
     submitPath: submit ? new URL(submit.url).pathname + new URL(submit.url).search : null,
     socket: adapter.transport === 'websocket' ? fx.expected.socket : null,
+    connect: fx.connect,
     body: fx.request.split(fx.expected.prompt_text).join(prompt),
     prompt,
     answer: `${fx.expected.response_text} ${MARKER}`,
@@ -108,6 +115,14 @@ function sendOverSocket(answer) {
     else ws.addEventListener('open', () => ws.send(CFG.body), { once: true });
   });
 }
+// A Connect call: the JSON in one envelope (flag byte, 4-byte big-endian length), sent as bytes.
+function connectInit(json) {
+  const payload = new TextEncoder().encode(json);
+  const body = new Uint8Array(5 + payload.length);
+  new DataView(body.buffer).setUint32(1, payload.length);
+  body.set(payload, 5);
+  return { method: 'POST', body, headers: { 'content-type': 'application/connect+json', 'connect-protocol-version': '1' } };
+}
 let answered = 0;
 async function send() {
   addMessage(CFG.user, CFG.prompt);
@@ -116,7 +131,8 @@ async function send() {
     await sendOverSocket(answer);
   } else if (CFG.submitPath) {
     const url = LONG ? CFG.submitPath + (CFG.submitPath.includes('?') ? '&' : '?') + 'long=' + LONG : CFG.submitPath;
-    const res = await fetch(url, { method: 'POST', body: CFG.body, headers: { 'content-type': 'text/plain' } });
+    const res = await fetch(url, CFG.connect ? connectInit(CFG.body)
+      : { method: 'POST', body: CFG.body, headers: { 'content-type': 'text/plain' } });
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     for (;;) {
@@ -240,7 +256,8 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
     if (adapter) {
       const fx = chatFixture(adapter);
       if (req.method === 'POST' && fx.expected.submit && url.pathname === new URL(fx.expected.submit.url).pathname) {
-        const type = /^data:|^event:/m.test(fx.response) ? 'text/event-stream' : 'text/plain; charset=utf-8';
+        const type = fx.connect ? 'application/connect+json'
+          : /^data:|^event:/m.test(fx.response) ? 'text/event-stream' : 'text/plain; charset=utf-8';
         const long = Number(url.searchParams.get('long')) || 0;
         if (long && adapter.service === 'chatgpt') return streamLong(res, fx.response, long);
         return streamBody(res, fx.response, type);
