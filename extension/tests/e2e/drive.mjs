@@ -7,7 +7,7 @@
 //   prompts, visits each search engine's result page for each query (then
 //   reloads it and opens page 2, which must add nothing), waits past the
 //   capture grace periods and until the outbox drains to the host.
-//   Config: {rules, userDataDir, chats: [{service, prompts}], searches:
+//   Config: {rules, userDataDir, chats: [{service, prompts, variant?}], searches:
 //   [{engine, queries}], expectHost, timeoutMs}.
 // - "screenshots": renders the popup and options pages to PNG files.
 //   Config: {rules, userDataDir, outDir}.
@@ -64,11 +64,12 @@ async function pool(list, n, fn) {
   return errors;
 }
 
-async function chatOnce(context, { service, prompts = 1 }) {
+async function chatOnce(context, { service, prompts = 1, variant = null }) {
   const adapter = ADAPTERS.find((a) => a.service === service);
   if (!adapter) throw new Error(`no adapter ${service}`);
   const page = await context.newPage();
-  await page.goto(chatUrl(adapter));
+  // A variant fixture (tests/fixtures/<site>/variants/<name>/) is served at ?variant=<name>.
+  await page.goto(variant ? `${chatUrl(adapter)}?variant=${encodeURIComponent(variant)}` : chatUrl(adapter));
   await page.waitForTimeout(300);
   const send = adapter.dom.send.split(',')[0].trim();
   for (let i = 1; i <= prompts; i += 1) {

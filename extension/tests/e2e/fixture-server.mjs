@@ -11,21 +11,32 @@
 
 import https from 'node:https';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTERS } from '../../lib/adapters/index.js';
 import { ENGINES } from '../../lib/search-engines.js';
 import { acceptWebSocket } from './websocket.mjs';
-import { connectStream } from './fixture-encoding.mjs';
+import { connectStream, dgwMessages, dgwRequest } from './fixture-encoding.mjs';
 
 export const MARKER = 'WATTPRINT-PRIVATE-MARKER';
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
+/** The names of a site's variant fixtures (tests/fixtures/<site>/variants/<name>/). */
+function variantNames(service) {
+  const dir = path.join(FIXTURES, service, 'variants');
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
+}
+
 export const CHAT_HOSTS = [...new Set(ADAPTERS.map((a) => a.hosts[0]))];
+// Hosts a page talks to besides its own (Meta AI: graph.meta.ai, gateway.meta.ai).
+const API_HOSTS = [...new Set(ADAPTERS.flatMap((a) => variantNames(a.service).map((v) => {
+  const e = JSON.parse(readFileSync(path.join(FIXTURES, a.service, 'variants', v, 'expected.json'), 'utf8'));
+  return new URL(e.submit ? e.submit.url : e.socket).hostname;
+})).filter((h) => !CHAT_HOSTS.includes(h)))];
 export const SEARCH_HOSTS = [...new Set(ENGINES.flatMap((e) => e.hosts))];
-export const ALL_HOSTS = [...CHAT_HOSTS, ...SEARCH_HOSTS];
+export const ALL_HOSTS = [...CHAT_HOSTS, ...API_HOSTS, ...SEARCH_HOSTS];
 
 function makeCert(dir) {
   const san = ALL_HOSTS.map((h) => `DNS:${h}`).join(',');
@@ -35,20 +46,34 @@ function makeCert(dir) {
   return { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
 }
 
-function chatFixture(adapter) {
-  const dir = path.join(FIXTURES, adapter.service);
+function chatFixture(adapter, variant = null) {
+  const root = path.join(FIXTURES, adapter.service);
+  const dir = variant && variantNames(adapter.service).includes(variant) ? path.join(root, 'variants', variant) : root;
   const files = readdirSync(dir);
   const requestFile = files.find((f) => f.startsWith('request.'));
   // A Connect site (Kimi): the page posts one binary envelope, the answer streams as envelopes.
   const connect = files.includes('response.connect.txt');
+  // A binary gateway socket (Meta AI): one binary message a line, each JSON in a data frame.
+  const dgw = files.includes('response.dgw.txt');
   return {
     expected: JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')),
     request: readFileSync(path.join(dir, requestFile), 'utf8').trim(),
     response: connect ? connectStream(readFileSync(path.join(dir, 'response.connect.txt'), 'utf8'))
-      : readFileSync(path.join(dir, 'response.txt'), 'utf8'),
+      : dgw ? readFileSync(path.join(dir, 'response.dgw.txt'), 'utf8')
+        : readFileSync(path.join(dir, 'response.txt'), 'utf8'),
     connect,
-    page: readFileSync(path.join(dir, 'page.html'), 'utf8'),
+    dgw,
+    variant: dir === root ? null : variant,
+    page: readFileSync(path.join(root, 'page.html'), 'utf8'),
   };
+}
+
+/** A fixture URL that names its variant, so the server answers with that variant's stream. */
+function withVariant(url, variant) {
+  if (!variant) return url;
+  const u = new URL(url);
+  u.searchParams.set('fixture-variant', variant);
+  return u.href;
 }
 
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -58,9 +83,10 @@ function chatPage(adapter, fx) {
   const submit = fx.expected.submit || null;
   const prompt = `${fx.expected.prompt_text} ${MARKER}`;
   const config = JSON.stringify({
-    submitPath: submit ? new URL(submit.url).pathname + new URL(submit.url).search : null,
-    socket: adapter.transport === 'websocket' ? fx.expected.socket : null,
+    submitPath: submit ? withVariant(submit.url, fx.variant) : null,
+    socket: fx.expected.socket ? withVariant(fx.expected.socket, fx.variant) : null,
     connect: fx.connect,
+    dgw: fx.dgw ? [...dgwRequest(fx.request)] : null, // the prompt is inside a protobuf: no marker
     body: fx.request.split(fx.expected.prompt_text).join(prompt),
     prompt,
     answer: `${fx.expected.response_text} ${MARKER}`,
@@ -91,7 +117,10 @@ const LONG = Number(new URLSearchParams(location.search).get('long')) || 0;
 // prompt as one frame and renders the answer from the frames that follow.
 let socket = null;
 function openSocket() {
-  if (!socket || socket.readyState > 1) socket = new WebSocket(CFG.socket);
+  if (!socket || socket.readyState > 1) {
+    socket = new WebSocket(CFG.socket);
+    if (CFG.dgw) socket.binaryType = 'arraybuffer';
+  }
   return socket;
 }
 if (CFG.socket) openSocket();
@@ -104,6 +133,11 @@ function sendOverSocket(answer) {
       then();
     };
     const onMessage = (ev) => {
+      if (CFG.dgw) {
+        // The gateway's answer is JSON inside binary frames; the page shows it when complete.
+        if (new TextDecoder().decode(ev.data).includes('"is_complete":true')) finish(resolve);
+        return;
+      }
       const msg = JSON.parse(ev.data);
       if (msg.event === 'appendText') answer.textContent += msg.text;
       if (msg.event === 'done') finish(resolve);
@@ -111,8 +145,9 @@ function sendOverSocket(answer) {
     const onClose = () => finish(() => reject(new Error('the chat socket closed')));
     ws.addEventListener('message', onMessage);
     ws.addEventListener('close', onClose);
-    if (ws.readyState === 1) ws.send(CFG.body);
-    else ws.addEventListener('open', () => ws.send(CFG.body), { once: true });
+    const body = CFG.dgw ? new Uint8Array(CFG.dgw) : CFG.body;
+    if (ws.readyState === 1) ws.send(body);
+    else ws.addEventListener('open', () => ws.send(body), { once: true });
   });
 }
 // A Connect call: the JSON in one envelope (flag byte, 4-byte big-endian length), sent as bytes.
@@ -144,7 +179,7 @@ async function send() {
       }
     }
   }
-  if (!LONG && !CFG.socket) answer.textContent = CFG.answer;
+  if (!LONG && (!CFG.socket || CFG.dgw)) answer.textContent = CFG.answer;
   answered += 1;
   window.__answered = answered;
   window.__answeredAt = performance.now();
@@ -252,10 +287,15 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
     const url = new URL(req.url, `https://${host}`);
     const body = await readBody(req);
     requests.push({ host, method: req.method, path: url.pathname, body });
-    const adapter = ADAPTERS.find((a) => a.hosts.includes(host));
+    const variant = url.searchParams.get('fixture-variant') || url.searchParams.get('variant');
+    const adapter = ADAPTERS.find((a) => a.hosts.includes(host))
+      || (variant && ADAPTERS.find((a) => variantNames(a.service).includes(variant)
+        && new URL(chatFixture(a, variant).expected.submit?.url || 'https://invalid.example').hostname === host));
     if (adapter) {
-      const fx = chatFixture(adapter);
+      const fx = chatFixture(adapter, variant);
       if (req.method === 'POST' && fx.expected.submit && url.pathname === new URL(fx.expected.submit.url).pathname) {
+        // The page may post to another host of the site (graph.meta.ai): let it read the answer.
+        res.setHeader('access-control-allow-origin', '*');
         const type = fx.connect ? 'application/connect+json'
           : /^data:|^event:/m.test(fx.response) ? 'text/event-stream' : 'text/plain; charset=utf-8';
         const long = Number(url.searchParams.get('long')) || 0;
@@ -285,17 +325,24 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
     const host = String(req.headers.host || '').replace(/:\d+$/, '');
     const url = new URL(req.url, `https://${host}`);
     requests.push({ host, method: 'UPGRADE', path: url.pathname, body: '' });
-    const adapter = ADAPTERS.find((a) => a.hosts.includes(host) && a.transport === 'websocket');
-    const fx = adapter ? chatFixture(adapter) : null;
-    if (!fx || url.pathname !== new URL(fx.expected.socket).pathname) {
+    const variant = url.searchParams.get('fixture-variant');
+    const adapter = ADAPTERS.find((a) => a.hosts.includes(host) && a.transport === 'websocket')
+      || (variant && ADAPTERS.find((a) => variantNames(a.service).includes(variant)));
+    const fx = adapter ? chatFixture(adapter, variant) : null;
+    if (!fx || !fx.expected.socket || url.pathname !== new URL(fx.expected.socket).pathname) {
       // Only the chat socket is served; others (e.g. /c/api/notifications) are refused.
       socket.on('error', () => socket.destroy());
       return socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    const frames = socketFrames(fx.response);
+    const frames = fx.dgw ? dgwMessages(fx.response) : socketFrames(fx.response);
     let turn = Promise.resolve(); // one answer at a time per socket, in order
+    // The gateway's prompt message holds a {"req-id", "payload"} data frame.
+    const onBinary = (bytes, send) => {
+      requests.push({ host, method: 'WS', path: url.pathname, body: bytes.toString('utf8') });
+      if (fx.dgw && bytes.includes('"req-id"')) turn = turn.then(() => streamFrames(send, frames));
+    };
     return acceptWebSocket(req, socket, head, (text, send) => {
       requests.push({ host, method: 'WS', path: url.pathname, body: text });
       let msg = null;
@@ -305,7 +352,7 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
         // not a frame the site knows: ignored
       }
       if (msg && msg.event === 'send') turn = turn.then(() => streamFrames(send, frames));
-    });
+    }, onBinary);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = server.address().port;
