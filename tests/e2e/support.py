@@ -232,3 +232,23 @@ def wait_for(fn: Any, timeout: float, interval: float = 0.2) -> Any:
         time.sleep(interval)
         value = fn()
     return value
+
+
+def prepare_run(root: Path, browser: str) -> tuple[Path, Path, dict[str, str]]:
+    """Data, home and profile folders under `root`, the built extension and the real host registered for `browser`
+    ("chromium" or "firefox"); returns (data dir, profile dir, environment)."""
+    if browser == "firefox":
+        require(FIREFOX, "Firefox ESR")
+        require(Path("certutil"), "certutil (libnss3-tools)")
+        if os.geteuid() != 0:
+            raise E2EError("the Firefox test serves the fixture sites on port 443, which needs root")
+    data, home, profile = root / "data", root / "home", root / "profile"
+    for d in (data, home, profile):
+        d.mkdir()
+    ensure_built()
+    env = browser_env(data, home)
+    if browser == "chromium":
+        install_host("chromium", env, profile)
+    else:
+        install_host("firefox", env)
+    return data, profile, env

@@ -13,18 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.support import (
-    FIXTURES,
-    MARKER,
-    browser_env,
-    drive,
-    ensure_built,
-    files_containing,
-    fixture_server,
-    host_log,
-    install_host,
-    rows,
-)
+from tests.e2e.support import FIXTURES, MARKER, drive, files_containing, fixture_server, host_log, prepare_run, rows
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -47,13 +36,7 @@ def _expected(service: str, variant: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    root = tmp_path_factory.mktemp("chromium-variants")
-    data, home, profile = root / "data", root / "home", root / "profile"
-    for d in (data, home, profile):
-        d.mkdir()
-    ensure_built()
-    env = browser_env(data, home)
-    install_host("chromium", env, profile)
+    data, profile, env = prepare_run(tmp_path_factory.mktemp("chromium-variants"), "chromium")
     with fixture_server() as server:
         result = drive({
             "mode": "sites",

@@ -5,25 +5,19 @@ real host stores one row with the model the scenario names, the web-search mode 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.support import (
     DIST,
-    FIREFOX,
     MARKER,
-    E2EError,
-    browser_env,
-    ensure_built,
     expected_chat,
     files_containing,
     firefox_profile,
     fixture_server,
     host_log,
-    install_host,
-    require,
+    prepare_run,
     rows,
     wait_for,
 )
@@ -33,16 +27,10 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
 def test_firefox_kimi_connect_call_reaches_the_database(tmp_path: Path) -> None:
-    require(FIREFOX, "Firefox ESR")
-    require(Path("certutil"), "certutil (libnss3-tools)")
-    if os.geteuid() != 0:
-        raise E2EError("the Firefox test serves the fixture sites on port 443, which needs root")
-    ensure_built()
-    data, home, profile, certs = (tmp_path / n for n in ("ff-data", "ff-home", "ff-profile", "certs"))
-    for d in (data, home, profile, certs):
-        d.mkdir()
-    env = browser_env(data, home)
-    install_host("firefox", env)
+    root, certs = tmp_path / "ff", tmp_path / "certs"  # tmp_path's own data and home belong to the test fixture
+    root.mkdir()
+    certs.mkdir()
+    data, profile, env = prepare_run(root, "firefox")
     leaf, key = firefox_profile(profile, certs, ["www.kimi.com"])
     expected = expected_chat("kimi")
 
