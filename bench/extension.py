@@ -13,21 +13,18 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from tests.e2e.support import browser_env, drive, ensure_built, fixture_server, install_host, rows
+from tests.e2e.support import drive, fixture_server, prepare_run, rows
 
 TOKENS = 4000
 RUNS = 5
 
 
 def run() -> list[dict[str, object]]:
-    ensure_built()
     with tempfile.TemporaryDirectory(prefix="wattprint-bench-") as tmp:
         root = Path(tmp)
-        data, home, profile, bare = root / "data", root / "home", root / "profile", root / "bare"
-        for d in (data, home, profile, bare):
-            d.mkdir()
-        env = browser_env(data, home)
-        install_host("chromium", env, profile)
+        data, profile, env = prepare_run(root, "chromium")
+        bare = root / "bare"
+        bare.mkdir()
         with fixture_server() as server:
             common = {"mode": "bench", "rules": server["hostResolverRules"], "runs": RUNS,
                       "url": f"https://chatgpt.com/?long={TOKENS}"}

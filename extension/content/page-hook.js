@@ -37,7 +37,7 @@ function installHooks(adapter) {
     const turn = ++turns;
     const at = Date.now();
     post({ kind: 'submit', turn, at, model: parsed.model, modes: parsed.modes, prompt: parsed.prompt, context: parsed.context });
-    const reader = adapter.createReader();
+    const reader = adapter.createReader(parsed);
     active.set(turn, { reader, at });
     return { turn, reader };
   };
@@ -123,17 +123,21 @@ function installHooks(adapter) {
   const readStream = async (response, turn, reader) => {
     try {
       const stream = response.body;
+      // A reader of a binary stream (Connect envelopes) takes the bytes.
+      const bytes = typeof reader.pushBytes === 'function';
       if (!stream) {
-        reader.push(await response.text());
+        if (bytes) reader.pushBytes(new Uint8Array(await response.arrayBuffer()));
+        else reader.push(await response.text());
       } else {
         const r = stream.getReader();
         const dec = new TextDecoder();
         for (;;) {
           const { value, done } = await r.read();
           if (done) break;
-          reader.push(dec.decode(value, { stream: true }));
+          if (bytes) reader.pushBytes(value);
+          else reader.push(dec.decode(value, { stream: true }));
         }
-        reader.push(dec.decode());
+        if (!bytes) reader.push(dec.decode());
       }
     } catch {
       // aborted by the user or the network: count what arrived
@@ -293,31 +297,47 @@ function installHooks(adapter) {
 
   function watchSocket(ws) {
     let current = null;
+    // Sites whose socket carries binary frames (Meta AI) get them as bytes;
+    // a Blob is read in order, after the frames before it.
+    const binary = adapter.binaryFrames === true;
+    const asBytes = (data) => (data instanceof ArrayBuffer ? new Uint8Array(data)
+      : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null);
     const origSendWs = ws.send;
     ws.send = function send(data) {
       try {
-        if (typeof data === 'string') {
-          const parsed = parse(data, ws.url);
-          if (parsed) {
-            if (current) end(current.turn);
-            current = begin(parsed);
-          }
+        const frame = typeof data === 'string' ? data : binary ? asBytes(data) : null;
+        const parsed = frame ? parse(frame, ws.url) : null;
+        if (parsed) {
+          if (current) end(current.turn);
+          current = begin(parsed);
         }
       } catch {
         // ignore
       }
       return origSendWs.apply(this, arguments);
     };
-    ws.addEventListener('message', (ev) => {
-      if (!current || typeof ev.data !== 'string') return;
+    const take = (frame) => {
+      if (!current || !frame) return;
       try {
-        if (current.reader.push(ev.data) === true) {
+        if (current.reader.push(frame) === true) {
           end(current.turn);
           current = null;
         }
       } catch {
         // ignore
       }
+    };
+    let blobs = Promise.resolve();
+    ws.addEventListener('message', (ev) => {
+      if (!current) return;
+      if (typeof ev.data === 'string') return take(ev.data);
+      if (!binary) return undefined;
+      if (typeof Blob !== 'undefined' && ev.data instanceof Blob) {
+        if (ev.data.size > 4 * 1024 * 1024) return undefined;
+        blobs = blobs.then(() => ev.data.arrayBuffer()).then((b) => take(new Uint8Array(b)), () => {});
+        return undefined;
+      }
+      return take(asBytes(ev.data));
     });
     ws.addEventListener('close', () => {
       if (current) end(current.turn);

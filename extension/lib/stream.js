@@ -74,3 +74,60 @@ export function tryJson(text) {
     return undefined;
   }
 }
+
+/**
+ * Connect protocol streaming envelopes (connectrpc.com): each message is one
+ * flag byte, a 4-byte big-endian length and that many bytes of payload (JSON
+ * for application/connect+json). Flag bit 0x02 marks the end-of-stream
+ * message, whose payload carries the trailers or an error. Chunks of bytes
+ * may split anywhere; a payload is decoded only once it is whole.
+ * @param {(msg: {end: boolean, data: string}) => void} onMessage
+ */
+export function createConnectParser(onMessage) {
+  let buf = new Uint8Array(0);
+  const dec = new TextDecoder();
+  return {
+    push(bytes) {
+      if (!(bytes instanceof Uint8Array) || bytes.length === 0) return;
+      if (buf.length === 0) {
+        buf = bytes;
+      } else {
+        const joined = new Uint8Array(buf.length + bytes.length);
+        joined.set(buf);
+        joined.set(bytes, buf.length);
+        buf = joined;
+      }
+      let at = 0;
+      while (buf.length - at >= 5) {
+        const size = ((buf[at + 1] << 24) >>> 0) + (buf[at + 2] << 16) + (buf[at + 3] << 8) + buf[at + 4];
+        if (buf.length - at - 5 < size) break;
+        const flags = buf[at];
+        const data = dec.decode(buf.subarray(at + 5, at + 5 + size));
+        at += 5 + size;
+        onMessage({ end: (flags & 0x02) !== 0, data });
+      }
+      buf = at === 0 ? buf : buf.slice(at);
+    },
+    /** Bytes still waiting for the rest of their envelope. */
+    get pending() {
+      return buf.length;
+    },
+  };
+}
+
+/**
+ * The JSON object of a body that may be wrapped in one Connect envelope
+ * (a request body read as text: the 5 header bytes become a few junk
+ * characters before the "{"), or undefined.
+ */
+export function jsonAfterEnvelope(text) {
+  if (typeof text !== 'string') return undefined;
+  let at = text.indexOf('{');
+  // The header is at most 5 bytes; one of them may itself read as "{".
+  while (at !== -1 && at <= 8) {
+    const v = tryJson(text.slice(at));
+    if (v !== undefined) return v;
+    at = text.indexOf('{', at + 1);
+  }
+  return undefined;
+}

@@ -138,12 +138,7 @@ def chromium_sites_run(root: Path, chats: list[dict[str, Any]], searches: list[d
                        timeout: float = 170) -> dict[str, Any]:
     """One headless Chromium session over the fixture sites with the real host; the drive result plus `seconds`,
     `data` (the data folder) and `rows` (history.db)."""
-    data, home, profile = root / "data", root / "home", root / "profile"
-    for d in (data, home, profile):
-        d.mkdir()
-    ensure_built()
-    env = browser_env(data, home)
-    install_host("chromium", env, profile)
+    data, profile, env = prepare_run(root, "chromium")
     started = time.monotonic()
     with fixture_server() as server:
         result = drive({"mode": "sites", "rules": server["hostResolverRules"], "userDataDir": str(profile),
@@ -252,3 +247,23 @@ def wait_for(fn: Any, timeout: float, interval: float = 0.2) -> Any:
         time.sleep(interval)
         value = fn()
     return value
+
+
+def prepare_run(root: Path, browser: str) -> tuple[Path, Path, dict[str, str]]:
+    """Data, home and profile folders under `root`, the built extension and the real host registered for `browser`
+    ("chromium" or "firefox"); returns (data dir, profile dir, environment)."""
+    if browser == "firefox":
+        require(FIREFOX, "Firefox ESR")
+        require(Path("certutil"), "certutil (libnss3-tools)")
+        if os.geteuid() != 0:
+            raise E2EError("the Firefox test serves the fixture sites on port 443, which needs root")
+    data, home, profile = root / "data", root / "home", root / "profile"
+    for d in (data, home, profile):
+        d.mkdir()
+    ensure_built()
+    env = browser_env(data, home)
+    if browser == "chromium":
+        install_host("chromium", env, profile)
+    else:
+        install_host("firefox", env)
+    return data, profile, env

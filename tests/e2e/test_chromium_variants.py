@@ -1,9 +1,13 @@
-"""End to end in headless Chromium: the evidence variants of ChatGPT, Claude, Gemini, Perplexity and Le Chat
-(extension/tests/fixtures/<site>/<variant>/, each described in that site's EVIDENCE.md) under the real host names,
-with the built extension and the real `wattprint-host` writing history.db.
+"""End to end in headless Chromium: the evidence variants of every chatbot (extension/tests/fixtures/<site>/<variant>/,
+each described in that site's EVIDENCE.md; those marked "e2e" in their expected.json) served under the real host
+names, with the built extension and the real `wattprint-host` writing history.db.
 
-Each site's variant pages are visited one after another (sites in parallel), so a site's rows come back in the
-order of its variants; each must carry the variant's model (the one that ran, not the request's alias) and modes.
+They are the shapes a site sends besides its main one: follow-ups, thinking, web search, research and stopped answers;
+ChatGPT's handoff and resume and Le Chat's newChat then /api/chat (two requests, one turn); Kimi's binary Connect call;
+Meta AI's logged-out page posting to graph.meta.ai and its 2026 page talking over a binary gateway WebSocket; Copilot
+logged out. Each site's variant pages are visited one after another (sites in parallel), so a site's rows come back
+in the order of its variants; each must carry the variant's model (the one that ran, not the request's alias) and
+modes.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from tests.e2e.support import (
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
-SITES = ["chatgpt", "claude", "gemini", "perplexity", "lechat"]
+SITES = ["chatgpt", "claude", "gemini", "perplexity", "lechat",
+         "metaai", "kimi", "grok", "deepseek", "qwen", "huggingchat", "copilot"]
 
 
 def _variants(service: str) -> list[tuple[str, dict[str, Any]]]:
@@ -39,10 +44,14 @@ VARIANTS = {s: _variants(s) for s in SITES}
 CASES = [(s, i) for s in SITES for i in range(len(VARIANTS[s]))]
 
 
+def test_every_site_has_an_end_to_end_variant() -> None:
+    assert [s for s in SITES if not VARIANTS[s]] == []
+
+
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     chats = [{"service": s, "variants": [name for name, _ in VARIANTS[s]]} for s in SITES]
-    return chromium_sites_run(tmp_path_factory.mktemp("chromium-variants"), chats, [], timeout=240)
+    return chromium_sites_run(tmp_path_factory.mktemp("chromium-variants"), chats, [], timeout=420)
 
 
 def _explain(run: dict[str, Any]) -> str:
@@ -57,6 +66,7 @@ def test_every_variant_was_answered_and_delivered(run: dict[str, Any]) -> None:
     for s in SITES:
         got = [r for r in run["rows"] if r["service"] == s]
         assert len(got) == len(VARIANTS[s]), f"{s}: {len(got)} rows for {len(VARIANTS[s])} variants\n{_explain(run)}"
+    assert len(run["rows"]) == len(CASES), _explain(run)
 
 
 @pytest.mark.parametrize(("service", "index"), CASES,

@@ -23,16 +23,12 @@ from tests.e2e.support import (
     FIREFOX,
     FIREFOX_PREFS,
     MARKER,
-    E2EError,
-    browser_env,
-    ensure_built,
     expected_chat,
     files_containing,
     firefox_profile,
     fixture_server,
     host_log,
-    install_host,
-    require,
+    prepare_run,
     rows,
     wait_for,
 )
@@ -77,17 +73,11 @@ def _firefox(profile: Path, env: dict[str, str]) -> Iterator[Marionette]:
 
 
 def test_firefox_chatgpt_copilot_and_google_reach_the_database(tmp_path: Path) -> None:
-    require(FIREFOX, "Firefox ESR")
-    require(Path("certutil"), "certutil (libnss3-tools)")
-    if os.geteuid() != 0:
-        raise E2EError("the Firefox test serves the fixture sites on port 443, which needs root")
-    ensure_built()
-    data, home, profile, certs = (tmp_path / n for n in ("ff-data", "ff-home", "ff-profile", "certs"))
-    for d in (data, home, profile, certs):
-        d.mkdir()
-    env = browser_env(data, home)
-    install_host("firefox", env)
-    manifest = home / ".mozilla" / "native-messaging-hosts" / "org.wattprint.host.json"
+    root, certs = tmp_path / "ff", tmp_path / "certs"  # tmp_path's own data and home belong to the test fixture
+    root.mkdir()
+    certs.mkdir()
+    data, profile, env = prepare_run(root, "firefox")
+    manifest = Path(env["HOME"]) / ".mozilla" / "native-messaging-hosts" / "org.wattprint.host.json"
     assert manifest.exists(), f"install-host wrote no {manifest}"
 
     leaf, key = firefox_profile(profile, certs, [*HOSTS, "claude.ai"])

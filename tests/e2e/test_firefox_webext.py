@@ -22,13 +22,11 @@ from tests.e2e.support import (
     FIREFOX_PREFS,
     MARKER,
     E2EError,
-    browser_env,
-    ensure_built,
     files_containing,
     firefox_profile,
     fixture_server,
     host_log,
-    install_host,
+    prepare_run,
     require,
     rows,
     wait_for,
@@ -48,16 +46,11 @@ def _pref(name: str, value: object) -> str:
 
 
 def test_web_ext_run_captures_searches_into_the_database(tmp_path: Path) -> None:
-    require(FIREFOX, "Firefox ESR")
     require(WEB_EXT, "web-ext (npm --prefix extension install)")
-    if os.geteuid() != 0:
-        raise E2EError("the Firefox test serves the fixture sites on port 443, which needs root")
-    ensure_built()
-    data, home, profile, certs = (tmp_path / n for n in ("wx-data", "wx-home", "wx-profile", "certs"))
-    for d in (data, home, profile, certs):
-        d.mkdir()
-    env = browser_env(data, home)
-    install_host("firefox", env)
+    root, certs = tmp_path / "wx", tmp_path / "certs"
+    root.mkdir()
+    certs.mkdir()
+    data, profile, env = prepare_run(root, "firefox")
     leaf, key = firefox_profile(profile, certs, ["duckduckgo.com", "www.ecosia.org"])
     command = [str(WEB_EXT), "run", "--source-dir", str(DIST / "firefox"), "--target", "firefox-desktop",
                "--firefox", str(FIREFOX), "--firefox-profile", str(profile), "--no-reload", "--no-input",

@@ -1,15 +1,19 @@
-// DeepSeek (chat.deepseek.com). Submit: POST /api/v0/chat/completion with
-// {"prompt", "thinking_enabled", "search_enabled", ...}; the answer streams
-// as SSE. The current encoding patches a response object: fragments of type
-// THINK (reasoning, not shown as the answer) and RESPONSE, with {p, o, v}
-// where a missing p/o repeats the previous ones. The older encoding sent
-// OpenAI-style choices[0].delta.content with a "type" of thinking or text.
+// DeepSeek (chat.deepseek.com). Submit: POST /api/v0/chat/completion (also
+// /regenerate, /edit_message, and /resume_stream for an answer that goes on
+// after a reload) with {"prompt", "thinking_enabled", "search_enabled", ...};
+// the answer streams as SSE. The current encoding patches a response object:
+// fragments of type THINK (reasoning, not shown as the answer), SEARCH and
+// RESPONSE, with {p, o, v} where a missing p/o repeats the previous ones. The
+// answer ends with "response/status" FINISHED (or quasi_status in a BATCH)
+// and an "event: close". The older encoding sent OpenAI-style
+// choices[0].delta.content with a "type" of thinking or text. See
+// tests/fixtures/deepseek/EVIDENCE.md.
 
 import { tryJson, createSseParser } from '../stream.js';
 import { countScripts } from '../scripts.js';
 import { cleanModes, cleanModel, createAnswer, pathOf } from './common.js';
 
-const SUBMIT_PATH = /^\/api\/v0\/chat\/(?:completion|regenerate|edit_message)\/?$/;
+const SUBMIT_PATH = /^\/api\/v0\/chat\/(?:completion|regenerate|edit_message|resume_stream|continue)\/?$/;
 
 export default {
   service: 'deepseek',
@@ -27,8 +31,10 @@ export default {
     const modes = [];
     if (req.thinking_enabled) modes.push('reasoning');
     if (req.search_enabled) modes.push('web_search');
+    // The web app names no model; thinking runs deepseek-reasoner, else
+    // deepseek-chat (the names the app's own docs and API use).
     return {
-      model: cleanModel(req.model_type || null),
+      model: cleanModel(req.thinking_enabled ? 'deepseek-reasoner' : 'deepseek-chat'),
       modes: cleanModes(modes),
       prompt: countScripts(typeof req.prompt === 'string' ? req.prompt : ''),
       context: null,
@@ -41,6 +47,8 @@ export default {
     let lastPath = '';
     let lastOp = 'SET';
     let model = null;
+    let parsed = false;
+    let complete = false;
 
     const addFragments = (list) => {
       for (const f of Array.isArray(list) ? list : []) {
@@ -53,6 +61,7 @@ export default {
         for (const inner of v) apply(inner.p ? `${path}/${inner.p}` : path, inner.o || 'SET', inner.v);
         return;
       }
+      if ((path === 'response/status' || path === 'response/quasi_status') && v === 'FINISHED') complete = true;
       if (path === 'response/fragments' && op === 'APPEND') return addFragments(v);
       const m = /^response\/fragments\/(-?\d+)\/content$/.exec(path);
       if (m && op === 'APPEND' && typeof v === 'string') {
@@ -63,15 +72,26 @@ export default {
       return undefined;
     };
     const sse = createSseParser(({ event, data }) => {
-      if (event !== 'message') return;
+      if (event === 'close') {
+        complete = true;
+        return;
+      }
+      if (event === 'ready' || event === 'title' || event === 'update_session' && !/"v"/.test(data)) {
+        if (event === 'ready') parsed = true;
+        return;
+      }
       const msg = tryJson(data);
       if (!msg || typeof msg !== 'object') return;
       if (Array.isArray(msg.choices)) {
+        parsed = true;
+        if (msg.choices[0] && msg.choices[0].finish_reason) complete = true;
         const delta = msg.choices[0] && msg.choices[0].delta;
         if (msg.model) model = msg.model;
         if (delta && typeof delta.content === 'string' && delta.type !== 'thinking') answer.append(delta.content);
         return;
       }
+      if (msg.v === undefined) return;
+      parsed = true;
       if (msg.v && typeof msg.v === 'object' && msg.v.response && msg.p === undefined) {
         if (msg.v.response.model) model = msg.v.response.model;
         addFragments(msg.v.response.fragments);
@@ -81,14 +101,15 @@ export default {
       }
       if (msg.p !== undefined) lastPath = msg.p;
       if (msg.o !== undefined) lastOp = msg.o;
-      else if (msg.p !== undefined) lastOp = 'SET';
+      // A text value on a content path without "o" is still an append.
+      else if (msg.p !== undefined) lastOp = /\/content$/.test(msg.p) && typeof msg.v === 'string' ? 'APPEND' : 'SET';
       apply(lastPath, lastOp, msg.v);
     });
     return {
       push: (t) => sse.push(t),
       finish() {
         sse.end();
-        return { response: answer.counts(), images: 0, model: cleanModel(model) };
+        return { response: answer.counts(), images: 0, model: cleanModel(model), complete, parsed };
       },
     };
   },

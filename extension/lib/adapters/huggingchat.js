@@ -1,14 +1,24 @@
 // HuggingChat (huggingface.co/chat). Submit: POST /chat/conversation/<id>
 // with a multipart form whose "data" field is JSON ({"inputs", "id",
-// "is_retry", "web_search", "tools"}). The reply is newline-delimited JSON:
-// {"type":"stream","token":...} deltas (padded with NUL characters),
-// {"type":"finalAnswer","text":...}, {"type":"file",...} for images.
+// "is_retry", "is_continue", "tools"}). The reply is newline-delimited JSON:
+// {"type":"status","status":"started"}, {"type":"routerMetadata","model"}
+// (the model the Omni router picked), {"type":"stream","token":...} deltas
+// (padded with NUL characters; reasoning models put <think>...</think> inline
+// in them), {"type":"reasoning",...} updates, {"type":"finalAnswer","text",
+// "interrupted"} at the end, {"type":"file",...} for images. See
+// tests/fixtures/huggingchat/EVIDENCE.md.
 
 import { tryJson, createLineSplitter } from '../stream.js';
 import { countScripts } from '../scripts.js';
-import { cleanModes, createAnswer, pathOf } from './common.js';
+import { cleanModes, cleanModel, createAnswer, pathOf } from './common.js';
 
 const SUBMIT_PATH = /^\/chat\/conversation\/[0-9a-f]{24}\/?$/;
+
+/** Text without its inline reasoning: <think>...</think> blocks, and an unclosed one to the end. */
+export function withoutThinking(text) {
+  if (text.indexOf('<think') === -1) return text;
+  return text.replace(/<think(?:ing)?>[\s\S]*?(?:<\/think(?:ing)?>|$)/g, '').replace(/^\s+/, '');
+}
 
 /** The "data" field of a multipart or urlencoded form, or the body itself. */
 function dataField(body) {
@@ -39,15 +49,24 @@ export default {
   },
 
   createReader() {
-    const answer = createAnswer();
+    let streamed = '';
     let finalText = null;
     let images = 0;
     let webSearch = false;
+    let model = null;
+    let parsed = false;
+    let complete = false;
     const lines = createLineSplitter((line) => {
       const msg = tryJson(line.split(String.fromCharCode(0)).join('').trim());
       if (!msg || typeof msg.type !== 'string') return;
-      if (msg.type === 'stream' && typeof msg.token === 'string') answer.append(msg.token);
-      if (msg.type === 'finalAnswer' && typeof msg.text === 'string') finalText = msg.text;
+      parsed = true;
+      if (msg.type === 'stream' && typeof msg.token === 'string') streamed += msg.token;
+      if (msg.type === 'finalAnswer') {
+        if (typeof msg.text === 'string') finalText = msg.text;
+        if (msg.interrupted !== true) complete = true;
+      }
+      if (msg.type === 'status' && msg.status === 'finished') complete = true;
+      if (msg.type === 'routerMetadata' && typeof msg.model === 'string' && msg.model) model = msg.model;
       if (msg.type === 'file' && /^image\//.test(msg.mime || '')) images += 1;
       if (msg.type === 'webSearch') webSearch = true;
     });
@@ -55,11 +74,12 @@ export default {
       push: (t) => lines.push(t),
       finish() {
         lines.end();
-        if (finalText !== null) answer.replace(finalText);
+        const answer = createAnswer();
+        answer.replace(withoutThinking(finalText !== null ? finalText : streamed));
         const modes = [];
         if (images > 0) modes.push('image_generation');
         if (webSearch) modes.push('web_search');
-        return { response: answer.counts(), images, model: null, modes };
+        return { response: answer.counts(), images, model: cleanModel(model), modes, complete, parsed };
       },
     };
   },

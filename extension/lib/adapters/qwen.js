@@ -2,7 +2,10 @@
 // (or /api/chat/completions) with an OpenAI-like body; messages carry
 // chat_type (t2t, search, t2i, deep_research, ...) and feature_config
 // (thinking_enabled). The answer streams as SSE with choices[0].delta, whose
-// "phase" separates thinking ("think") from the answer ("answer").
+// "phase" separates thinking ("think", since 2026 "thinking_summary" with the
+// text in extra.summary_thought), search ("web_search") and image steps from
+// the answer ("answer"). The answer phase's status "finished" ends the
+// stream. See tests/fixtures/qwen/EVIDENCE.md.
 
 import { tryJson, createSseParser } from '../stream.js';
 import { cleanModes, cleanModel, createAnswer, pathOf, contentText, countAll } from './common.js';
@@ -43,19 +46,39 @@ export default {
   createReader() {
     const answer = createAnswer();
     let images = 0;
+    let parsed = false;
+    let complete = false;
+    let searched = false;
+    let model = null;
     const sse = createSseParser(({ data }) => {
+      if (data === '[DONE]') {
+        complete = true;
+        return;
+      }
       const msg = tryJson(data);
-      const delta = msg && Array.isArray(msg.choices) && msg.choices[0] && msg.choices[0].delta;
-      if (!delta) return;
+      if (!msg || typeof msg !== 'object') return;
+      if (msg['response.created'] || msg['response.completed']) parsed = true;
+      if (msg['response.completed']) complete = true;
+      const choice = Array.isArray(msg.choices) && msg.choices[0];
+      const delta = choice && choice.delta;
+      if (!delta || typeof delta !== 'object') return;
+      parsed = true;
+      if (typeof msg.model === 'string') model = msg.model;
       const phase = delta.phase || 'answer';
       if (phase === 'answer' && typeof delta.content === 'string') answer.append(delta.content);
+      if (phase === 'answer' && delta.status === 'finished') complete = true;
+      if (choice.finish_reason === 'stop') complete = true;
+      if (phase === 'web_search') searched = true;
       if (phase === 'image_gen' && delta.status === 'finished') images += 1;
     });
     return {
       push: (t) => sse.push(t),
       finish() {
         sse.end();
-        return { response: answer.counts(), images, model: null, modes: images > 0 ? ['image_generation'] : [] };
+        const modes = [];
+        if (images > 0) modes.push('image_generation');
+        if (searched) modes.push('web_search');
+        return { response: answer.counts(), images, model: cleanModel(model), modes, complete, parsed };
       },
     };
   },

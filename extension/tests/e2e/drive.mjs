@@ -7,7 +7,8 @@
 //   prompts, visits each search engine's result page for each query (then
 //   reloads it and opens page 2, which must add nothing), waits past the
 //   capture grace periods and until the outbox drains to the host.
-//   Config: {rules, userDataDir, chats: [{service, prompts, variants?}], searches:
+//   Config: {rules, userDataDir, chats: [{service, prompts, variants? or
+//   variant?}], searches:
 //   [{engine, queries}], expectHost, timeoutMs}.
 // - "screenshots": renders the popup and options pages to PNG files.
 //   Config: {rules, userDataDir, outDir}.
@@ -68,6 +69,7 @@ async function chatOnce(context, { service, prompts = 1, variant = null }) {
   const adapter = ADAPTERS.find((a) => a.service === service);
   if (!adapter) throw new Error(`no adapter ${service}`);
   const page = await context.newPage();
+  // A variant fixture (tests/fixtures/<site>/<name>/) is served at ?variant=<name>.
   await page.goto(variant ? `${chatUrl(adapter)}?variant=${encodeURIComponent(variant)}` : chatUrl(adapter));
   await page.waitForTimeout(300);
   const send = adapter.dom.send.split(',')[0].trim();
@@ -102,8 +104,8 @@ async function sites() {
     log('extension loaded');
     const open = [];
     const chatErrors = pool(config.chats || [], 4, async (c) => {
-      // {service, variants: [...]}: the site's variant pages one after another, so rows keep their order.
-      for (const variant of c.variants || [null]) {
+      // {service, variants: [...]} (or one `variant`): the site's variant pages one after another, so rows keep their order.
+      for (const variant of c.variants || [c.variant || null]) {
         open.push(await chatOnce(context, { ...c, variant }));
         log('chat', c.service, variant || '', 'answered');
       }

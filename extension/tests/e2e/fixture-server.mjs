@@ -4,27 +4,38 @@
 // with an AI answer block for Google, Bing and Brave. A chatbot that talks
 // over a WebSocket (Copilot) gets its chat socket too: a small RFC 6455
 // server (no dependency) answers the page's "send" frame with the saved
-// frames, one per message. Every page carries MARKER in its prompt and answer
-// text so tests can assert that it never leaves the page. The certificate is
-// self-signed, made with the openssl CLI at start-up; browsers reach the
-// server through --host-resolver-rules.
+// frames, one per message. A site's variant fixtures (tests/fixtures/<site>/
+// <variant>/, laid out as fixture-steps.mjs says) are served at ?variant=
+// <name>: the page sends the variant's requests in order, over HTTP, Connect
+// or a (binary) socket, to the site's own or another of its hosts (Meta AI's
+// graph.meta.ai and gateway.meta.ai), and each gets its saved answer. Every
+// page carries MARKER in its prompt and answer text so tests can assert that
+// it never leaves the page. The certificate is self-signed, made with the
+// openssl CLI at start-up; browsers reach the server through
+// --host-resolver-rules.
 
 import https from 'node:https';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTERS } from '../../lib/adapters/index.js';
 import { ENGINES } from '../../lib/search-engines.js';
 import { acceptWebSocket } from './websocket.mjs';
+import { connectStream, dgwMessages, dgwRequest } from './fixture-encoding.mjs';
+import { loadFixture, variantNames } from './fixture-steps.mjs';
 
 export const MARKER = 'WATTPRINT-PRIVATE-MARKER';
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
 export const CHAT_HOSTS = [...new Set(ADAPTERS.map((a) => a.hosts[0]))];
+/** The hosts a variant's page talks to. */
+const stepHosts = (service, variant) => loadFixture(service, variant).steps.map((s) => new URL(s.url).hostname);
+// Hosts a page talks to besides its own (Meta AI: graph.meta.ai, gateway.meta.ai).
+const API_HOSTS = [...new Set(ADAPTERS.flatMap((a) => variantNames(a.service).flatMap((v) => stepHosts(a.service, v)))
+  .filter((h) => !CHAT_HOSTS.includes(h)))];
 export const SEARCH_HOSTS = [...new Set(ENGINES.flatMap((e) => e.hosts))];
-export const ALL_HOSTS = [...CHAT_HOSTS, ...SEARCH_HOSTS];
+export const ALL_HOSTS = [...CHAT_HOSTS, ...API_HOSTS, ...SEARCH_HOSTS];
 
 function makeCert(dir) {
   const san = ALL_HOSTS.map((h) => `DNS:${h}`).join(',');
@@ -34,34 +45,22 @@ function makeCert(dir) {
   return { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
 }
 
+/** A site's main fixture, or the variant named (an unknown name gives the main one), with its page snapshot. */
 function chatFixture(adapter, variant = null) {
-  const dir = path.join(FIXTURES, adapter.service);
-  const page = readFileSync(path.join(dir, 'page.html'), 'utf8');
-  if (variant && /^[\w-]+$/.test(variant)) return variantFixture(path.join(dir, variant), page);
-  const requestFile = readdirSync(dir).find((f) => f.startsWith('request.'));
-  return {
-    expected: JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')),
-    request: readFileSync(path.join(dir, requestFile), 'utf8'),
-    response: readFileSync(path.join(dir, 'response.txt'), 'utf8'),
-    page,
-  };
+  const known = variant && variantNames(adapter.service).includes(variant);
+  const fx = loadFixture(adapter.service, known ? variant : null);
+  const page = readFileSync(path.join(fx.dir, known ? '..' : '.', 'page.html'), 'utf8');
+  return { ...fx, variant: known ? variant : null, page };
 }
 
 /**
- * A variant fixture (tests/fixtures/<site>/<variant>/): its steps are the
- * requests the page sends in order (e.g. Le Chat's newChat then /api/chat),
- * each answered with its saved response.
+ * The variant a request belongs to: ?fixture-variant= on its URL (a request
+ * to another host, or a socket), ?variant= (the page), or the page that sent
+ * it (Referer).
  */
-function variantFixture(dir, page) {
-  const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8'));
-  const steps = expected.steps.map((s) => ({ ...s, body: readFileSync(path.join(dir, s.request), 'utf8'),
-    responseText: readFileSync(path.join(dir, s.response), 'utf8') }));
-  return { expected, steps, page };
-}
-
-/** The variant a request belongs to: ?variant= on its URL, or on the page that sent it. */
 function variantOf(url, req) {
-  if (url.searchParams.get('variant')) return url.searchParams.get('variant');
+  const named = url.searchParams.get('fixture-variant') || url.searchParams.get('variant');
+  if (named) return named;
   try {
     return new URL(String(req.headers.referer || '')).searchParams.get('variant');
   } catch {
@@ -69,21 +68,39 @@ function variantOf(url, req) {
   }
 }
 
+/** The site a request is for: by its host, or the site whose named variant talks to that host (graph.meta.ai). */
+function siteOf(host, variant) {
+  return ADAPTERS.find((a) => a.hosts.includes(host))
+    || (variant && ADAPTERS.find((a) => variantNames(a.service).includes(variant)
+      && stepHosts(a.service, variant).includes(host)));
+}
+
+/**
+ * A step's URL as the page requests it: a request to the page's own host by
+ * its path (the server knows the variant from the Referer); a request to
+ * another host, or a socket (which carries no Referer), names its variant.
+ */
+function stepUrl(step, fx, adapter) {
+  const u = new URL(step.url);
+  if (!step.socket && adapter.hosts.includes(u.hostname)) return u.pathname + u.search;
+  if (fx.variant) u.searchParams.set('fixture-variant', fx.variant);
+  return u.href;
+}
+
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 /** The imitation chat page: the saved DOM snapshot plus a script that submits like the site. */
 function chatPage(adapter, fx) {
-  const submit = fx.expected.submit || null;
   const prompt = `${fx.expected.prompt_text} ${MARKER}`;
-  const mark = (body) => body.split(fx.expected.prompt_text).join(prompt);
-  const steps = fx.steps && fx.steps.map((s) => ({ path: new URL(s.url).pathname + new URL(s.url).search, method: s.method,
-    headers: s.headers || {}, body: fx.expected.prompt_text ? mark(s.body) : s.body }));
+  const mark = (body) => (fx.expected.prompt_text ? body.split(fx.expected.prompt_text).join(prompt) : body);
+  const socket = fx.steps.find((s) => s.socket) || null;
+  const steps = fx.steps.filter((s) => !s.socket).map((s) => ({ url: stepUrl(s, fx, adapter), method: s.method,
+    headers: s.headers, body: mark(s.body), connect: s.transport === 'connect' }));
   const config = JSON.stringify({
     steps,
-    headers: fx.expected.headers || {},
-    submitPath: submit ? new URL(submit.url).pathname + new URL(submit.url).search : null,
-    socket: adapter.transport === 'websocket' ? fx.expected.socket : null,
-    body: fx.request ? mark(fx.request) : null,
+    socket: socket ? stepUrl(socket, fx, adapter) : null,
+    dgw: socket && socket.transport === 'dgw' ? [...dgwRequest(socket.body)] : null, // the prompt is inside a protobuf: no marker
+    body: socket ? mark(socket.body) : null,
     prompt,
     answer: `${fx.expected.response_text} ${MARKER}`,
     user: adapter.dom.user.split(',')[0].trim(),
@@ -113,7 +130,10 @@ const LONG = Number(new URLSearchParams(location.search).get('long')) || 0;
 // prompt as one frame and renders the answer from the frames that follow.
 let socket = null;
 function openSocket() {
-  if (!socket || socket.readyState > 1) socket = new WebSocket(CFG.socket);
+  if (!socket || socket.readyState > 1) {
+    socket = new WebSocket(CFG.socket);
+    if (CFG.dgw) socket.binaryType = 'arraybuffer';
+  }
   return socket;
 }
 if (CFG.socket) openSocket();
@@ -126,6 +146,11 @@ function sendOverSocket(answer) {
       then();
     };
     const onMessage = (ev) => {
+      if (CFG.dgw) {
+        // The gateway's answer is JSON inside binary frames; the page shows it when complete.
+        if (new TextDecoder().decode(ev.data).includes('"is_complete":true')) finish(resolve);
+        return;
+      }
       const msg = JSON.parse(ev.data);
       if (msg.event === 'appendText') answer.textContent += msg.text;
       if (msg.event === 'done') finish(resolve);
@@ -133,38 +158,46 @@ function sendOverSocket(answer) {
     const onClose = () => finish(() => reject(new Error('the chat socket closed')));
     ws.addEventListener('message', onMessage);
     ws.addEventListener('close', onClose);
-    if (ws.readyState === 1) ws.send(CFG.body);
-    else ws.addEventListener('open', () => ws.send(CFG.body), { once: true });
+    const body = CFG.dgw ? new Uint8Array(CFG.dgw) : CFG.body;
+    if (ws.readyState === 1) ws.send(body);
+    else ws.addEventListener('open', () => ws.send(body), { once: true });
   });
+}
+// A Connect call: the JSON in one envelope (flag byte, 4-byte big-endian length), sent as bytes.
+function connectInit(json) {
+  const payload = new TextEncoder().encode(json);
+  const body = new Uint8Array(5 + payload.length);
+  new DataView(body.buffer).setUint32(1, payload.length);
+  body.set(payload, 5);
+  return { method: 'POST', body, headers: { 'content-type': 'application/connect+json', 'connect-protocol-version': '1' } };
 }
 let answered = 0;
 async function send() {
   addMessage(CFG.user, CFG.prompt);
   const answer = addMessage(CFG.assistant, '');
-  if (CFG.steps) {
-    // A variant: its requests in order, each read to the end, as the site does.
-    for (const step of CFG.steps) {
-      const res = await fetch(step.path, { method: step.method, body: step.body,
-        headers: { 'content-type': 'text/plain', ...step.headers } });
-      await res.text();
-    }
-  } else if (CFG.socket) {
+  if (CFG.socket) {
     await sendOverSocket(answer);
-  } else if (CFG.submitPath) {
-    const url = LONG ? CFG.submitPath + (CFG.submitPath.includes('?') ? '&' : '?') + 'long=' + LONG : CFG.submitPath;
-    const res = await fetch(url, { method: 'POST', body: CFG.body, headers: { 'content-type': 'text/plain', ...CFG.headers } });
-    const reader = res.body.getReader();
-    const decoder = new TextDecoder();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (LONG) {
-        const words = [...decoder.decode(value, { stream: true }).matchAll(/"v": "([^"]*)"/g)].map((m) => m[1]);
-        if (words.length) answer.textContent += words.join('');
+  } else {
+    // The page's requests in order (e.g. Le Chat's newChat then /api/chat), each read to the end, as the site does.
+    for (const [i, step] of CFG.steps.entries()) {
+      const long = LONG && i === CFG.steps.length - 1;
+      const url = long ? step.url + (step.url.includes('?') ? '&' : '?') + 'long=' + LONG : step.url;
+      const init = step.connect ? connectInit(step.body) : { method: step.method, body: step.body,
+        headers: { 'content-type': 'text/plain', ...step.headers } };
+      const res = await fetch(url, init);
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (long) {
+          const words = [...decoder.decode(value, { stream: true }).matchAll(/"v": "([^"]*)"/g)].map((m) => m[1]);
+          if (words.length) answer.textContent += words.join('');
+        }
       }
     }
   }
-  if (!LONG && !CFG.socket) answer.textContent = CFG.answer;
+  if (!LONG && (!CFG.socket || CFG.dgw)) answer.textContent = CFG.answer;
   answered += 1;
   window.__answered = answered;
   window.__answeredAt = performance.now();
@@ -272,19 +305,20 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
     const url = new URL(req.url, `https://${host}`);
     const body = await readBody(req);
     requests.push({ host, method: req.method, path: url.pathname, body });
-    const adapter = ADAPTERS.find((a) => a.hosts.includes(host));
+    const variant = variantOf(url, req);
+    const adapter = siteOf(host, variant);
     if (adapter) {
-      const fx = chatFixture(adapter, variantOf(url, req));
-      const step = fx.steps && fx.steps.find((s) => s.method === req.method && new URL(s.url).pathname === url.pathname);
+      const fx = chatFixture(adapter, variant);
+      const step = fx.steps.find((s) => !s.socket && s.method === req.method && new URL(s.url).pathname === url.pathname);
       if (step) {
-        const type = /^data:|^event:/m.test(step.responseText) ? 'text/event-stream' : 'text/plain; charset=utf-8';
-        return streamBody(res, step.responseText, type);
-      }
-      if (req.method === 'POST' && fx.expected.submit && url.pathname === new URL(fx.expected.submit.url).pathname) {
-        const type = /^data:|^event:/m.test(fx.response) ? 'text/event-stream' : 'text/plain; charset=utf-8';
+        // The page may post to another host of the site (graph.meta.ai): let it read the answer.
+        res.setHeader('access-control-allow-origin', '*');
+        const connect = step.transport === 'connect';
+        const type = connect ? 'application/connect+json'
+          : /^data:|^event:/m.test(step.answer) ? 'text/event-stream' : 'text/plain; charset=utf-8';
         const long = Number(url.searchParams.get('long')) || 0;
-        if (long && adapter.service === 'chatgpt') return streamLong(res, fx.response, long);
-        return streamBody(res, fx.response, type);
+        if (long && adapter.service === 'chatgpt') return streamLong(res, step.answer, long);
+        return streamBody(res, connect ? connectStream(step.answer) : step.answer, type);
       }
       if (req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -309,17 +343,25 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
     const host = String(req.headers.host || '').replace(/:\d+$/, '');
     const url = new URL(req.url, `https://${host}`);
     requests.push({ host, method: 'UPGRADE', path: url.pathname, body: '' });
-    const adapter = ADAPTERS.find((a) => a.hosts.includes(host) && a.transport === 'websocket');
-    const fx = adapter ? chatFixture(adapter) : null;
-    if (!fx || url.pathname !== new URL(fx.expected.socket).pathname) {
+    const variant = url.searchParams.get('fixture-variant');
+    const adapter = siteOf(host, variant);
+    const fx = adapter ? chatFixture(adapter, variant) : null;
+    const step = fx && fx.steps.find((s) => s.socket);
+    if (!step || url.pathname !== new URL(step.url).pathname) {
       // Only the chat socket is served; others (e.g. /c/api/notifications) are refused.
       socket.on('error', () => socket.destroy());
       return socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    const frames = socketFrames(fx.response);
+    const dgw = step.transport === 'dgw';
+    const frames = dgw ? dgwMessages(step.answer) : socketFrames(step.answer);
     let turn = Promise.resolve(); // one answer at a time per socket, in order
+    // The gateway's prompt message holds a {"req-id", "payload"} data frame.
+    const onBinary = (bytes, send) => {
+      requests.push({ host, method: 'WS', path: url.pathname, body: bytes.toString('utf8') });
+      if (dgw && bytes.includes('"req-id"')) turn = turn.then(() => streamFrames(send, frames));
+    };
     return acceptWebSocket(req, socket, head, (text, send) => {
       requests.push({ host, method: 'WS', path: url.pathname, body: text });
       let msg = null;
@@ -329,7 +371,7 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
         // not a frame the site knows: ignored
       }
       if (msg && msg.event === 'send') turn = turn.then(() => streamFrames(send, frames));
-    });
+    }, onBinary);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = server.address().port;

@@ -70,11 +70,13 @@ export function wsReader(onFrame) {
  * Completes the opening handshake on an upgraded `socket` and runs the
  * connection: joins fragmented client messages, answers ping with pong and
  * close with close, fails the connection (close 1002/1007/1009) on a
- * protocol error. Calls onText(text, send) for each whole text message, where
- * send(text) writes one text frame. Returns false, having answered with an
- * HTTP error, when the request is not a valid WebSocket upgrade.
+ * protocol error. Calls onText(text, send) for each whole text message, and
+ * onBinary(bytes, send), when given, for each binary one (else they are
+ * ignored); send(text) writes one text frame, send(buffer) one binary frame.
+ * Returns false, having answered with an HTTP error, when the request is not
+ * a valid WebSocket upgrade.
  */
-export function acceptWebSocket(req, socket, head, onText) {
+export function acceptWebSocket(req, socket, head, onText, onBinary = null) {
   const key = String(req.headers['sec-websocket-key'] || '');
   if (req.method !== 'GET' || String(req.headers.upgrade || '').toLowerCase() !== 'websocket'
     || Buffer.from(key, 'base64').length !== 16) {
@@ -106,7 +108,7 @@ export function acceptWebSocket(req, socket, head, onText) {
     closing = true;
     socket.end();
   };
-  const send = (text) => write(OP.text, text);
+  const send = (data) => write(typeof data === 'string' ? OP.text : OP.binary, data);
   const decoder = new TextDecoder('utf-8', { fatal: true });
 
   const onFrame = (f) => {
@@ -140,7 +142,7 @@ export function acceptWebSocket(req, socket, head, onText) {
     if (!f.fin) return undefined;
     const done = message;
     message = null;
-    if (done.opcode !== OP.text) return undefined; // binary messages are ignored
+    if (done.opcode !== OP.text) return onBinary ? onBinary(Buffer.concat(done.parts), send) : undefined;
     let text;
     try {
       text = decoder.decode(Buffer.concat(done.parts));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTERS, adapterForPage, adapterById } from '../../lib/adapters/index.js';
 import { countScripts } from '../../lib/scripts.js';
+import { connectStream } from '../e2e/fixture-encoding.mjs';
 import { feed } from './evidence-helpers.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -17,10 +18,13 @@ const SERVICE_IDS = ['chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'de
 function load(service) {
   const dir = path.join(FIXTURES, service);
   const requestFile = readdirSync(dir).find((f) => f.startsWith('request.'));
+  // A binary stream (Kimi's Connect envelopes) is kept as readable text and encoded here.
+  const connect = existsSync(path.join(dir, 'response.connect.txt'));
   return {
     expected: JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')),
     request: readFileSync(path.join(dir, requestFile), 'utf8'),
-    response: readFileSync(path.join(dir, 'response.txt'), 'utf8'),
+    response: connect ? new Uint8Array(connectStream(readFileSync(path.join(dir, 'response.connect.txt'), 'utf8')))
+      : readFileSync(path.join(dir, 'response.txt'), 'utf8'),
   };
 }
 
@@ -30,9 +34,10 @@ test('adapter ids match the host catalogue', () => {
 
 for (const adapter of ADAPTERS) {
   test(`${adapter.service}: fixtures exist`, () => {
-    for (const f of ['expected.json', 'response.txt', 'page.html']) {
+    for (const f of ['expected.json', 'page.html']) {
       assert.ok(existsSync(path.join(FIXTURES, adapter.service, f)), f);
     }
+    assert.ok(['response.txt', 'response.connect.txt'].some((f) => existsSync(path.join(FIXTURES, adapter.service, f))));
   });
 
   test(`${adapter.service}: recognises its submit and nothing else`, () => {
@@ -57,9 +62,10 @@ for (const adapter of ADAPTERS) {
     assert.ok(parsed, 'request not recognised');
     assert.deepEqual(parsed.prompt, countScripts(expected.prompt_text));
     if (expected.context_text !== undefined) assert.deepEqual(parsed.context, countScripts(expected.context_text));
-    // The model that ran may come from the stream (ChatGPT's "auto" resolves there).
-    const result = adapter.createReader();
-    if (adapter.transport !== 'websocket') feed(result, response);
+    // The model that ran may come from the stream (ChatGPT's "auto", Grok's steerModelId): read the answer too.
+    const result = adapter.createReader(parsed);
+    if (adapter.transport === 'websocket') response.split('\n').filter(Boolean).forEach((f) => result.push(f));
+    else feed(result, response);
     const out = result.finish();
     const model = out.model || parsed.model;
     assert.equal(model, expected.model);
@@ -87,7 +93,8 @@ for (const adapter of ADAPTERS) {
     const parsed = adapter.parseRequest(request, {});
     const reader = adapter.createReader();
     if (adapter.transport === 'websocket') response.split('\n').filter(Boolean).forEach((f) => reader.push(f));
-    else reader.push(response);
+    else if (typeof response === 'string') reader.push(response);
+    else reader.pushBytes(response);
     const json = JSON.stringify([parsed, reader.finish()]);
     for (const word of [...expected.prompt_text.split(/\s+/), ...expected.response_text.split(/\s+/)]) {
       if (word.length >= 6 && word !== expected.model) assert.ok(!json.includes(word), `leaked "${word}"`);

@@ -1,67 +1,129 @@
-// Runs a site's evidence fixtures (tests/fixtures/<site>/<variant>/) through
-// its adapter the way content/page-hook.js does: each step's request goes to
-// isSubmit and parseRequest (with the step's URL and headers), a recognised
-// submit gets a reader fed with the step's response in uneven chunks; a
-// resume request ({resume: true}) feeds the reader of the turn that handed
-// off. Checks every variant against its expected.json, and that a truncated
-// stream reads as incomplete and a junk stream as unparsed.
+// Runs a site's evidence fixtures through its adapter the way
+// content/page-hook.js does: the main fixture and each variant (layout and
+// transports: tests/e2e/fixture-steps.mjs). Each step's request goes to
+// isSubmit (isSocket) and parseRequest, a recognised submit gets a reader fed
+// with the step's answer in uneven chunks; a resume request ({resume: true})
+// feeds the reader of the turn that handed off. See each site's EVIDENCE.md
+// for where every shape was seen.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { adapterById } from '../../lib/adapters/index.js';
 import { countScripts } from '../../lib/scripts.js';
+import { connectEnvelope, connectStream, dgwMessages, dgwRequest } from '../e2e/fixture-encoding.mjs';
+import { FIXTURES, loadFixture, variantNames } from '../e2e/fixture-steps.mjs';
 
-export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+export { FIXTURES };
 
-/** Feeds `text` to a reader in small uneven chunks, as a network would. */
-export function feed(reader, text, sizes = [7, 1, 33, 5, 64]) {
-  let i = 0;
-  let k = 0;
-  while (i < text.length) {
-    const n = sizes[k++ % sizes.length];
-    reader.push(text.slice(i, i + n));
+const SIZES = [7, 1, 33, 5, 64];
+
+/** Text or bytes cut in small uneven chunks, as a network would. */
+function chunks(data, sizes) {
+  const out = [];
+  for (let i = 0, k = 0; i < data.length; k += 1) {
+    const n = sizes[k % sizes.length];
+    out.push(data.slice(i, i + n));
     i += n;
   }
+  return out;
 }
 
-/** The variants of a site: [{name, dir, expected}] for each folder with an expected.json that lists steps. */
+/**
+ * Feeds a reader the way the page hook does and returns whether a socket
+ * reader said the turn ended. `data` is text (pushed in small uneven chunks,
+ * as a network would), bytes (pushBytes, in chunks) or a list of pushes
+ * ({text}, {bytes} or a whole socket message {frame}).
+ */
+export function feed(reader, data, sizes = SIZES) {
+  if (Array.isArray(data)) {
+    let ended = false;
+    for (const p of data) {
+      if (p.bytes) reader.pushBytes(p.bytes);
+      else if (p.text !== undefined) reader.push(p.text);
+      else ended = reader.push(p.frame) === true || ended;
+    }
+    return ended;
+  }
+  for (const c of chunks(data, sizes)) {
+    if (typeof c === 'string') reader.push(c);
+    else reader.pushBytes(c);
+  }
+  return false;
+}
+
+/** The variants of a site: [{name, dir, expected, steps}]. */
 export function variants(service) {
-  const root = path.join(FIXTURES, service);
-  return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(root, d.name, 'expected.json')))
-    .map((d) => ({ name: d.name, dir: path.join(root, d.name),
-      expected: JSON.parse(readFileSync(path.join(root, d.name, 'expected.json'), 'utf8')) }));
+  return variantNames(service).map((name) => loadFixture(service, name));
 }
 
-/** The turns the page hook would report for a variant's steps: [{parsed, out}]. */
-export function runSteps(adapter, dir, steps) {
+/** The main fixture of a site, as a variant named "main". */
+export function mainFixture(service) {
+  return loadFixture(service);
+}
+
+/** A step's request as the adapter's parseRequest receives it from the page hook. */
+export function requestAsSent(step) {
+  if (step.transport === 'connect') return new TextDecoder().decode(connectEnvelope(step.body));
+  if (step.transport === 'dgw') return new Uint8Array(dgwRequest(step.body));
+  return step.body;
+}
+
+/** A step's answer as pushes: text chunks, byte chunks or whole socket messages. */
+export function pushesOf(step, sizes = SIZES) {
+  if (step.transport === 'socket') return step.answer.split('\n').filter((l) => l.trim()).map((l) => ({ frame: l }));
+  if (step.transport === 'dgw') return dgwMessages(step.answer).map((b) => ({ frame: new Uint8Array(b) }));
+  if (step.transport === 'connect') return chunks(new Uint8Array(connectStream(step.answer)), sizes).map((b) => ({ bytes: b }));
+  return chunks(step.answer, sizes).map((t) => ({ text: t }));
+}
+
+/** The first half of pushes: a stream cut off before its end. */
+export function truncated(pushes) {
+  return pushes.slice(0, Math.max(1, Math.floor(pushes.length / 2)));
+}
+
+/** What a site might send that is not its stream: an HTML error page, or bytes. */
+export function junkPushes(transport) {
+  const html = '<!doctype html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>\n';
+  if (transport === 'connect') return [{ bytes: new Uint8Array(Buffer.from(html)) }];
+  if (transport === 'dgw') return [{ frame: new Uint8Array([0x0d, 1, 0, 5, 0, 0, 0x7b, 0x22, 0x78, 0x22, 0x7d]) }, { frame: new Uint8Array(Buffer.from(html)) }];
+  if (transport === 'socket') return [{ frame: html }, { frame: '{"event":"somethingNew","payload":{}}' }];
+  return [{ text: html }, { text: '{"unexpected": true}\n\ndata: {"also":"not the stream"}\n\n' }];
+}
+
+function recognised(adapter, step) {
+  return step.socket ? adapter.isSocket(step.url) : adapter.isSubmit({ url: step.url, method: step.method });
+}
+
+/**
+ * The turns the page hook would report for a fixture's steps: [{parsed, out,
+ * ended}]. With `cut`, the last step's answer stops halfway.
+ */
+export function runSteps(adapter, steps, { cut = false } = {}) {
   const turns = [];
   let held = null;
-  for (const step of steps) {
-    const body = readFileSync(path.join(dir, step.request), 'utf8');
-    const response = readFileSync(path.join(dir, step.response), 'utf8');
-    if (!adapter.isSubmit({ url: step.url, method: step.method })) continue;
-    const parsed = adapter.parseRequest(body, { url: step.url, headers: step.headers || {} });
-    if (!parsed) continue;
+  steps.forEach((step, i) => {
+    if (!recognised(adapter, step)) return;
+    const parsed = adapter.parseRequest(requestAsSent(step), { url: step.url, headers: step.headers || {} });
+    if (!parsed) return;
+    const pushes = cut && i === steps.length - 1 ? truncated(pushesOf(step)) : pushesOf(step);
     if (parsed.resume) {
-      if (!held) continue;
-      feed(held.reader, response);
+      if (!held) return;
+      held.ended = feed(held.reader, pushes) || held.ended;
       held.out = held.reader.finish();
       if (!held.out.handoff) {
         turns.push(held);
         held = null;
       }
-      continue;
+      return;
     }
-    const reader = adapter.createReader();
-    feed(reader, response);
-    const turn = { parsed, reader, out: reader.finish() };
+    const reader = adapter.createReader(parsed);
+    const ended = feed(reader, pushes);
+    const turn = { parsed, reader, ended, out: reader.finish() };
     if (turn.out.handoff) held = turn;
     else turns.push(turn);
-  }
+  });
   if (held) turns.push(held);
   return turns;
 }
@@ -69,6 +131,7 @@ export function runSteps(adapter, dir, steps) {
 /** Registers the evidence tests of one site. */
 export function evidenceTests(service) {
   const adapter = adapterById(service);
+  const main = mainFixture(service);
   const list = variants(service);
 
   test(`${service}: has evidence variants and an EVIDENCE.md naming each`, () => {
@@ -77,55 +140,79 @@ export function evidenceTests(service) {
     for (const v of list) assert.ok(evidence.includes(`\`${v.name}\``), `EVIDENCE.md does not name ${v.name}`);
   });
 
-  for (const { name, dir, expected } of list) {
-    test(`${service} ${name}: one turn with the evidence's model, modes and counts`, () => {
-      const turns = runSteps(adapter, dir, expected.steps);
-      assert.equal(turns.length, 1, 'turns');
-      const [{ parsed, out }] = turns;
+  for (const { name, expected, steps } of [main, ...list]) {
+    const label = `${service} ${name}`;
+    const socket = steps.some((s) => s.transport === 'socket' || s.transport === 'dgw');
+
+    test(`${label}: one turn with the evidence's model, modes and counts`, () => {
+      const turns = runSteps(adapter, steps);
+      assert.equal(turns.length, 1, 'turns (a request not recognised gives none)');
+      const [{ parsed, out, ended }] = turns;
       assert.equal(out.model || parsed.model, expected.model);
-      assert.deepEqual([...new Set([...parsed.modes, ...(out.modes || [])])].sort(), expected.modes);
+      assert.deepEqual([...new Set([...parsed.modes, ...(out.modes || [])])].sort(), [...expected.modes].sort());
       assert.deepEqual(parsed.prompt, countScripts(expected.prompt_text));
+      if (expected.context_text !== undefined) assert.deepEqual(parsed.context, countScripts(expected.context_text));
       assert.deepEqual(out.response, countScripts(expected.response_text));
       assert.equal(out.images, expected.images);
-      assert.equal(out.complete, expected.complete);
-      assert.equal(out.parsed, expected.parsed);
+      assert.equal(out.complete, expected.complete, 'complete');
+      assert.equal(out.parsed, expected.parsed, 'parsed');
+      if (socket) assert.equal(ended, expected.complete, 'the socket turn ended');
     });
 
-    test(`${service} ${name}: only counts leave the adapter`, () => {
-      const turns = runSteps(adapter, dir, expected.steps);
+    test(`${label}: only counts leave the adapter`, () => {
+      const turns = runSteps(adapter, steps);
       const json = JSON.stringify(turns.map((t) => [t.parsed, t.out]));
       for (const word of `${expected.prompt_text} ${expected.response_text}`.split(/\s+/)) {
         if (word.length >= 6 && word !== expected.model) assert.ok(!json.includes(word), `leaked "${word}"`);
       }
     });
+
+    if (expected.complete) {
+      test(`${label}: a stream cut off before its end is not complete`, () => {
+        const turns = runSteps(adapter, steps, { cut: true });
+        assert.equal(turns.length, 1, 'turns');
+        assert.equal(turns[0].out.complete, false);
+      });
+    }
+
+    test(`${label}: junk where the stream should be is not parsed`, () => {
+      const [first] = steps;
+      const parsed = adapter.parseRequest(requestAsSent(first), { url: first.url, headers: first.headers || {} });
+      const reader = adapter.createReader(parsed);
+      feed(reader, junkPushes(first.transport));
+      const out = reader.finish();
+      assert.equal(out.parsed, false);
+      assert.equal(out.complete, false);
+      assert.deepEqual(out.response, {});
+    });
   }
 
-  const main = JSON.parse(readFileSync(path.join(FIXTURES, service, 'expected.json'), 'utf8'));
-  const response = readFileSync(path.join(FIXTURES, service, 'response.txt'), 'utf8');
+  const [step] = main.steps;
 
   test(`${service}: the main fixture's stream is complete and parsed`, () => {
     const reader = adapter.createReader();
-    feed(reader, response);
+    feed(reader, pushesOf(step));
     const out = reader.finish();
     assert.equal(out.complete, true);
     assert.equal(out.parsed, true);
-    assert.deepEqual(out.response, countScripts(main.response_text));
+    assert.deepEqual(out.response, countScripts(main.expected.response_text));
   });
 
   test(`${service}: a stream cut short is parsed but not complete`, () => {
     const reader = adapter.createReader();
-    feed(reader, response.slice(0, Math.floor(response.length / 2)));
+    feed(reader, truncated(pushesOf(step)));
     const out = reader.finish();
     assert.equal(out.complete, false);
     assert.equal(out.parsed, true);
   });
 
-  for (const [label, junk] of [
+  const junks = step.transport === 'http' ? [
     ['HTML', '<!doctype html><html><body>Something went wrong</body></html>'],
     ['JSON error', '{"detail":"Unauthorized"}'],
     ['other JSON events', 'data: {"foo": 1}\n\ndata: [1,2,3]\n\n15:{"json":{"x":1}}\n[["xy.z",null,"[]"]]\n'],
     ['nothing', ''],
-  ]) {
+  ] : [['nothing', []]];
+  for (const [label, junk] of junks) {
     test(`${service}: a junk stream (${label}) is not parsed and breaks nothing`, () => {
       const reader = adapter.createReader();
       feed(reader, junk);

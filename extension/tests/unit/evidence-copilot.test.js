@@ -1,0 +1,6 @@
+// The copilot adapter over every evidence fixture of tests/fixtures/copilot/ (see its
+// EVIDENCE.md): each variant's request, answer counts, model, modes and end
+// marker; a cut-off stream is not complete and junk is not parsed.
+import { evidenceTests } from './evidence-helpers.js';
+
+evidenceTests('copilot');
