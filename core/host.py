@@ -105,7 +105,7 @@ class Host:
         req = None
         try:
             message = protocol.parse(frame)
-            req = message.get("req") if isinstance(message.get("req"), str) else None
+            req = protocol.echoable_req(message)
             parsed = protocol.request(message)
             if isinstance(parsed, protocol.Record):
                 return Job(self._prepare_record(parsed), req)
@@ -227,9 +227,17 @@ class Host:
 
         def store() -> dict[str, Any]:
             result = history.store(self.db(), rows)
-            sent_of = {row[0]: sent_id for row, sent_id in zip(rows, sent_ids, strict=True)}
-            stored = [sent_of[i] for i in result.stored]
-            duplicate = [sent_of[i] for i in result.duplicate]
+            # Ids are echoed as each item sent it: the first occurrence of a newly stored id (in any case) is stored,
+            # every other occurrence a duplicate.
+            new = set(result.stored)
+            stored = []
+            duplicate = []
+            for row, sent_id in zip(rows, sent_ids, strict=True):
+                if row[0] in new:
+                    new.discard(row[0])
+                    stored.append(sent_id)
+                else:
+                    duplicate.append(sent_id)
             self.stored_ids = result.stored
             if rejected or duplicate:
                 log.info("record: %d stored, %d duplicate, %d rejected", len(stored), len(duplicate), len(rejected))
@@ -275,7 +283,7 @@ def _setup_logging() -> None:
 
     try:
         handler: logging.Handler = RotatingFileHandler(
-            paths.log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+            paths.log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", errors="backslashreplace"
         )
     except OSError:
         handler = logging.StreamHandler(sys.stderr)  # the browser keeps a host's stderr in its own log

@@ -21,7 +21,7 @@ APP_NAME = "wattprint"
 DATA_DIR_ENV = "WATTPRINT_DATA_DIR"
 PROFILE_ENV = "WATTPRINT_PROFILE"
 DEFAULT_PROFILE = "default"
-PROFILE_NAME = re.compile(r"^[a-z0-9_-]{1,32}$")
+PROFILE_NAME = re.compile(r"[a-z0-9_-]{1,32}")  # used with fullmatch
 DB_NAME = "history.db"
 LOG_NAME = "host.log"
 # sun_path holds 108 bytes on Linux (104 on macOS), including the terminating NUL.
@@ -46,7 +46,7 @@ def check_profile(name: str | None) -> str:
     """
     if name is None:
         name = os.environ.get(PROFILE_ENV) or DEFAULT_PROFILE
-    if not PROFILE_NAME.match(name):
+    if not isinstance(name, str) or not PROFILE_NAME.fullmatch(name):
         message = _("invalid profile name {name}: use 1 to 32 of a-z, 0-9, '_' or '-'")
         raise ProfileError(message.format(name=repr(name)))
     return name
