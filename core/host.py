@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from wattprint.core import framing, paths
+from wattprint.core.memo import SizedLRU
 from wattprint.core.protocol import Code, ProtocolError, error_reply
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ ALLOWED_ORIGINS_ENV = "WATTPRINT_ALLOWED_ORIGINS"
 BUSY_TIMEOUT_ENV = "WATTPRINT_BUSY_TIMEOUT_MS"
 LOG_BYTES = 1024 * 1024  # bytes per log file
 LOG_BACKUPS = 2
-PAYLOAD_MEMO = 100_000  # estimates kept by their inputs before the memo is cleared
+PAYLOAD_MEMO_BYTES = 32 * 1024 * 1024  # bytes of estimates kept by their inputs (least recently used go first)
+PAYLOAD_ENTRY_BYTES = 1200  # bytes an entry weighs besides its JSON text: its key and values (measured, CPython 3.11)
 GC_THRESHOLD = 10_000  # allocations between collections of the youngest generation (Python's default: 700)
 
 log = logging.getLogger("wattprint.host")
@@ -51,7 +53,7 @@ class Host:
         self._db: Database | None = None
         self._estimator: Estimator | None = None
         # input key -> (estimate columns, their JSON for the ack): equal inputs are estimated once
-        self._payloads: dict[InputKey, tuple[EstimateValues, str]] = {}
+        self._payloads: SizedLRU[InputKey, tuple[EstimateValues, str]] = SizedLRU(PAYLOAD_MEMO_BYTES)
         self._lang = ""  # the language of the estimates' texts, read from the environment once
         self.stored_ids: list[str] = []  # ids stored by the last message, for the nudge
 
@@ -217,10 +219,9 @@ class Host:
             key = history.input_key(interaction)
             cached = self._payloads.get(key)
             if cached is None or cached[0][-1] != version:
-                if len(self._payloads) >= PAYLOAD_MEMO:
-                    self._payloads.clear()
                 values = history.estimate_values(estimator.figures(interaction), version)
-                cached = self._payloads[key] = (values, queries.estimate_json(values, data, self._lang))
+                cached = (values, queries.estimate_json(values, data, self._lang))
+                self._payloads.put(key, cached, PAYLOAD_ENTRY_BYTES + len(cached[1]))
             rows.append(history.build_row(interaction, key, cached[0], received, sent_id.lower()))
             payloads.put(sent_id, cached[1])
         sent_ids = [sent_id for sent_id, _ in good]
