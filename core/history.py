@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from wattprint.core import migrations, paths
-from wattprint.core.memo import SizedLRU
 from wattprint.core.i18n import _
+from wattprint.core.memo import SizedLRU
 from wattprint.core.schemas import Interaction, ScriptCounts
 
 if TYPE_CHECKING:

@@ -6,13 +6,12 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from wattprint.core import queries
+from wattprint.core import files, queries
 from wattprint.core.cli._history import open_history, parse_date
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.i18n import _
@@ -89,14 +88,11 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         write(sys.stdout, items, args.format)
         return 0
-    # Written next to the target, then moved into place: a failed export leaves no half file behind.
-    tmp = args.output.with_name(args.output.name + ".part")
+    # Written next to the target (0600), then moved into place: a failed export leaves no half file behind.
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as out:
+        with files.private_output(args.output) as out:
             write(out, items, args.format)
-        os.replace(tmp, args.output)
     except OSError as error:
-        tmp.unlink(missing_ok=True)
         raise UsageError(
             _("cannot write {path}: {reason}").format(path=args.output, reason=error.strerror or error)
         ) from None
