@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,7 +13,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QLocale, QMargi
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from wattprint.core import display, history, paths
+from wattprint.core import display, files, history, paths
 from wattprint.core import i18n as core_i18n
 from wattprint.core.modeldata import load
 from wattprint.desktop import i18n
@@ -169,11 +170,12 @@ def render_week(
         db.conn.close()
     image = render_image(week)
     if fmt == "png":
-        path.write_bytes(_png(image))
+        files.write_private(path, _png(image))
     elif fmt == "pdf":
         _pdf(image, week, path)
+        os.chmod(path, files.PRIVATE_FILE)  # QPdfWriter creates it under the umask
     else:
-        path.write_text(_html(image, week), encoding="utf-8")
+        files.write_private(path, _html(image, week))
     return week
 
 

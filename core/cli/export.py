@@ -9,7 +9,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from wattprint.core import files, queries
 from wattprint.core.cli._history import open_history, parse_date
@@ -66,7 +66,20 @@ def csv_row(item: dict[str, Any]) -> list[Any]:
     return row
 
 
-def write(out: TextIO, items: Iterable[dict[str, Any]], fmt: str) -> None:
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as the start of a formula
+
+
+def cell(value: Any) -> Any:  # noqa: ANN401 - a CSV cell's value
+    """A text cell a spreadsheet will show as text, never run as a formula (OWASP's advice on CSV injection).
+
+    A text starting with = + - @, a tab or a carriage return gets a leading apostrophe. Numbers are left as they are.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write(out: IO[str], items: Iterable[dict[str, Any]], fmt: str) -> None:
     """Writes the items in a format."""
     if fmt == "json":
         for chunk in json_chunks(items):
@@ -75,7 +88,7 @@ def write(out: TextIO, items: Iterable[dict[str, Any]], fmt: str) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for item in items:
-        writer.writerow(csv_row(item))
+        writer.writerow([cell(value) for value in csv_row(item)])
 
 
 def run(args: argparse.Namespace) -> int:

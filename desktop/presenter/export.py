@@ -5,6 +5,7 @@ Rendered offscreen (the window is never shown on screen); the "Which uses more?"
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QMarginsF, QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
+from wattprint.core.files import PRIVATE_FILE
 from wattprint.desktop.presenter.window import SCENE_NAMES, PresenterWindow
 from wattprint.desktop.session import Session
 
@@ -83,6 +85,8 @@ def export(folder: Path, profile: str | None = None) -> list[Path]:
         pdf = folder / PDF_NAME
         write_pdf(images, pdf)
         written.append(pdf)
+        for path in written:
+            os.chmod(path, PRIVATE_FILE)  # Qt creates them under the umask; Wattprint's files are the user's alone
         return written
     finally:
         window.close()
