@@ -33,6 +33,7 @@ LOG_BYTES = 1024 * 1024  # bytes per log file
 LOG_BACKUPS = 2
 PAYLOAD_MEMO_BYTES = 32 * 1024 * 1024  # bytes of estimates kept by their inputs (least recently used go first)
 PAYLOAD_ENTRY_BYTES = 1200  # bytes an entry weighs besides its JSON text: its key and values (measured, CPython 3.11)
+DAMAGE_RECHECK_S = 30.0  # seconds a damaged history is not opened again
 GC_THRESHOLD = 10_000  # allocations between collections of the youngest generation (Python's default: 700)
 
 log = logging.getLogger("wattprint.host")
@@ -51,6 +52,7 @@ class Host:
         self.own_process = own_process
         self.browser: str | None = None
         self._db: Database | None = None
+        self._damaged: tuple[Exception, float] | None = None  # the damage found, and when (time.monotonic)
         self._estimator: Estimator | None = None
         # input key -> (estimate columns, their JSON for the ack): equal inputs are estimated once
         self._payloads: SizedLRU[InputKey, tuple[EstimateValues, str]] = SizedLRU(PAYLOAD_MEMO_BYTES)
@@ -60,15 +62,51 @@ class Host:
     # -- resources ---------------------------------------------------------------------------------------------------
 
     def db(self) -> Database:
-        """The history, opened on first use (never repaired here: a damaged file gets error 9)."""
-        if self._db is None:
-            from wattprint.core import history
+        """The history, opened on first use and checked (never repaired here: a damaged file gets error 9).
 
+        Raises:
+            StorageError: It cannot be opened, or SQLite's quick check finds it damaged (checked again at most every
+                `DAMAGE_RECHECK_S` seconds, so a repair made meanwhile is noticed).
+        """
+        if self._db is None:
+            import time
+
+            from wattprint.core import history, recover
+
+            if self._damaged is not None and time.monotonic() - self._damaged[1] < DAMAGE_RECHECK_S:
+                raise self._damaged[0]
             try:
-                self._db = history.open_db(profile=self.profile, busy_timeout_ms=_busy_timeout())
+                db = history.open_db(profile=self.profile, busy_timeout_ms=_busy_timeout())
             except paths.ProfileError as error:
                 raise history.StorageError(str(error)) from None
+            problem = recover.damage(db.conn)
+            if problem is not None:
+                db.conn.close()
+                damaged = history.CorruptDatabaseError(paths.history_path(self.profile), problem)
+                self._damaged = (damaged, time.monotonic())
+                log.error("history damaged: %s", problem)
+                raise damaged
+            self._damaged = None
+            self._db = db
         return self._db
+
+    def _check_after_error(self) -> None:
+        """After a storage error: when the open history fails its quick check, close it (later messages get error 9)."""
+        import time
+
+        from wattprint.core import history, recover
+
+        if self._db is None:
+            return
+        try:
+            problem = recover.damage(self._db.conn)
+        except Exception:  # the check itself failed: treat the file as suspect
+            problem = "the quick check could not run"
+        if problem is not None:
+            log.error("history damaged: %s", problem)
+            self.close()
+            error = history.CorruptDatabaseError(paths.history_path(self.profile), problem)
+            self._damaged = (error, time.monotonic())
 
     def estimator(self) -> Estimator:
         """The estimator, built on first use."""
@@ -138,6 +176,7 @@ class Host:
             reply = job.work()
         except (StorageError, sqlite3.Error) as error:
             log.error("storage unavailable: %s", error)
+            self._check_after_error()
             return error_reply(Code.STORAGE, f"storage unavailable, retry later: {error}", job.req)
         except Exception:
             log.exception("internal error")
