@@ -72,11 +72,18 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read
 def cell(value: Any) -> Any:  # noqa: ANN401 - a CSV cell's value
     """A text cell a spreadsheet will show as text, never run as a formula (OWASP's advice on CSV injection).
 
-    A text starting with = + - @, a tab or a carriage return gets a leading apostrophe. Numbers are left as they are.
+    A text starting with = + - @, a tab or a carriage return gets a leading apostrophe, and line breaks and other control
+    characters inside a text become spaces (a carriage return would otherwise start a new row that begins with a
+    formula: the CSV module quotes only the line terminator it writes, "\n"). Numbers are left as they are.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    if not value.isprintable():
+        value = value.translate(_CONTROL_TO_SPACE)
+    return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
+
+
+_CONTROL_TO_SPACE = {code: " " for code in (*range(0x20), 0x7F)}
 
 
 def write(out: IO[str], items: Iterable[dict[str, Any]], fmt: str) -> None:
