@@ -23,7 +23,7 @@ from pydantic import (
     field_validator,
 )
 
-from wattprint.core.schemas import BROWSER_ID, BROWSERS, ISO_TIME, SERVICE_ID, Interaction
+from wattprint.core.schemas import ISO_TIME, Interaction, browser_id, service_id, typed_text
 
 PROTOCOL = 1
 MAX_ITEMS = 500
@@ -139,11 +139,7 @@ class Hello(_Request):
     @field_validator("browser")
     @classmethod
     def _browser(cls, value: str | None) -> str | None:
-        if value is None or value in BROWSERS:
-            return value
-        if not BROWSER_ID.fullmatch(value):
-            raise ValueError("browser must be a browser id such as chromium or firefox")
-        return "other"
+        return browser_id(value)
 
 
 class Record(_Request):
@@ -164,11 +160,7 @@ class Summary(_Request):
     @field_validator("date", mode="before")
     @classmethod
     def _date_text(cls, value: object) -> object:
-        if value is not None and not isinstance(value, dt.date) and not (
-            isinstance(value, str) and _DATE_TEXT.fullmatch(value)
-        ):
-            raise ValueError("date must be a YYYY-MM-DD text")
-        return value
+        return typed_text(value, dt.date, _DATE_TEXT, "date must be a YYYY-MM-DD text")
 
 
 class Settings(_Request):
@@ -193,18 +185,12 @@ class Adapter(BaseModel):
     @field_validator("service")
     @classmethod
     def _service(cls, value: str) -> str:
-        if not SERVICE_ID.fullmatch(value):
-            raise ValueError("a service id is lowercase letters, digits, '_' or '-', at most 40 characters")
-        return value
+        return service_id(value)
 
     @field_validator("since", mode="before")
     @classmethod
     def _since_text(cls, value: object) -> object:
-        if value is not None and not isinstance(value, dt.datetime) and not (
-            isinstance(value, str) and ISO_TIME.fullmatch(value)
-        ):
-            raise ValueError("since must be an ISO 8601 text with a time and an offset")
-        return value
+        return typed_text(value, dt.datetime, ISO_TIME, "since must be an ISO 8601 text with a time and an offset")
 
 
 class Health(_Request):

@@ -41,6 +41,43 @@ _DAY_S = 86400.0
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
 
 
+def typed_text(value: object, allowed: type, pattern: re.Pattern[str], message: str) -> object:
+    """`value` when it is a text matching `pattern` (or already an `allowed` object, from Python callers).
+
+    A before-validator's check: pydantic's lax mode would also take numbers for times and dates.
+
+    Raises:
+        ValueError: Anything else, with `message`.
+    """
+    if value is None or isinstance(value, allowed) or (isinstance(value, str) and pattern.fullmatch(value)):
+        return value
+    raise ValueError(message)
+
+
+def browser_id(value: str | None) -> str | None:
+    """A browser id of BROWSERS; another well-formed id becomes "other".
+
+    Raises:
+        ValueError: It is not a browser id at all.
+    """
+    if value is None or value in BROWSERS:
+        return value
+    if not BROWSER_ID.fullmatch(value):
+        raise ValueError("browser must be a browser id such as chromium or firefox")
+    return "other"
+
+
+def service_id(value: str) -> str:
+    """A well-formed service id (SERVICE_ID).
+
+    Raises:
+        ValueError: It is not one.
+    """
+    if not SERVICE_ID.fullmatch(value):
+        raise ValueError("a service id is lowercase letters, digits, '_' or '-', at most 40 characters")
+    return value
+
+
 class Kind(StrEnum):
     """What sort of interaction it was."""
 
@@ -109,17 +146,13 @@ class Interaction(BaseModel):
     @field_validator("service")
     @classmethod
     def _service_id(cls, value: str) -> str:
-        if not SERVICE_ID.fullmatch(value):
-            raise ValueError("a service id is lowercase letters, digits, '_' or '-', at most 40 characters")
-        return value
+        return service_id(value)
 
     @field_validator("ts", mode="before")
     @classmethod
     def _time_text(cls, value: object) -> object:
-        # Strict about types: a number or a bare date is not a time (Python callers may pass a datetime).
-        if not isinstance(value, datetime) and not (isinstance(value, str) and ISO_TIME.fullmatch(value)):
-            raise ValueError("ts must be an ISO 8601 text with a time and an offset, such as 2026-11-22T10:00:00Z")
-        return value
+        message = "ts must be an ISO 8601 text with a time and an offset, such as 2026-11-22T10:00:00Z"
+        return typed_text(value, datetime, ISO_TIME, message)
 
     @field_validator("model")
     @classmethod
@@ -133,11 +166,7 @@ class Interaction(BaseModel):
     @field_validator("browser")
     @classmethod
     def _browser_id(cls, value: str | None) -> str | None:
-        if value is None or value in BROWSERS:
-            return value
-        if not BROWSER_ID.fullmatch(value):
-            raise ValueError("browser must be a browser id such as chromium or firefox")
-        return "other"
+        return browser_id(value)
 
     @field_validator("ts")
     @classmethod

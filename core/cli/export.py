@@ -70,10 +70,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read
 
 
 def cell(value: Any) -> Any:  # noqa: ANN401 - a CSV cell's value
-    """A text cell a spreadsheet will show as text, never run as a formula (OWASP's advice on CSV injection).
+    r"""A text cell a spreadsheet will show as text, never run as a formula (OWASP's advice on CSV injection).
 
-    A text starting with = + - @, a tab or a carriage return gets a leading apostrophe, and line breaks and other control
-    characters inside a text become spaces (a carriage return would otherwise start a new row that begins with a
+    A text starting with = + - @, a tab or a carriage return gets a leading apostrophe, and line breaks and other
+    control characters inside a text become spaces (a carriage return would otherwise start a new row that begins with a
     formula: the CSV module quotes only the line terminator it writes, "\n"). Numbers are left as they are.
     """
     if not isinstance(value, str):

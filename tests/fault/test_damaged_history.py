@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_item
-from tests.host.conftest import HostProcess
+from tests.host.conftest import HostProcess, stores_one_item
 from wattprint.core import paths, recover
 
 ROWS = 5000
@@ -77,12 +77,7 @@ def test_damage_mid_file_gets_error_9_and_repair_keeps_a_copy_and_the_readable_r
     assert len(recovered) >= ROWS // 2  # 8 KiB is two pages; most rows are elsewhere
     assert rollup == len(recovered)
 
-    host = HostProcess()
-    try:
-        item = make_item()
-        assert host.ask({"type": "record", "items": [item]})["stored"] == [item["id"]]
-    finally:
-        host.close()
+    stores_one_item()
 
 
 def test_a_file_that_is_not_a_database_gets_error_9_and_repair_starts_afresh(data_dir):

@@ -239,7 +239,7 @@ def test_the_host_sends_no_nudge_into_a_folder_someone_else_made(monkeypatch, tm
     import socket
     import tempfile
 
-    from tests.host.conftest import HostProcess
+    from tests.host.conftest import stores_one_item
 
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     tmp = tmp_path / "tmp"
@@ -261,11 +261,6 @@ def test_the_host_sends_no_nudge_into_a_folder_someone_else_made(monkeypatch, tm
         attacker.bind(str(listening_at))
         attacker.listen(1)
         attacker.settimeout(2)
-        host = HostProcess()
-        try:
-            item = make_item()
-            assert host.ask({"type": "record", "items": [item]})["stored"] == [item["id"]]
-        finally:
-            host.close()
+        stores_one_item()
         with pytest.raises(TimeoutError):
             attacker.accept()
