@@ -99,7 +99,12 @@ def encode(message: dict[str, Any]) -> bytes:
             )
             parts.append(f"{',' if len(parts) > 1 or len(text) > 2 else ''}{dumps(key)}:{{{body}}}")
         text = "".join(parts) + "}"
-    payload = text.encode("utf-8")
+    try:
+        payload = text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (valid in a JSON escape, not in UTF-8) can only sit inside a JSON string; written back as
+        # its \\uXXXX escape, the frame stays valid UTF-8 and valid JSON with the same value.
+        payload = text.encode("utf-8", "backslashreplace")
     return HEADER.pack(len(payload)) + payload
 
 

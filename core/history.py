@@ -24,11 +24,14 @@ from sqlite_utils import Database
 
 from wattprint.core import migrations, paths
 from wattprint.core.i18n import _
+from wattprint.core.memo import SizedLRU
 from wattprint.core.schemas import Interaction, ScriptCounts
 
 if TYPE_CHECKING:
     from wattprint.core.model.estimator import Estimator, Figures
 
+MEMO_BYTES = 32 * 1024 * 1024  # what an `Estimates` memo may hold, in bytes
+MEMO_ENTRY_BYTES = 1000  # what one input key and its estimate values weigh (measured, CPython 3.11)
 BUSY_TIMEOUT_MS = 3000  # how long a writer waits for another writer's lock before giving up (error 9)
 
 # Columns of `interactions`, in the order rows are built and inserted.
@@ -365,12 +368,15 @@ class Estimates:
 
     Args:
         estimator: The estimator to use.
-        limit: Entries kept before the memo is cleared.
+        max_bytes: What the memo may hold, in bytes (least recently used entries go first).
     """
 
     estimator: Estimator
-    limit: int = 100_000
-    memo: dict[InputKey, EstimateValues] = field(default_factory=dict)
+    max_bytes: int = MEMO_BYTES
+    memo: SizedLRU[InputKey, EstimateValues] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.memo = SizedLRU(self.max_bytes)
 
     @property
     def version(self) -> str:
@@ -382,10 +388,8 @@ class Estimates:
         key = key if key is not None else input_key(interaction)
         found = self.memo.get(key)
         if found is None:
-            if len(self.memo) >= self.limit:
-                self.memo.clear()
             found = estimate_values(self.estimator.figures(interaction), self.version)
-            self.memo[key] = found
+            self.memo.put(key, found, MEMO_ENTRY_BYTES)
         return found
 
     def rows(self, interactions: Iterable[Interaction], received: str | None = None) -> list[tuple[Any, ...]]:

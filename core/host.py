@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from wattprint.core import framing, paths
+from wattprint.core.memo import SizedLRU
 from wattprint.core.protocol import Code, ProtocolError, error_reply
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ ALLOWED_ORIGINS_ENV = "WATTPRINT_ALLOWED_ORIGINS"
 BUSY_TIMEOUT_ENV = "WATTPRINT_BUSY_TIMEOUT_MS"
 LOG_BYTES = 1024 * 1024  # bytes per log file
 LOG_BACKUPS = 2
-PAYLOAD_MEMO = 100_000  # estimates kept by their inputs before the memo is cleared
+PAYLOAD_MEMO_BYTES = 32 * 1024 * 1024  # bytes of estimates kept by their inputs (least recently used go first)
+PAYLOAD_ENTRY_BYTES = 1200  # bytes an entry weighs besides its JSON text: its key and values (measured, CPython 3.11)
+DAMAGE_RECHECK_S = 30.0  # seconds a damaged history is not opened again
 GC_THRESHOLD = 10_000  # allocations between collections of the youngest generation (Python's default: 700)
 
 log = logging.getLogger("wattprint.host")
@@ -49,24 +52,61 @@ class Host:
         self.own_process = own_process
         self.browser: str | None = None
         self._db: Database | None = None
+        self._damaged: tuple[Exception, float] | None = None  # the damage found, and when (time.monotonic)
         self._estimator: Estimator | None = None
         # input key -> (estimate columns, their JSON for the ack): equal inputs are estimated once
-        self._payloads: dict[InputKey, tuple[EstimateValues, str]] = {}
+        self._payloads: SizedLRU[InputKey, tuple[EstimateValues, str]] = SizedLRU(PAYLOAD_MEMO_BYTES)
         self._lang = ""  # the language of the estimates' texts, read from the environment once
         self.stored_ids: list[str] = []  # ids stored by the last message, for the nudge
 
     # -- resources ---------------------------------------------------------------------------------------------------
 
     def db(self) -> Database:
-        """The history, opened on first use (never repaired here: a damaged file gets error 9)."""
-        if self._db is None:
-            from wattprint.core import history
+        """The history, opened on first use and checked (never repaired here: a damaged file gets error 9).
 
+        Raises:
+            StorageError: It cannot be opened, or SQLite's quick check finds it damaged (checked again at most every
+                `DAMAGE_RECHECK_S` seconds, so a repair made meanwhile is noticed).
+        """
+        if self._db is None:
+            import time
+
+            from wattprint.core import history, recover
+
+            if self._damaged is not None and time.monotonic() - self._damaged[1] < DAMAGE_RECHECK_S:
+                raise self._damaged[0]
             try:
-                self._db = history.open_db(profile=self.profile, busy_timeout_ms=_busy_timeout())
+                db = history.open_db(profile=self.profile, busy_timeout_ms=_busy_timeout())
             except paths.ProfileError as error:
                 raise history.StorageError(str(error)) from None
+            problem = recover.damage(db.conn)
+            if problem is not None:
+                db.conn.close()
+                damaged = history.CorruptDatabaseError(paths.history_path(self.profile), problem)
+                self._damaged = (damaged, time.monotonic())
+                log.error("history damaged: %s", problem)
+                raise damaged
+            self._damaged = None
+            self._db = db
         return self._db
+
+    def _check_after_error(self) -> None:
+        """After a storage error: when the open history fails its quick check, close it (later messages get error 9)."""
+        import time
+
+        from wattprint.core import history, recover
+
+        if self._db is None:
+            return
+        try:
+            problem = recover.damage(self._db.conn)
+        except Exception:  # the check itself failed: treat the file as suspect
+            problem = "the quick check could not run"
+        if problem is not None:
+            log.error("history damaged: %s", problem)
+            self.close()
+            error = history.CorruptDatabaseError(paths.history_path(self.profile), problem)
+            self._damaged = (error, time.monotonic())
 
     def estimator(self) -> Estimator:
         """The estimator, built on first use."""
@@ -105,7 +145,7 @@ class Host:
         req = None
         try:
             message = protocol.parse(frame)
-            req = message.get("req") if isinstance(message.get("req"), str) else None
+            req = protocol.echoable_req(message)
             parsed = protocol.request(message)
             if isinstance(parsed, protocol.Record):
                 return Job(self._prepare_record(parsed), req)
@@ -136,6 +176,7 @@ class Host:
             reply = job.work()
         except (StorageError, sqlite3.Error) as error:
             log.error("storage unavailable: %s", error)
+            self._check_after_error()
             return error_reply(Code.STORAGE, f"storage unavailable, retry later: {error}", job.req)
         except Exception:
             log.exception("internal error")
@@ -217,19 +258,26 @@ class Host:
             key = history.input_key(interaction)
             cached = self._payloads.get(key)
             if cached is None or cached[0][-1] != version:
-                if len(self._payloads) >= PAYLOAD_MEMO:
-                    self._payloads.clear()
                 values = history.estimate_values(estimator.figures(interaction), version)
-                cached = self._payloads[key] = (values, queries.estimate_json(values, data, self._lang))
+                cached = (values, queries.estimate_json(values, data, self._lang))
+                self._payloads.put(key, cached, PAYLOAD_ENTRY_BYTES + len(cached[1]))
             rows.append(history.build_row(interaction, key, cached[0], received, sent_id.lower()))
             payloads.put(sent_id, cached[1])
         sent_ids = [sent_id for sent_id, _ in good]
 
         def store() -> dict[str, Any]:
             result = history.store(self.db(), rows)
-            sent_of = {row[0]: sent_id for row, sent_id in zip(rows, sent_ids, strict=True)}
-            stored = [sent_of[i] for i in result.stored]
-            duplicate = [sent_of[i] for i in result.duplicate]
+            # Ids are echoed as each item sent it: the first occurrence of a newly stored id (in any case) is stored,
+            # every other occurrence a duplicate.
+            new = set(result.stored)
+            stored = []
+            duplicate = []
+            for row, sent_id in zip(rows, sent_ids, strict=True):
+                if row[0] in new:
+                    new.discard(row[0])
+                    stored.append(sent_id)
+                else:
+                    duplicate.append(sent_id)
             self.stored_ids = result.stored
             if rejected or duplicate:
                 log.info("record: %d stored, %d duplicate, %d rejected", len(stored), len(duplicate), len(rejected))
@@ -275,7 +323,7 @@ def _setup_logging() -> None:
 
     try:
         handler: logging.Handler = RotatingFileHandler(
-            paths.log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+            paths.log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", errors="backslashreplace"
         )
     except OSError:
         handler = logging.StreamHandler(sys.stderr)  # the browser keeps a host's stderr in its own log

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -21,7 +22,7 @@ APP_NAME = "wattprint"
 DATA_DIR_ENV = "WATTPRINT_DATA_DIR"
 PROFILE_ENV = "WATTPRINT_PROFILE"
 DEFAULT_PROFILE = "default"
-PROFILE_NAME = re.compile(r"^[a-z0-9_-]{1,32}$")
+PROFILE_NAME = re.compile(r"[a-z0-9_-]{1,32}")  # used with fullmatch
 DB_NAME = "history.db"
 LOG_NAME = "host.log"
 # sun_path holds 108 bytes on Linux (104 on macOS), including the terminating NUL.
@@ -46,7 +47,7 @@ def check_profile(name: str | None) -> str:
     """
     if name is None:
         name = os.environ.get(PROFILE_ENV) or DEFAULT_PROFILE
-    if not PROFILE_NAME.match(name):
+    if not isinstance(name, str) or not PROFILE_NAME.fullmatch(name):
         message = _("invalid profile name {name}: use 1 to 32 of a-z, 0-9, '_' or '-'")
         raise ProfileError(message.format(name=repr(name)))
     return name
@@ -97,9 +98,45 @@ def log_path() -> Path:
     return data_dir() / LOG_NAME
 
 
+class UnsafeFolderError(OSError):
+    """A folder for the socket that Wattprint did not create for the user alone (another owner, open bits, a link)."""
+
+
+def _owned_private(path: Path) -> bool:
+    """Whether `path` is a real folder (not a link) owned by this user, with no access for group or others."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    owner_ok = getuid is None or info.st_uid == getuid()
+    return stat.S_ISDIR(info.st_mode) and owner_ok and stat.S_IMODE(info.st_mode) & 0o077 == 0
+
+
+def _private_dir(path: Path) -> Path:
+    """A folder of the user's alone: created 0700 when missing, else used only if it is private to the user.
+
+    Private means owned by the user, no group or other access, and not a link: a folder someone else made first in a
+    shared place such as /tmp is never used.
+
+    Raises:
+        UnsafeFolderError: It exists and is not private to the user.
+    """
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise UnsafeFolderError(error.errno, f"cannot create {path}: {error.strerror}") from None
+    if not _owned_private(path):
+        raise UnsafeFolderError(f"{path} is not a folder of this user's alone (owner, mode 0700); not used")
+    return path
+
+
 def _runtime_dir() -> Path | None:
+    """`$XDG_RUNTIME_DIR` when it is a folder of the user's alone (as the XDG spec requires), else None."""
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and Path(runtime).is_dir():
+    if runtime and Path(runtime).is_absolute() and _owned_private(Path(runtime)):
         return Path(runtime)
     return None
 
@@ -109,7 +146,13 @@ def socket_path(profile: str | None = None) -> Path:
 
     With `$WATTPRINT_DATA_DIR` set, the socket lives in that folder so separate data folders never meet; otherwise in
     the user's runtime folder (`$XDG_RUNTIME_DIR`), else the data folder. A path too long for a Unix socket address
-    falls back to a short one under the runtime folder (or the temporary folder), named after a hash of the long one.
+    falls back to a short one named after a hash of the long one, in `<runtime folder>/wattprint/`, else in
+    `<temp>/wattprint-<uid>/`; such a folder is used only when it is the user's alone (created 0700, owned by the
+    user, not a link), because anyone can create a folder of that name in the temporary folder first.
+
+    Raises:
+        UnsafeFolderError: The short path's folder exists and is not the user's alone (the caller sends no nudge and
+            listens nowhere; the app still notices new rows on its own).
     """
     name = check_profile(profile)
     base = None if os.environ.get(DATA_DIR_ENV) else _runtime_dir()
@@ -119,10 +162,9 @@ def socket_path(profile: str | None = None) -> Path:
     if len(os.fsencode(path)) <= SUN_PATH_MAX:
         return path
     digest = hashlib.sha256(os.fsencode(path)).hexdigest()[:12]
-    short_base = _runtime_dir() or Path(tempfile.gettempdir()) / f"wattprint-{_uid()}"
-    if short_base.name != f"wattprint-{_uid()}":
-        short_base = short_base / "wattprint"
-    return ensure_dir(short_base) / f"{digest}.sock"
+    runtime = _runtime_dir()
+    short_base = runtime / "wattprint" if runtime else Path(tempfile.gettempdir()) / f"wattprint-{_uid()}"
+    return _private_dir(short_base) / f"{digest}.sock"
 
 
 def _uid() -> str:
@@ -138,6 +180,7 @@ def is_windows(platform: str | None = None) -> bool:
 __all__ = [
     "DEFAULT_PROFILE",
     "ProfileError",
+    "UnsafeFolderError",
     "check_profile",
     "data_dir",
     "ensure_dir",

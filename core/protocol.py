@@ -12,15 +12,29 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    field_validator,
+)
 
-from wattprint.core.schemas import Interaction
+from wattprint.core.schemas import ISO_TIME, Interaction, browser_id, service_id, typed_text
 
 PROTOCOL = 1
 MAX_ITEMS = 500
 MAX_REQ = 64
 MAX_MESSAGE_TEXT = 300  # characters of an error message
-UUID_TEXT = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+# Patterns are used with fullmatch: `$` would also match before a final newline ("<uuid>\\n").
+UUID_TEXT = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+REQ_TEXT = re.compile(r"[A-Za-z0-9_.:-]{1,64}")  # the extension sends "<random>-<n>"
+VERSION_TEXT = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,3}(?:[-+][0-9A-Za-z.]{1,20})?")
+FIRST_DAY = dt.date(1900, 1, 1)  # summary dates outside these give error 5 (a week's arithmetic needs room)
+LAST_DAY = dt.date(9000, 12, 31)
 CHROMIUM_EXTENSION_ID = "ggfcmjnhfijbkiopdachebogicdgfobd"
 CHROMIUM_ORIGIN = f"chrome-extension://{CHROMIUM_EXTENSION_ID}/"
 FIREFOX_EXTENSION_ID = "wattprint@wattprint.org"
@@ -104,7 +118,7 @@ def parse(frame: bytes) -> dict[str, Any]:
 class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    req: Annotated[str, Field(max_length=MAX_REQ)] | None = None
+    req: Annotated[str, Field(max_length=MAX_REQ)] | None = None  # checked by `request` (REQ_TEXT)
 
 
 class Hello(_Request):
@@ -114,6 +128,18 @@ class Hello(_Request):
     protocol: StrictInt
     extension_version: Annotated[str, Field(max_length=40)] | None = None
     browser: Annotated[str, Field(max_length=40)] | None = None
+
+    @field_validator("extension_version")
+    @classmethod
+    def _version(cls, value: str | None) -> str | None:
+        if value is not None and not VERSION_TEXT.fullmatch(value):
+            raise ValueError("extension_version must be a version such as 0.1.0")
+        return value
+
+    @field_validator("browser")
+    @classmethod
+    def _browser(cls, value: str | None) -> str | None:
+        return browser_id(value)
 
 
 class Record(_Request):
@@ -128,8 +154,13 @@ class Summary(_Request):
 
     type: Literal["summary"]
     period: Literal["day", "week"]
-    date: dt.date | None = None
+    date: Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)] | None = None
     first_weekday: Annotated[StrictInt, Field(ge=0, le=6)] = 0
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_text(cls, value: object) -> object:
+        return typed_text(value, dt.date, _DATE_TEXT, "date must be a YYYY-MM-DD text")
 
 
 class Settings(_Request):
@@ -138,15 +169,28 @@ class Settings(_Request):
     type: Literal["settings"]
 
 
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 class Adapter(BaseModel):
     """One site adapter's health."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    service: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+    service: Annotated[str, Field(max_length=40)]
     ok: StrictBool
     since: AwareDatetime | None = None
     detail: Annotated[str, Field(max_length=500)] | None = None
+
+    @field_validator("service")
+    @classmethod
+    def _service(cls, value: str) -> str:
+        return service_id(value)
+
+    @field_validator("since", mode="before")
+    @classmethod
+    def _since_text(cls, value: object) -> object:
+        return typed_text(value, dt.datetime, ISO_TIME, "since must be an ISO 8601 text with a time and an offset")
 
 
 class Health(_Request):
@@ -165,7 +209,7 @@ REQUESTS: dict[str, type[_Request]] = {
 }
 
 
-_NAME = re.compile(r"^[a-z_]{1,40}$")
+_NAME = re.compile(r"[a-z_]{1,40}")
 
 
 def safe_name(value: object) -> str:
@@ -175,7 +219,7 @@ def safe_name(value: object) -> str:
     """
     if isinstance(value, int):
         return str(value)
-    return value if isinstance(value, str) and _NAME.match(value) else "<unexpected name>"
+    return value if isinstance(value, str) and _NAME.fullmatch(value) else "<unexpected name>"
 
 
 def describe(error: ValidationError, limit: int = 3) -> str:
@@ -188,6 +232,12 @@ def describe(error: ValidationError, limit: int = 3) -> str:
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
+def echoable_req(message: dict[str, Any]) -> str | None:
+    """The message's `req` when it is one the reply may echo (REQ_TEXT), else None."""
+    req = message.get("req")
+    return req if isinstance(req, str) and REQ_TEXT.fullmatch(req) else None
+
+
 def request(message: dict[str, Any]) -> _Request:
     """The validated request a message carries.
 
@@ -195,8 +245,8 @@ def request(message: dict[str, Any]) -> _Request:
         ProtocolError: Code 5 (wrong fields), 4 (unknown type), 6 (protocol version) or 8 (too many items).
     """
     req = message.get("req")
-    if req is not None and not (isinstance(req, str) and len(req) <= MAX_REQ):
-        raise ProtocolError(Code.BAD_FIELDS, f"req must be a string of at most {MAX_REQ} characters")
+    if req is not None and not (isinstance(req, str) and REQ_TEXT.fullmatch(req)):
+        raise ProtocolError(Code.BAD_FIELDS, f"req must be 1 to {MAX_REQ} of A-Z, a-z, 0-9, '_', '.', ':' or '-'")
     kind = message.get("type")
     if not isinstance(kind, str):
         raise ProtocolError(Code.BAD_FIELDS, "a message needs a string 'type'", req)
@@ -236,7 +286,7 @@ def check_item(index: int, item: Any) -> Interaction | Rejection:  # noqa: ANN40
     if not isinstance(item, dict):
         return Rejection(index, None, Code.INVALID_ITEM, f"an interaction is a JSON object, not {type(item).__name__}")
     raw_id = item.get("id")
-    if not isinstance(raw_id, str) or not UUID_TEXT.match(raw_id):
+    if not isinstance(raw_id, str) or not UUID_TEXT.fullmatch(raw_id):
         return Rejection(index, None, Code.BAD_ID, "id must be a UUID in its 8-4-4-4-12 form")
     try:
         return Interaction.model_validate(item)
@@ -278,6 +328,7 @@ __all__ = [
     "Summary",
     "caller_allowed",
     "check_item",
+    "echoable_req",
     "error_reply",
     "parse",
     "request",

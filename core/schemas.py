@@ -16,13 +16,66 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 
 SCRIPT_CLASSES = ("latin", "cjk", "kana", "hangul", "cyrillic", "arabic", "devanagari", "other")
 MAX_COUNT = 10_000_000
-SERVICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-ORIGIN = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#\s]+$")
+# Patterns are used with fullmatch: `$` would also match before a final newline.
+SERVICE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
+# An origin as `location.origin` gives it: http(s), a lowercase ASCII host (IDNs in punycode) or an IPv6 address in
+# brackets, an optional port. No userinfo (`user:secret@`), path, query or fragment.
+ORIGIN = re.compile(r"https?://(?:[a-z0-9](?:[a-z0-9.-]{0,252})|\[[0-9a-f:.]{2,45}\])(?::[0-9]{1,5})?")
+# A model as a page names it ("gpt-5-thinking", "Claude Sonnet 4.5", "gemini-3-flash", "pplx_reasoning",
+# "claude-sonnet-4-5@20250929", "通义千问 Max"): it starts with a letter or digit (so never with = + - @, which a
+# spreadsheet would read as a formula), then letters, digits, spaces and . _ - : / ( ) + @ , only. No control
+# characters, quotes, angle brackets or other punctuation.
+MODEL_SLUG = re.compile(r"[^\W_][\w .:/()+@,-]{0,99}")
+# The browsers the extension names; a well-formed id outside this list (a Firefox fork's own name) is stored as
+# "other", and anything else is rejected.
+BROWSERS = frozenset({"chromium", "chrome", "edge", "brave", "vivaldi", "opera", "firefox", "other"})
+BROWSER_ID = re.compile(r"[a-z][a-z0-9_-]{0,39}")
+# ISO 8601 with a date, a time and an offset or Z, as `Date.prototype.toISOString` and Python write it.
+ISO_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?(?:Z|z|[+-][0-9]{2}:?[0-9]{2})"
+)
 EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
 _EARLIEST_TS = EARLIEST.timestamp()
 _DAY_S = 86400.0
 
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
+
+
+def typed_text(value: object, allowed: type, pattern: re.Pattern[str], message: str) -> object:
+    """`value` when it is a text matching `pattern` (or already an `allowed` object, from Python callers).
+
+    A before-validator's check: pydantic's lax mode would also take numbers for times and dates.
+
+    Raises:
+        ValueError: Anything else, with `message`.
+    """
+    if value is None or isinstance(value, allowed) or (isinstance(value, str) and pattern.fullmatch(value)):
+        return value
+    raise ValueError(message)
+
+
+def browser_id(value: str | None) -> str | None:
+    """A browser id of BROWSERS; another well-formed id becomes "other".
+
+    Raises:
+        ValueError: It is not a browser id at all.
+    """
+    if value is None or value in BROWSERS:
+        return value
+    if not BROWSER_ID.fullmatch(value):
+        raise ValueError("browser must be a browser id such as chromium or firefox")
+    return "other"
+
+
+def service_id(value: str) -> str:
+    """A well-formed service id (SERVICE_ID).
+
+    Raises:
+        ValueError: It is not one.
+    """
+    if not SERVICE_ID.fullmatch(value):
+        raise ValueError("a service id is lowercase letters, digits, '_' or '-', at most 40 characters")
+    return value
 
 
 class Kind(StrEnum):
@@ -76,7 +129,7 @@ class Interaction(BaseModel):
     ts: AwareDatetime
     kind: Kind
     service: Annotated[str, Field(min_length=1, max_length=40)]
-    model: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    model: Annotated[str, Field(min_length=1, max_length=100)] | None = None  # MODEL_SLUG
     modes: Annotated[tuple[Mode, ...], Field(max_length=8)] = ()
     prompt: ScriptCounts = ScriptCounts()
     response: ScriptCounts = ScriptCounts()
@@ -85,17 +138,35 @@ class Interaction(BaseModel):
     response_tokens: Count | None = None
     context_tokens: Count | None = None
     images: Annotated[int, Field(ge=0, le=100, strict=True)] = 0
-    video_seconds: Annotated[float, Field(ge=0, le=3600, allow_inf_nan=False)] = 0.0
+    video_seconds: Annotated[float, Field(ge=0, le=3600, allow_inf_nan=False, strict=True)] = 0.0
     duration_ms: Annotated[int, Field(ge=0, le=3_600_000, strict=True)] | None = None
-    browser: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+    browser: Annotated[str, Field(min_length=1, max_length=40)] | None = None  # BROWSERS
     page: Annotated[str, Field(max_length=200)] | None = None
 
     @field_validator("service")
     @classmethod
     def _service_id(cls, value: str) -> str:
-        if not SERVICE_ID.match(value):
-            raise ValueError("a service id is lowercase letters, digits, '_' or '-', at most 40 characters")
+        return service_id(value)
+
+    @field_validator("ts", mode="before")
+    @classmethod
+    def _time_text(cls, value: object) -> object:
+        message = "ts must be an ISO 8601 text with a time and an offset, such as 2026-11-22T10:00:00Z"
+        return typed_text(value, datetime, ISO_TIME, message)
+
+    @field_validator("model")
+    @classmethod
+    def _model_slug(cls, value: str | None) -> str | None:
+        if value is not None and not MODEL_SLUG.fullmatch(value):
+            raise ValueError(
+                "model must start with a letter or digit and hold only letters, digits, spaces and . _ - : / ( ) + @ ,"
+            )
         return value
+
+    @field_validator("browser")
+    @classmethod
+    def _browser_id(cls, value: str | None) -> str | None:
+        return browser_id(value)
 
     @field_validator("ts")
     @classmethod
@@ -108,8 +179,8 @@ class Interaction(BaseModel):
     @field_validator("page")
     @classmethod
     def _origin_only(cls, value: str | None) -> str | None:
-        if value is not None and not ORIGIN.match(value):
-            raise ValueError("page must be an origin only, such as https://chatgpt.com")
+        if value is not None and not ORIGIN.fullmatch(value):
+            raise ValueError("page must be an origin only (no user name or password), such as https://chatgpt.com")
         return value
 
     @field_validator("modes")

@@ -37,7 +37,7 @@ class Settings(BaseModel):
     @classmethod
     def _service_ids(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for site in value:
-            if not SERVICE_ID.match(site):
+            if not SERVICE_ID.fullmatch(site):
                 raise ValueError(f"not a service id: {site!r}")
         return tuple(dict.fromkeys(value))
 

@@ -22,7 +22,7 @@ class LiveUpdates(QObject):
     """Listens for the host's nudges and watches the database for other writers.
 
     Args:
-        socket_path: Full path of the local socket to listen on.
+        socket_path: Full path of the local socket to listen on (None: only poll).
         data_version: Returns the database's `PRAGMA data_version` (on the app's own connection).
         parent: The owner.
 
@@ -32,14 +32,16 @@ class LiveUpdates(QObject):
 
     changed = Signal(list)
 
-    def __init__(self, socket_path: str, data_version: Callable[[], int], parent: QObject | None = None) -> None:
+    def __init__(self, socket_path: str | None, data_version: Callable[[], int], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._data_version = data_version
         self._version = self._read_version()
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        QLocalServer.removeServer(socket_path)
-        self.listening = self.server.listen(socket_path)
+        self.listening = False
+        if socket_path is not None:  # None: no private folder for a socket; the poll alone notices changes
+            QLocalServer.removeServer(socket_path)
+            self.listening = self.server.listen(socket_path)
         self.server.newConnection.connect(self._accept)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)

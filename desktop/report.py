@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import html
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QLocale, QMargi
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from wattprint.core import display, history, paths
+from wattprint.core import display, files, history, paths
 from wattprint.core import i18n as core_i18n
 from wattprint.core.modeldata import load
 from wattprint.desktop import i18n, offscreen
@@ -203,10 +204,11 @@ def render_week(
         db.conn.close()
     if fmt == "pdf":
         _pdf(week, path)
+        os.chmod(path, files.PRIVATE_FILE)  # QPdfWriter creates it under the umask
     elif fmt == "png":
-        path.write_bytes(_png(render_image(week)))
+        files.write_private(path, _png(render_image(week)))
     else:
-        path.write_text(_html(render_image(week), week), encoding="utf-8")
+        files.write_private(path, _html(render_image(week), week))
     return week
 
 

@@ -42,7 +42,11 @@ class Session(QObject):
         self.closed = False  # set by close(); timers already queued check it
         self.live: LiveUpdates | None = None
         if listen:
-            self.live = LiveUpdates(str(paths.socket_path(self.profile)), self.data_version, self)
+            try:
+                socket: str | None = str(paths.socket_path(self.profile))
+            except paths.UnsafeFolderError:
+                socket = None  # no safe place to listen: the data_version poll still notices new rows
+            self.live = LiveUpdates(socket, self.data_version, self)
             self.live.changed.connect(self.changed)
 
     def refresh_estimates(self) -> None:

@@ -33,7 +33,16 @@ def parse_date(text: str) -> date:
     Raises:
         UsageError: It is not one.
     """
+    from wattprint.core.protocol import FIRST_DAY, LAST_DAY
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise UsageError(_("not a date (YYYY-MM-DD): {text}").format(text=repr(text))) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageError(
+            _("{text} is outside the dates Wattprint handles ({first} to {last})").format(
+                text=text, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+            )
+        )
+    return day

@@ -25,6 +25,11 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
         ),
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    code = actions.add_parser("code", help=_("print the class code to give to students (made on first use)"))
+    code.add_argument(
+        "--new", action="store_true", help=_("make a new code (shares made with the old one are refused)")
+    )
+    code.set_defaults(handler=run_code)
     importer = actions.add_parser("import", help=_("import every share file of a folder and print the class totals"))
     importer.add_argument("folder", type=Path, metavar="DIR", help=_("the folder holding the share files (*.json)"))
     importer.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -51,13 +56,24 @@ def totals_dict(totals: share.ClassTotals) -> dict[str, Any]:
     for key in ("per_student_wh", "per_student_count"):
         found[key] = dict(zip(("min", "median", "max"), found[key], strict=True))
     found["weeks"] = [week.isoformat() for week in totals.weeks]
+    found["week"] = totals.week.isoformat() if totals.week else None
+    found["week_end"] = totals.week_end.isoformat() if totals.week_end else None
     return found
+
+
+def all_weeks(shares: list[share.Share]) -> list[share.ClassTotals]:
+    """The class totals of every week shared, the latest first."""
+    latest = share.totals(shares)
+    return [share.totals(shares, week) for week in reversed(latest.weeks)]
 
 
 def render(totals: share.ClassTotals) -> str:
     """The class totals as a few readable lines."""
     low, central, high = totals.energy_wh
+    if totals.week is None or totals.week_end is None:
+        return _("No shares imported yet")
     lines = [
+        _("Week {start} to {end}").format(start=totals.week.isoformat(), end=totals.week_end.isoformat()),
         _("Class: {students} students, {count} queries ({ai} answered by AI)").format(
             students=totals.students, count=totals.count, ai=totals.ai_count
         ),
@@ -89,14 +105,18 @@ def run_import(args: argparse.Namespace) -> int:
     profile = _profile()
     if not args.folder.is_dir():
         raise UsageError(_("{folder} is not a folder").format(folder=args.folder))
+    if share.class_code(profile) is None:
+        raise UsageError(_("no class code yet: run 'wattprint class code' and give the code to your students"))
     report = share.import_dir(args.folder, profile)
-    totals = share.totals(share.stored(profile))
+    weeks = all_weeks(share.stored(profile))
+    totals = weeks[0] if weeks else share.totals([])
     if args.json:
         found = {
             "added": report.added,
             "already": report.already,
             "rejected": [{"file": name, "error": error} for name, error in report.rejected],
             "totals": totals_dict(totals),
+            "weeks": [totals_dict(week) for week in weeks],
         }
         print(json.dumps(found, indent=2, ensure_ascii=False))
     else:
@@ -107,14 +127,27 @@ def run_import(args: argparse.Namespace) -> int:
                 added=len(report.added), already=len(report.already)
             )
         )
-        print(render(totals))
+        print("\n\n".join(render(week) for week in weeks) if weeks else render(totals))
     return 1 if report.rejected else 0
 
 
 def run_show(args: argparse.Namespace) -> int:
     """Prints the totals of the shares imported so far."""
-    totals = share.totals(share.stored(_profile()))
-    print(json.dumps(totals_dict(totals), indent=2, ensure_ascii=False) if args.json else render(totals))
+    weeks = all_weeks(share.stored(_profile()))
+    if args.json:
+        latest = weeks[0] if weeks else share.totals([])
+        print(json.dumps({**totals_dict(latest), "by_week": [totals_dict(w) for w in weeks]}, indent=2,
+                         ensure_ascii=False))  # fmt: skip
+    else:
+        print("\n\n".join(render(week) for week in weeks) if weeks else render(share.totals([])))
+    return 0
+
+
+def run_code(args: argparse.Namespace) -> int:
+    """Prints the class code (making one on first use, or a new one with --new)."""
+    code = share.class_code(_profile(), create=True, renew=args.new)
+    print(_("Class code: {code}").format(code=code))
+    print(_("Students run: wattprint share --week --code {code} -o NAME.json").format(code=code))
     return 0
 
 
@@ -125,4 +158,4 @@ def run_clear(_args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["register", "render", "run_clear", "run_import", "run_show", "totals_dict"]
+__all__ = ["all_weeks", "register", "render", "run_clear", "run_code", "run_import", "run_show", "totals_dict"]

@@ -43,20 +43,38 @@ def csv_row(item: dict[str, Any]) -> list[Any]:
     return row
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as the start of a formula
+_CONTROL_TO_SPACE = {code: " " for code in (*range(0x20), 0x7F)}
+
+
+def cell(value: Any) -> Any:  # noqa: ANN401 - a CSV cell's value
+    r"""A text cell a spreadsheet will show as text, never run as a formula (OWASP's advice on CSV injection).
+
+    A text starting with = + - @, a tab or a carriage return gets a leading apostrophe, and line breaks and other
+    control characters inside a text become spaces (a carriage return would otherwise start a new row that begins with a
+    formula: the CSV module quotes only the line terminator it writes, "\n"). Numbers are left as they are.
+    """
+    if not isinstance(value, str):
+        return value
+    if not value.isprintable():
+        value = value.translate(_CONTROL_TO_SPACE)
+    return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
+
+
+def uncell(text: str) -> str:
+    """The text `cell` neutralised, as it was (the apostrophe it added taken off again)."""
+    return text[1:] if text.startswith("'") and text[1:].lstrip(" ").startswith(_FORMULA_START) else text
+
+
 def write(out: TextIO, items: Iterable[dict[str, Any]]) -> int:
     """Writes a header and one row per item; returns how many rows."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     count = 0
     for item in items:
-        writer.writerow(csv_row(item))
+        writer.writerow([cell(value) for value in csv_row(item)])
         count += 1
     return count
-
-
-def looks_like_csv(text: str) -> bool:
-    """Whether a file's text starts with the header `write` puts first."""
-    return text.startswith("id,ts,")
 
 
 def _number(text: str) -> int | float | str:
@@ -68,12 +86,12 @@ def _number(text: str) -> int | float | str:
     return int(value) if value.is_integer() and "." not in text and "e" not in text.lower() else value
 
 
-def read(text: str) -> Iterator[Any]:
+def read(lines: Iterable[str]) -> Iterator[Any]:
     """The interactions of an exported CSV, as the JSON export would give them (derived columns left out).
 
     A row that does not fit is yielded as the raw row (a list), which the importer's checks then reject.
     """
-    rows = csv.reader(text.splitlines())
+    rows = csv.reader(lines)
     header = next(rows, None)
     if header is None:
         return
@@ -83,7 +101,7 @@ def read(text: str) -> Iterator[Any]:
         if len(row) != len(header):
             yield row
             continue
-        yield _item(dict(zip(header, row, strict=True)))
+        yield _item(dict(zip(header, (uncell(value) for value in row), strict=True)))
 
 
 def _item(cells: dict[str, str]) -> dict[str, Any]:
@@ -105,4 +123,4 @@ def _item(cells: dict[str, str]) -> dict[str, Any]:
     return item
 
 
-__all__ = ["CSV_COLUMNS", "csv_row", "looks_like_csv", "read", "write"]
+__all__ = ["CSV_COLUMNS", "cell", "csv_row", "read", "write"]

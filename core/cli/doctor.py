@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from wattprint.core import history, install_host, migrations, paths
+from wattprint.core import history, install_host, migrations, paths, recover
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.i18n import _, pad
 from wattprint.core.modeldata import load
@@ -34,12 +34,23 @@ def check_database(path: Path, repair: bool) -> dict[str, Any]:
     """The health of a history database (repairing it when asked)."""
     report: dict[str, Any] = {"path": str(path), "exists": path.exists(), "ok": False}
     if repair and path.exists():
+        damaged = False
         try:
-            history.open_db(path).conn.close()
+            db = history.open_db(path)
+            damaged = recover.damage(db.conn) is not None
+            db.conn.close()
         except history.CorruptDatabaseError:
-            report["kept_copy"] = str(history.set_aside(path))
+            damaged = True
         except history.StorageError:
             pass
+        if damaged:
+            try:
+                saved = recover.repair(path)
+            except (history.StorageError, OSError) as error:
+                report["error"] = str(error)
+                return report
+            report["kept_copy"] = str(saved.kept)
+            report["recovered_rows"] = saved.recovered
     try:
         db = history.open_db(path)
     except history.StorageError as error:
@@ -107,6 +118,7 @@ def render(report: dict[str, Any]) -> str:
         lines.append(
             "  " + _("the damaged file was kept as {path}; a new history was started").format(path=db["kept_copy"])
         )
+        lines.append("  " + _("{count} readable rows were recovered").format(count=f"{db['recovered_rows']:,}"))
     if db.get("error"):
         lines.append("  " + _("PROBLEM: {reason}").format(reason=db["error"]))
         return "\n".join(lines)

@@ -91,7 +91,7 @@ def _zone(region: str | None, data: ModelData) -> str | None:
 
 
 def _response_counts(path: Path) -> ScriptCounts:
-    return token_model.count_scripts(read_text(path, MAX_RESPONSE_FILE, _("{path} is larger than 50 MiB")))
+    return token_model.count_scripts(read_text(path, MAX_RESPONSE_FILE))
 
 
 def build_interaction(args: argparse.Namespace, data: ModelData) -> Interaction:

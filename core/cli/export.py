@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from wattprint.core import queries
+from wattprint.core import files, queries
 from wattprint.core.cli import csvrows
 from wattprint.core.cli._history import open_history, parse_date
 from wattprint.core.cli.errors import UsageError
@@ -70,14 +69,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         print(_("wrote {count} interactions to standard output").format(count=count), file=sys.stderr)
         return 0
-    # Written next to the target, then moved into place: a failed export leaves no half file behind.
-    tmp = args.output.with_name(args.output.name + ".part")
+    # Written next to the target (0600), then moved into place: a failed export leaves no half file behind.
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as out:
+        with files.private_output(args.output) as out:
             count = write(out, items, args.format)
-        os.replace(tmp, args.output)
     except OSError as error:
-        tmp.unlink(missing_ok=True)
         raise UsageError(
             _("cannot write {path}: {reason}").format(path=args.output, reason=error.strerror or error)
         ) from None

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import itertools
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from wattprint.core import history, protocol
+from wattprint.core import archive, files, history, protocol
 from wattprint.core.cli import csvrows
 from wattprint.core.cli._history import open_history
 from wattprint.core.cli.errors import UsageError, UserError
-from wattprint.core.cli.files import read_text
 from wattprint.core.i18n import _
 from wattprint.core.model.estimator import Estimator
 from wattprint.core.modeldata import load
 
-MAX_FILE = 2 * 1024 * 1024 * 1024  # bytes
-BATCH = 5000  # interactions per transaction
 DERIVED = ("estimate", "day")  # fields an export adds, recomputed on import
 
 
@@ -27,75 +28,71 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
         "import",
         help="store interactions from a JSON or CSV export",
         description="Store the interactions of a file written by 'wattprint export' (a JSON array, JSON Lines or CSV)."
-        " Each is validated; ids already stored are left as they are. Estimates are made afresh.",
+        " Each is validated; ids already stored are left as they are. Estimates are made afresh. A file that is broken"
+        " or not a regular file is refused whole: nothing of it is imported.",
     )
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(handler=run)
 
 
-def read_items(path: Path) -> list[Any]:
-    """The items of a JSON array, JSON Lines or CSV file (as `wattprint export --format csv` writes it).
-
-    Raises:
-        UsageError: The file cannot be read or holds none of these.
-    """
-    text = read_text(path, MAX_FILE, _("{path} is larger than 2 GiB"))
-    if csvrows.looks_like_csv(text.lstrip("\ufeff")):
-        return list(csvrows.read(text.lstrip("\ufeff")))
-    try:
-        data = json.loads(text, parse_constant=_no_constant)
-    except ValueError:
+def _values(stream: IO[bytes], path: Path) -> Iterator[tuple[int, Any]]:
+    """The items of a JSON array, JSON Lines or CSV file (as `wattprint export --format csv` writes it), streamed."""
+    head = stream.read(len(CSV_HEAD) + 3)
+    stream.seek(0)
+    if head.removeprefix(b"\xef\xbb\xbf").startswith(CSV_HEAD):
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
         try:
-            data = [json.loads(line, parse_constant=_no_constant) for line in text.splitlines() if line.strip()]
-        except ValueError as error:
-            raise UsageError(
-                _("{path} is neither a JSON array nor JSON Lines: {reason}").format(path=path, reason=error)
-            ) from None
-    if isinstance(data, dict):
-        data = [data]
-    if not isinstance(data, list):
-        raise UsageError(_("{path} holds no list of interactions").format(path=path))
-    return data
+            yield from enumerate(csvrows.read(text))
+        except (UnicodeDecodeError, csv.Error) as error:
+            reason = _("{path} is not a readable CSV export: {reason}").format(path=path, reason=error)
+            raise UsageError(reason) from None
+        finally:
+            text.detach()
+        return
+    yield from archive.iter_json(stream, path)
 
 
-def _no_constant(name: str) -> Any:  # noqa: ANN401 - never returns
-    raise ValueError(f"{name} is not valid JSON")
+CSV_HEAD = b"id,ts,"
 
 
 def run(args: argparse.Namespace) -> int:
-    """Runs `wattprint import`."""
-    items = read_items(args.file)
-    good = []
-    rejected = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict):
-            item = {k: v for k, v in item.items() if k not in DERIVED}
-        checked = protocol.check_item(index, item)
-        if isinstance(checked, protocol.Rejection):
-            rejected.append(checked.to_message())
-        else:
-            good.append(checked)
-    db = open_history()
-    estimates = history.Estimates(Estimator(load()))
-    stored = duplicate = 0
+    """Runs `wattprint import`: all or nothing for the file; invalid items are listed and the valid ones stored."""
+    rejected: list[dict[str, Any]] = []
     try:
-        for start in range(0, len(good), BATCH):
-            result = history.store(db, estimates.rows(good[start : start + BATCH]))
-            stored += len(result.stored)
-            duplicate += len(result.duplicate)
-    except history.StorageError as error:
-        raise UserError(
-            _("{reason} ({count} stored before the failure; importing again is safe)").format(
-                reason=error, count=stored
-            )
-        ) from None
-    report = {"stored": stored, "duplicate": duplicate, "rejected": rejected}
+        stream = files.open_regular(args.file, archive.MAX_FILE)
+    except files.FileRefusedError as error:
+        raise UsageError(_("{reason} (nothing was imported)").format(reason=error)) from None
+    with stream:
+        try:
+            values = _values(stream, args.file)
+            first = list(itertools.islice(values, 1))  # a file broken from its start leaves no history behind
+            db = open_history()
+            try:
+                items = ((i, _without_derived(item)) for i, item in itertools.chain(first, values))
+                result = archive.import_items(db, Estimator(load()), _checked(items, rejected))
+            finally:
+                db.conn.close()
+        except files.FileRefusedError as error:
+            raise UsageError(_("{reason} (nothing was imported)").format(reason=error)) from None
+        except OSError as error:
+            reason = error.strerror or error
+            message = _("cannot read {path}: {reason}").format(path=args.file, reason=reason)
+            raise UsageError(_("{reason} (nothing was imported)").format(reason=message)) from None
+        except history.StorageError as error:
+            raise UserError(
+                _("{reason} (nothing was imported; importing again is safe)").format(reason=error)
+            ) from None
+    good = result.stored + result.duplicate
+    report: dict[str, Any] = {"stored": result.stored, "duplicate": result.duplicate, "rejected": rejected}
+    if len(rejected) > MAX_LISTED:
+        report["rejected"] = rejected[:MAX_LISTED]
+        report["rejected_count"] = len(rejected)
     if args.json:
         print(json.dumps(report, indent=2))
     else:
         print(_("{stored} stored, {duplicate} already there, {rejected} rejected").format(
-            stored=stored, duplicate=duplicate, rejected=len(rejected)
+            stored=result.stored, duplicate=result.duplicate, rejected=len(rejected)
         ))
         for r in rejected[:20]:
             print("  " + _("item {index}: {message}").format(index=r["index"], message=r["message"]))
@@ -104,4 +101,21 @@ def run(args: argparse.Namespace) -> int:
     return 1 if rejected and not good else 0
 
 
-__all__ = ["read_items", "register", "run"]
+MAX_LISTED = 1000  # rejected items listed in the report (all are counted)
+
+
+def _without_derived(item: Any) -> Any:  # noqa: ANN401 - any JSON value
+    return {k: v for k, v in item.items() if k not in DERIVED} if isinstance(item, dict) else item
+
+
+def _checked(values: Iterator[tuple[int, Any]], rejected: list[dict[str, Any]]) -> Iterator[tuple[int, Any]]:
+    """The values that pass the protocol's item check; the others are added to `rejected` with the reason."""
+    for index, item in values:
+        checked = protocol.check_item(index, item)
+        if isinstance(checked, protocol.Rejection):
+            rejected.append(checked.to_message())
+        else:
+            yield index, item
+
+
+__all__ = ["register", "run"]

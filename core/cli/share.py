@@ -20,12 +20,14 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
         "share",
         help="write an anonymised summary of a week for your class",
         description=_(
-            "Write one week's counts and estimates per service and day to a JSON file for your teacher, with a random "
-            "id. It holds no text, no addresses, no page titles and no times finer than a day."
+            "Write one week's counts and estimates per service and day to a JSON file for your teacher, signed with "
+            "the class code your teacher gave. It holds no text, no addresses, no page titles and no times of use "
+            "finer than a day. Sharing the same week again replaces the earlier share."
         ),
     )
     parser.add_argument("--week", action="store_true", required=True, help=_("share one week (the only period)"))
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=_("a day of the week to share (default: today)"))
+    parser.add_argument("--code", required=True, metavar="CODE", help=_("the class code your teacher gave"))
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help=_("the file to write"))
     parser.set_defaults(handler=run)
 
@@ -36,9 +38,15 @@ def run(args: argparse.Namespace) -> int:
     parent = args.output.parent if str(args.output.parent) else Path()
     if not parent.is_dir():
         raise UsageError(_("the folder {folder} does not exist").format(folder=parent))
+    try:
+        code = share.normal_code(args.code)
+    except share.ShareError as error:
+        raise UsageError(str(error)) from None
     db = open_history()
     try:
-        body = share.build(db, load(), day)
+        body = share.build(db, load(), day, code)
+    except share.ShareError as error:
+        raise UsageError(str(error)) from None
     finally:
         db.conn.close()
     try:

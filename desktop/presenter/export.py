@@ -7,6 +7,7 @@ bars are vectors. `printable` gives dark text on white, for paper.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfW
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wattprint.core import i18n as core_i18n
+from wattprint.core.files import PRIVATE_FILE
 from wattprint.desktop import i18n, offscreen
 from wattprint.desktop.presenter.theme import colours
 from wattprint.desktop.presenter.window import SCENE_NAMES, PresenterWindow
@@ -124,6 +126,8 @@ def export(folder: Path, profile: str | None = None, *, printable: bool = False)
         pdf = folder / PDF_NAME
         write_pdf(window, pdf, date.today())
         written.append(pdf)
+        for path in written:
+            os.chmod(path, PRIVATE_FILE)  # Qt creates them under the umask; Wattprint's files are the user's alone
         return written
     finally:
         window.close()

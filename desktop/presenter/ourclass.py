@@ -53,7 +53,8 @@ class ClassScene(Scene):
             self.spread.setText(self.tr("Put the files in one folder, then press I or Import folder…"))
             self.bars.set_bars([])
             return
-        self.total.setText(classroom.energy_text(totals.energy_wh[1]))
+        week = f"{totals.week.isoformat()} – {totals.week_end.isoformat()}" if totals.week and totals.week_end else ""
+        self.total.setText(f"{classroom.energy_text(totals.energy_wh[1])} · {week}")  # the week these totals cover
         self.who.setText(
             self.tr("{students} students, {count} queries this week, between {low} and {high} in all").format(
                 students=totals.students,

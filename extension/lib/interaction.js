@@ -3,7 +3,7 @@
 // every field is checked against PROTOCOL.md and unknown fields are dropped.
 
 import { SCRIPT_CLASSES } from './scripts.js';
-import { MODES } from './adapters/common.js';
+import { MODES, cleanModel } from './adapters/common.js';
 
 export const KINDS = Object.freeze(['chat', 'search', 'image', 'video']);
 const SERVICE_ID = /^[a-z0-9_-]{1,40}$/;
@@ -45,7 +45,7 @@ export function buildInteraction(report, ctx) {
     ts: new Date(ts).toISOString(),
     kind: report.kind,
     service: report.service,
-    model: typeof report.model === 'string' && report.model.trim() ? report.model.trim().slice(0, 100) : null,
+    model: cleanModel(report.model),
     modes: modes.slice(0, 8),
     prompt: cleanCounts(report.prompt),
     response: cleanCounts(report.response),

@@ -186,14 +186,17 @@ def _week(db, estimator) -> None:
     )
 
 
+CODE = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX"
+
+
 def test_share_holds_counts_only(history_db, estimator) -> None:
     _week(history_db, estimator)
-    body = share.build(history_db, DATA, DAY)
+    body = share.build(history_db, DATA, DAY, CODE)
     text = json.dumps(body)
     assert MARKER not in text
     assert "http" not in text
-    assert not re.search(r"\d{2}:\d{2}", text)  # no times of day
-    assert set(body) == {"format", "version", "id", "week_start", "model_version", "rows", "checksum"}
+    assert not re.search(r"\d{2}:\d{2}", json.dumps({k: v for k, v in body.items() if k != "made"}))  # no times of use
+    assert set(body) == {"format", "version", "class", "student", "week_start", "made", "model_version", "rows", "mac"}
     assert all(
         set(row) == {"day", "service", "count", "ai_count", "energy_wh", "co2e_g", "water_ml"} for row in body["rows"]
     )
@@ -203,16 +206,21 @@ def test_share_holds_counts_only(history_db, estimator) -> None:
         ("2026-11-18", "google", 1),
         ("2026-11-18", "other", 1),
     ]
-    assert share.parse(text).count == 4
-    assert share.build(history_db, DATA, DAY)["id"] != body["id"]  # a fresh random id each time
+    assert share.parse(text, CODE).count == 4
+    again = share.build(history_db, DATA, DAY, CODE)
+    assert again["student"] == body["student"]  # the same student each time, in this class
+    assert share.build(history_db, DATA, DAY, share.new_code())["student"] != body["student"]  # not across classes
 
 
-def _share_file(folder: Path, name: str, rows: list[tuple[str, str, int, float]]) -> Path:
+def _share_file(folder: Path, name: str, rows: list[tuple[str, str, int, float]], *, student: str = "",
+                made: str = "2026-11-22T10:00:00Z", code: str = CODE) -> Path:  # fmt: skip
     body = {
         "format": "wattprint-share",
-        "version": 1,
-        "id": f"00000000-0000-4000-8000-{len(name):04d}{abs(hash(name)) % 10**8:08d}",
+        "version": 2,
+        "class": share.class_id(code),
+        "student": student or f"{abs(hash(name)) % 16**32:032x}",
         "week_start": "2026-11-16",
+        "made": made,
         "model_version": DATA.version,
         "rows": [
             {
@@ -227,7 +235,7 @@ def _share_file(folder: Path, name: str, rows: list[tuple[str, str, int, float]]
             for day, service, count, wh in rows
         ],
     }
-    body["checksum"] = share._checksum(body)
+    body["mac"] = share._mac(body, code)
     path = folder / name
     share.write(path, body)
     return path
@@ -235,6 +243,8 @@ def _share_file(folder: Path, name: str, rows: list[tuple[str, str, int, float]]
 
 @pytest.fixture
 def class_dir(tmp_path: Path) -> Path:
+    assert share.normal_code(share.class_code(create=True, renew=False) or "") is not None
+    share.files.write_private(share.paths.profile_dir() / share.CODE_FILE, CODE + "\n")
     folder = tmp_path / "class"
     folder.mkdir()
     _share_file(folder, "ana.json", [("2026-11-16", "chatgpt", 10, 3.0), ("2026-11-17", "google", 5, 0.5)])
@@ -258,6 +268,7 @@ def test_class_totals_and_spread(class_dir: Path) -> None:
         ("google", 5, 0.5),
     ]
     assert totals.weeks == [date(2026, 11, 16)]
+    assert (totals.week, totals.week_end) == (date(2026, 11, 16), date(2026, 11, 22))
 
 
 def test_import_is_idempotent_and_rejects_bad_files(class_dir: Path) -> None:
@@ -265,7 +276,7 @@ def test_import_is_idempotent_and_rejects_bad_files(class_dir: Path) -> None:
     first = share.totals(share.stored())
     shutil.copy(class_dir / "ana.json", class_dir / "ana-again.json")  # the same share handed in twice
     tampered = json.loads((class_dir / "ben.json").read_text())
-    tampered["id"] = "00000000-0000-4000-8000-999999999999"
+    tampered["student"] = "9" * 32
     tampered["rows"][0]["count"] = 400
     (class_dir / "tampered.json").write_text(json.dumps(tampered))
     (class_dir / "broken.json").write_text("{not json")
@@ -276,7 +287,7 @@ def test_import_is_idempotent_and_rejects_bad_files(class_dir: Path) -> None:
     assert dict(report.rejected) == {
         "broken.json": "not a JSON file",
         "other.json": "not a Wattprint share (made by 'wattprint share')",
-        "tampered.json": "the checksum does not match: the file was edited after it was shared",
+        "tampered.json": "the class code's signature does not match: the file was edited after it was made",
     }
     assert share.totals(share.stored()) == first
 
@@ -289,15 +300,16 @@ def test_import_is_idempotent_and_rejects_bad_files(class_dir: Path) -> None:
         (lambda b: b["rows"][0].update(page="https://x"), "invalid rows.0.page"),
         (lambda b: b["rows"][0].update(day="2026-12-01"), "outside the share's week"),
         (lambda b: b["rows"][0]["energy_wh"].update(low=9.0), "low <= central"),
+        (lambda b: b.update(rows=[]), "invalid rows"),
     ],
 )
 def test_invalid_shares_say_why(tmp_path: Path, change, message: str) -> None:
     path = _share_file(tmp_path, "a.json", [("2026-11-16", "chatgpt", 1, 1.0)])
     body = json.loads(path.read_text())
     change(body)
-    body["checksum"] = share._checksum(body)
+    body["mac"] = share._mac(body, CODE)
     with pytest.raises(share.ShareError, match=re.escape(message)):
-        share.parse(json.dumps(body))
+        share.parse(json.dumps(body), CODE)
 
 
 # -- CLI --------------------------------------------------------------------------------------------------------------
@@ -307,7 +319,11 @@ def test_cli_share_then_class_import(history_db, estimator, tmp_path: Path, caps
     _week(history_db, estimator)
     folder = tmp_path / "handed-in"
     folder.mkdir()
-    assert main(["share", "--week", "--date", "2026-11-18", "-o", str(folder / "me.json")]) == 0
+    assert main(["class", "code"]) == 0
+    code = share.class_code()
+    assert code is not None
+    assert code in capsys.readouterr().out
+    assert main(["share", "--week", "--date", "2026-11-18", "--code", code, "-o", str(folder / "me.json")]) == 0
     assert "4 queries" in capsys.readouterr().out
     assert MARKER not in (folder / "me.json").read_text()
     (folder / "bad.json").write_text("[]")
@@ -316,6 +332,7 @@ def test_cli_share_then_class_import(history_db, estimator, tmp_path: Path, caps
     assert first["added"] == ["me.json"]
     assert first["rejected"][0]["file"] == "bad.json"
     assert first["totals"]["count"] == 4
+    assert (first["totals"]["week"], first["totals"]["week_end"]) == ("2026-11-16", "2026-11-22")
     assert main(["class", "import", str(folder), "--json"]) == 1
     again = json.loads(capsys.readouterr().out)
     assert again["already"] == ["me.json"]
@@ -324,6 +341,7 @@ def test_cli_share_then_class_import(history_db, estimator, tmp_path: Path, caps
     assert main(["class", "import", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "0 new shares, 1 already imported" in out
+    assert "Week 2026-11-16 to 2026-11-22" in out
     assert "Class: 1 students, 4 queries" in out
     assert main(["class", "show"]) == 0
     assert "Class: 1 students" in capsys.readouterr().out
@@ -333,8 +351,10 @@ def test_cli_share_then_class_import(history_db, estimator, tmp_path: Path, caps
 
 def test_cli_misuse_exits_2(tmp_path: Path, capsys) -> None:
     assert main(["class", "import", str(tmp_path / "missing")]) == 2
-    assert main(["share", "--week", "--date", "18/11/2026", "-o", str(tmp_path / "a.json")]) == 2
-    assert main(["share", "--week", "-o", str(tmp_path / "no" / "a.json")]) == 2
+    assert main(["share", "--week", "--code", CODE, "--date", "18/11/2026", "-o", str(tmp_path / "a.json")]) == 2
+    assert main(["share", "--week", "--code", CODE, "-o", str(tmp_path / "no" / "a.json")]) == 2
+    assert main(["share", "--week", "--code", "not-a-code", "-o", str(tmp_path / "a.json")]) == 2
+    assert main(["share", "--week", "--code", CODE, "-o", str(tmp_path / "a.json")]) == 2  # an empty week
     for argv in (["class"], ["share", "-o", "x.json"], ["class", "import"]):
         with pytest.raises(SystemExit) as exit_info:
             main(argv)

@@ -126,10 +126,16 @@ def test_live_scene_follows_the_history(window: PresenterWindow, session: Sessio
     assert live.rows[0][3].text().startswith("≈ ")
 
 
-def test_class_scene_imports_a_folder(window: PresenterWindow, tmp_path: Path, session: Session) -> None:
+def test_class_scene_imports_a_folder(
+    window: PresenterWindow, tmp_path: Path, session: Session, estimator: Estimator
+) -> None:
     folder = tmp_path / "shares"
     folder.mkdir()
-    body = share.build(session.db, session.data, date.today())
+    code = share.class_code(create=True)
+    assert code is not None
+    history.store(session.db, history.Estimates(estimator).rows([Interaction.model_validate(make_item(
+        ts=history.utc_text(datetime.now(UTC))))]))  # fmt: skip
+    body = share.build(session.db, session.data, date.today(), code)
     share.write(folder / "a.json", body)
     (folder / "bad.json").write_text("nope")
     window.go(5)
@@ -139,7 +145,7 @@ def test_class_scene_imports_a_folder(window: PresenterWindow, tmp_path: Path, s
     report = scene.import_folder(folder)
     assert report.added == ["a.json"]
     assert "skipped bad.json: not a JSON file" in scene.message.text()
-    assert scene.total.text().endswith("Wh")
+    assert f"Wh · {share.totals(share.stored()).week}" in scene.total.text()  # with the week it covers
     scene.import_folder(folder)
     assert len(share.stored()) == 1
 

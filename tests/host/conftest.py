@@ -87,3 +87,15 @@ def host():
     if process.proc.poll() is None:
         process.kill()
     process._close_streams()
+
+
+def stores_one_item(*args: str) -> None:
+    """Starts a host, checks that it stores one fresh item, and closes it."""
+    from tests.conftest import make_item
+
+    process = HostProcess(*args)
+    try:
+        item = make_item()
+        assert process.ask({"type": "record", "items": [item]})["stored"] == [item["id"]]
+    finally:
+        process.close()

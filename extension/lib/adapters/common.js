@@ -13,11 +13,20 @@ export function cleanModes(modes) {
   return [...new Set(modes)].filter((m) => MODES.includes(m)).sort();
 }
 
-/** A model name trimmed to the protocol's 100 characters, or null. */
+/**
+ * A model name as the host accepts it (PROTOCOL.md, `model`): other characters
+ * become spaces, it starts with a letter or digit (never = + - @, which a
+ * spreadsheet reads as a formula) and has at most 100 characters; or null.
+ */
 export function cleanModel(model) {
   if (typeof model !== 'string') return null;
-  const m = model.trim();
-  return m ? m.slice(0, 100) : null;
+  const m = model
+    .replace(/[^\p{L}\p{N} ._:/()+@,-]+/gu, ' ')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/ {2,}/g, ' ')
+    .slice(0, 100)
+    .trim();
+  return m || null;
 }
 
 /**
