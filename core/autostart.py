@@ -15,6 +15,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from wattprint.core import files
+
 ENTRY_NAME = "org.wattprint.Wattprint.desktop"
 
 
@@ -73,12 +75,7 @@ def enable(path: Path | None = None, command: list[str] | None = None, env: dict
     path = path or entry_path()
     if not path.parent.exists():
         path.parent.mkdir(mode=0o700, parents=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(entry_text(command or app_command(), env))
-    os.chmod(tmp, 0o600)
-    tmp.replace(path)
+    files.write_private(path, entry_text(command or app_command(), env))
     return path
 
 
