@@ -44,7 +44,7 @@ def test_the_fixtures_report_models() -> None:
 
 @pytest.mark.parametrize(("fixture", "name"), _fixture_models())
 def test_a_model_a_site_sends_resolves(fixture: str, name: str) -> None:
-    assert llm.resolve(name, load()) is not None, f"{fixture}: '{name}' is not in the catalogue (core/data/aliases.toml)"
+    assert llm.resolve(name, load()) is not None, f"{fixture}: '{name}' is not in core/data/aliases.toml"
 
 
 @pytest.mark.parametrize(
