@@ -30,7 +30,7 @@ def test_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) -> N
 def test_readable_answer_has_range_and_equivalents(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["estimate", "--service", "gemini"]) == 0
     text = capsys.readouterr().out
-    assert "Energy  0.24 Wh" in text
+    assert "Energy  0.2 Wh   (range 0.1 to 1)" in text  # a range 10 times wide earns one significant figure
     assert "range" in text
     assert "About the same energy as:" in text
 
