@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -277,10 +277,52 @@ def _change(now: float, before: float) -> float | None:
     return round((now - before) / before * 100, 1) if before else None
 
 
+def _so_far(db: Database, start: date, cut: datetime) -> dict[str, Any]:
+    """Totals from local day `start` up to the moment `cut` (read from the interactions: the rollup has no hours)."""
+    sums = ", ".join(f"sum({c})" for c in _RANGE_COLUMNS)
+    row = db.conn.execute(
+        f"SELECT count(*), {sums} FROM interactions WHERE day BETWEEN ? AND ? AND epoch < ?",
+        (start.isoformat(), cut.date().isoformat(), cut.timestamp()),
+    ).fetchone()
+    values = [v or 0.0 for v in row[1:]]
+    return {
+        "start": start.isoformat(),
+        "end": cut.date().isoformat(),
+        "count": int(row[0] or 0),
+        "energy_wh": _range(values[0:3]),
+        "co2e_g": _range(values[3:6]),
+        "water_ml": _range(values[6:9]),
+    }
+
+
+def days_earlier(moment: datetime, days: int) -> datetime:
+    """The same local clock time `days` days earlier (across a change to or from summer time too)."""
+    return (moment.replace(tzinfo=None) - timedelta(days=days)).astimezone()
+
+
 def summary(
-    db: Database, data: ModelData, start: date, end: date, *, period: str = "range", previous: bool = True
+    db: Database,
+    data: ModelData,
+    start: date,
+    end: date,
+    *,
+    period: str = "range",
+    previous: bool = True,
+    now: datetime | None = None,
 ) -> dict[str, Any]:
     """Totals over local days `start` to `end` (inclusive), as the protocol's summary reply carries them.
+
+    A period still in progress is compared like for like: this week so far with the same days and hours of the week
+    before, today so far with yesterday up to the same time (`previous.until` says up to when).
+
+    Args:
+        db: The history.
+        data: The model data (equivalents).
+        start: First local day.
+        end: Last local day.
+        period: "day", "week" or "range", as the reply says.
+        previous: Whether to compare with the same length of time just before.
+        now: The present moment (default: now), which tells whether the period is in progress.
 
     Returns:
         `period`, `start`, `end`, `count`, `ai_count`, `search_count`, `energy_wh`/`co2e_g`/`water_ml` ranges,
@@ -315,10 +357,16 @@ def summary(
     }
     if previous:
         length = (end - start).days + 1
-        before = summary(
-            db, data, start - timedelta(days=length), start - timedelta(days=1), period=period, previous=False
-        )
-        result["previous"] = {k: before[k] for k in ("start", "end", "count", "energy_wh", "co2e_g", "water_ml")}
+        moment = (now or datetime.now()).astimezone()
+        if start <= moment.date() <= end:  # in progress: the same days and hours before, not the whole period
+            cut = days_earlier(moment, length)
+            before = _so_far(db, start - timedelta(days=length), cut)
+            result["previous"] = {**before, "until": cut.isoformat(timespec="minutes")}
+        else:
+            before = summary(
+                db, data, start - timedelta(days=length), start - timedelta(days=1), period=period, previous=False
+            )
+            result["previous"] = {k: before[k] for k in ("start", "end", "count", "energy_wh", "co2e_g", "water_ml")}
         result["change"] = {
             "count": _change(total.count, before["count"]),
             "energy_wh": _change(s[1], before["energy_wh"]["central"]),
@@ -326,15 +374,20 @@ def summary(
     return result
 
 
-def day_summary(db: Database, data: ModelData, day: date) -> dict[str, Any]:
-    """The summary of one local day, compared with the day before."""
-    return summary(db, data, day, day, period="day")
+def day_summary(db: Database, data: ModelData, day: date, *, now: datetime | None = None) -> dict[str, Any]:
+    """The summary of one local day, compared with the day before (up to the same time, for today)."""
+    return summary(db, data, day, day, period="day", now=now)
 
 
-def week_summary(db: Database, data: ModelData, day: date, first_weekday: int = 0) -> dict[str, Any]:
-    """The summary of the week holding `day` (weeks start on `first_weekday`, 0 = Monday), against the week before."""
+def week_summary(
+    db: Database, data: ModelData, day: date, first_weekday: int = 0, *, now: datetime | None = None
+) -> dict[str, Any]:
+    """The summary of the week holding `day` (weeks start on `first_weekday`, 0 = Monday), against the week before.
+
+    The current week is compared with the same days and hours of the week before.
+    """
     start = week_start(day, first_weekday)
-    return summary(db, data, start, start + timedelta(days=6), period="week")
+    return summary(db, data, start, start + timedelta(days=6), period="week", now=now)
 
 
 __all__ = [
@@ -343,6 +396,7 @@ __all__ = [
     "Page",
     "date_range",
     "day_summary",
+    "days_earlier",
     "estimate_dict",
     "estimate_json",
     "feed",
