@@ -87,6 +87,14 @@ def profile_dir(profile: str | None = None, *, create: bool = True) -> Path:
     return ensure_dir(path) if create else path
 
 
+def profiles() -> list[str]:
+    """The profiles that exist, the default first, then by name."""
+    folder = data_dir(create=False) / "profiles"
+    if not folder.is_dir():
+        return [DEFAULT_PROFILE]
+    return [DEFAULT_PROFILE, *sorted(p.name for p in folder.iterdir() if p.is_dir() and PROFILE_NAME.match(p.name))]
+
+
 def history_path(profile: str | None = None, *, create: bool = True) -> Path:
     """The SQLite history of a profile."""
     return profile_dir(profile, create=create) / DB_NAME
@@ -142,6 +150,7 @@ __all__ = [
     "data_dir",
     "ensure_dir",
     "history_path",
+    "profiles",
     "log_path",
     "profile_dir",
     "socket_path",

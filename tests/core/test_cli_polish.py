@@ -1,0 +1,37 @@
+"""CLI polish (issue 16): a mistyped profile is an error, an export into a missing folder is one, one line, exit 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wattprint.core import paths
+from wattprint.core.cli import main
+
+
+def test_a_mistyped_profile_is_an_error_and_creates_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--profile", "demoo", "summary"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "no profile 'demoo'" in err
+    assert "default" in err
+    assert "demoo" not in paths.profiles()
+    assert not (paths.data_dir() / "profiles" / "demoo").exists()
+
+
+def test_known_profiles_still_work(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--profile", "demo", "summary"]) == 0
+    assert main(["--profile", "default", "summary"]) == 0
+    (paths.data_dir() / "profiles" / "class").mkdir(parents=True)
+    assert "class" in paths.profiles()
+    assert main(["--profile", "class", "summary"]) == 0
+
+
+def test_present_export_into_a_missing_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing" / "handout"
+    assert main(["present", "--export", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err
+    assert err.count("\n") == 1
+    assert not target.parent.exists()
