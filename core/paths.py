@@ -150,8 +150,8 @@ __all__ = [
     "data_dir",
     "ensure_dir",
     "history_path",
-    "profiles",
     "log_path",
     "profile_dir",
+    "profiles",
     "socket_path",
 ]

@@ -55,7 +55,7 @@ def _apply_profile(profile: str | None, command: str | None = None) -> None:
         if profile not in known:
             raise UsageError(
                 _("there is no profile '{name}' (profiles: {names}); 'wattprint --profile {name} import FILE' "
-                  "starts one").format(name=profile, names=", ".join(known))  # fmt: skip
+                  "starts one").format(name=profile, names=", ".join(known))
             )
     os.environ[paths.PROFILE_ENV] = profile
 

@@ -35,3 +35,22 @@ def test_present_export_into_a_missing_folder_is_an_error(tmp_path: Path, capsys
     assert "does not exist" in err
     assert err.count("\n") == 1
     assert not target.parent.exists()
+
+
+def test_doctor_speaks_plainly(capsys: pytest.CaptureFixture[str], history_db, estimator) -> None:
+    from tests.conftest import make_item
+    from wattprint.core import history
+    from wattprint.core.schemas import Interaction
+
+    item = Interaction.model_validate(make_item(service="claude", ts="2026-11-18T10:00:00Z"))
+    history.store(history_db, history.Estimates(estimator).rows([item]))
+    assert main(["doctor", "--repair"]) == 0
+    out = capsys.readouterr().out
+    assert "Nothing to repair." in out
+    from datetime import UTC, datetime
+
+    local = datetime(2026, 11, 18, 10, tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert f"last event seen: {local} (Claude, stored " in out
+    assert "T10:00:00" not in out
+    assert main(["doctor"]) == 0
+    assert "Nothing to repair." not in capsys.readouterr().out
