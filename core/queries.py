@@ -150,19 +150,35 @@ def row_dict(row: Sequence[Any], data: ModelData) -> dict[str, Any]:
 
 # -- the feed --------------------------------------------------------------------------------------------------------
 
-Cursor = tuple[str, str]  # (ts, id) of the last row of a page
+Cursor = tuple[Any, str]  # (sort value, id) of the last row of a page
+
+# What the feed can be sorted by: the SQL of each key (ties are broken by id).
+SORT_KEYS = {
+    "time": "ts",
+    "service": "service",
+    "model": "coalesce(model, '')",
+    "kind": "kind",
+    "energy": "energy_central",
+    "carbon": "co2_central",
+    "water": "water_central",
+}
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the feed, newest first; `next` is the cursor of the following page (None at the end)."""
+    """One page of the feed, in the order asked; `next` is the cursor of the following page (None at the end)."""
 
     items: list[dict[str, Any]]
     next: Cursor | None
 
 
 def _filters(
-    since: date | None, until: date | None, service: str | None, kind: str | None
+    since: date | None,
+    until: date | None,
+    service: str | None,
+    kind: str | None,
+    model: str | None = None,
+    search: str | None = None,
 ) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -178,6 +194,14 @@ def _filters(
     if kind is not None:
         where.append("kind = ?")
         params.append(kind)
+    if model is not None:
+        where.append("coalesce(model, '') = ?")
+        params.append(model)
+    if search:
+        where.append(
+            "(instr(lower(coalesce(model, '')), ?) OR instr(lower(service), ?) OR instr(lower(coalesce(page, '')), ?))"
+        )
+        params.extend([search.lower()] * 3)
     return where, params
 
 
@@ -191,29 +215,86 @@ def feed(
     until: date | None = None,
     service: str | None = None,
     kind: str | None = None,
+    model: str | None = None,
+    search: str | None = None,
+    order: str = "time",
+    descending: bool = True,
 ) -> Page:
-    """A page of the live feed, newest first (keyset pagination on `(ts, id)`).
+    """A page of the live feed, newest first unless sorted otherwise (keyset pagination on `(sort key, id)`).
 
     Args:
         db: The history.
         data: Model data (for the equivalents of each estimate).
         limit: Rows per page (1 to 1,000).
-        after: The `next` cursor of the previous page; None for the newest rows.
+        after: The `next` cursor of the previous page; None for the first rows.
         since: First local day to include.
         until: Last local day to include.
         service: Only this service.
         kind: Only this kind (chat, search, image, video).
+        model: Only this model id ("" for interactions with no model named).
+        search: Only rows whose model, service id or page contains this text (any case).
+        order: One of SORT_KEYS.
+        descending: Largest (newest) first.
+
+    Raises:
+        ValueError: `order` is not one of SORT_KEYS.
     """
+    if order not in SORT_KEYS:
+        raise ValueError(f"cannot sort by {order!r}")
+    key = SORT_KEYS[order]
     limit = max(1, min(limit, 1000))
-    where, params = _filters(since, until, service, kind)
+    where, params = _filters(since, until, service, kind, model, search)
     if after is not None:
-        where.append("(ts, id) < (?, ?)")
+        where.append(f"({key}, id) {'<' if descending else '>'} (?, ?)")
         params.extend(after)
-    sql = _SELECT_ALL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY ts DESC, id DESC LIMIT ?"
+    direction = "DESC" if descending else "ASC"
+    sql = (
+        f"SELECT {', '.join(COLUMNS)}, {key} FROM interactions"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {key} {direction}, id {direction} LIMIT ?"
+    )
     rows = db.conn.execute(sql, [*params, limit + 1]).fetchall()
-    items = [row_dict(row, data) for row in rows[:limit]]
-    cursor = (rows[limit - 1][1], rows[limit - 1][0]) if len(rows) > limit else None
+    items = [row_dict(row[:-1], data) for row in rows[:limit]]
+    cursor = (rows[limit - 1][-1], rows[limit - 1][0]) if len(rows) > limit else None
     return Page(items, cursor)
+
+
+def feed_totals(
+    db: Database,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    service: str | None = None,
+    kind: str | None = None,
+    model: str | None = None,
+    search: str | None = None,
+) -> dict[str, Any]:
+    """The count and the energy, carbon and water ranges of every interaction the feed's filters keep."""
+    where, params = _filters(since, until, service, kind, model, search)
+    sums = ", ".join(f"coalesce(sum({c}), 0)" for c in _RANGE_COLUMNS)
+    row = db.conn.execute(
+        f"SELECT count(*), {sums} FROM interactions" + (" WHERE " + " AND ".join(where) if where else ""), params
+    ).fetchone()
+    return {
+        "count": int(row[0]),
+        "energy_wh": _range(row[1:4]),
+        "co2e_g": _range(row[4:7]),
+        "water_ml": _range(row[7:10]),
+    }
+
+
+def models(db: Database) -> list[tuple[str, int]]:
+    """The model ids in the history ("" for none named) with how many interactions each, most used first."""
+    rows = db.conn.execute(
+        "SELECT coalesce(model, ''), count(*) FROM interactions GROUP BY 1 ORDER BY 2 DESC, 1"
+    ).fetchall()
+    return [(str(name), int(n)) for name, n in rows]
+
+
+def interaction(db: Database, data: ModelData, interaction_id: str) -> dict[str, Any] | None:
+    """One stored interaction as `row_dict` gives it, or None when there is none with that id."""
+    row = db.conn.execute(_SELECT_ALL + " WHERE id = ?", (interaction_id,)).fetchone()
+    return row_dict(row, data) if row is not None else None
 
 
 def iter_rows(db: Database, data: ModelData, *, since: date | None = None) -> Iterator[dict[str, Any]]:
@@ -400,7 +481,10 @@ __all__ = [
     "estimate_dict",
     "estimate_json",
     "feed",
+    "feed_totals",
+    "interaction",
     "iter_rows",
+    "models",
     "row_dict",
     "summary",
     "week_start",

@@ -113,7 +113,7 @@ class WeekContent(QWidget):
                 search_energy=fmt.energy(search_wh),
             )
         )
-        self.change.setText(fmt.percent_change(s.get("change", {}).get("energy_wh")))
+        self.change.setText(fmt.change(s))
         self.sentences.setText("\n".join(week.sentences))
         self.days.set_days(week.days)
         self.trend.set_weeks(week.weeks)
