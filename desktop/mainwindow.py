@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.compare_model.zone = self.settings_model.preferences().zone
 
         self.feed = FeedView(self.feed_model, session.data)
+        self.feed.deleted.connect(self.week_model.refresh)
         self.week = WeekView(self.week_model, self.service_model)
         self.compare = CompareView(self.compare_model, session.data)
         self.settings = SettingsView(self.settings_model, session.data)
