@@ -89,8 +89,8 @@ class CompareView(QWidget):
         self.llm.blockSignals(True)
         self.llm.clear()
         usual = modelnames.friendly(compare.usual_model(service, self.data))
-        self.llm.addItem(self.tr("Its usual model ({name})").format(name=usual) if usual else self.tr("Its usual model"),
-                         None)  # fmt: skip
+        label = self.tr("Its usual model ({name})").format(name=usual) if usual else self.tr("Its usual model")
+        self.llm.addItem(label, None)
         for name in compare.models_for(service, self.data):
             self.llm.addItem(modelnames.friendly(name), name)
         self.llm.setCurrentIndex(max(0, self.llm.findData(kept)))

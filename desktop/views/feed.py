@@ -1,5 +1,8 @@
-"""The feed view: every interaction as it arrives, sortable by any column, filtered by dates, service, kind and model
-or a search, with the totals of what is shown; a query opens in its detail (double-click or Enter) or is deleted."""
+"""The feed view: every interaction as it arrives, sortable by any column and filtered.
+
+Filters: dates, service, kind, model, and a search; the totals of what is shown sit below. A query opens in its detail
+(double-click or Enter) or is deleted (Delete, confirmed).
+"""
 
 from __future__ import annotations
 
@@ -25,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from wattprint.core import display, modelnames
 from wattprint.core.modeldata import ModelData
-from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop import format as fmt
+from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.models.feedmodel import FeedModel, Filters
 from wattprint.desktop.views.querydetail import QueryDetail
 
@@ -159,7 +162,9 @@ class FeedView(QWidget):
         self.service.currentIndexChanged.connect(self.apply_filters)
         self.kind.currentIndexChanged.connect(self.apply_filters)
         self.model_filter.activated.connect(self.apply_filters)
-        self.model_filter.lineEdit().editingFinished.connect(self.apply_filters)
+        typed = self.model_filter.lineEdit()
+        assert typed is not None  # the combo box is editable
+        typed.editingFinished.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
         model.modelReset.connect(self._fill)
         model.totals_changed.connect(self.show_totals)

@@ -63,9 +63,11 @@ def detail_html(item: dict[str, Any], data: ModelData) -> str:
             _tr("Tokens assumed"),
             html.escape(
                 _tr("{prompt} in, {context} of earlier turns, {response} out, {reasoning} hidden reasoning").format(
-                    prompt=fmt.integer(t["prompt"]), context=fmt.integer(t["context"]),
-                    response=fmt.integer(t["response"]), reasoning=fmt.integer(t["reasoning"]),
-                )  # fmt: skip
+                    prompt=fmt.integer(t["prompt"]),
+                    context=fmt.integer(t["context"]),
+                    response=fmt.integer(t["response"]),
+                    reasoning=fmt.integer(t["reasoning"]),
+                )
             ),
         )
     )
