@@ -249,7 +249,7 @@ class FeedModel(QAbstractTableModel):
 
     @Slot()
     def refresh(self) -> None:
-        """Adds rows newer than the newest shown at the top (reloads when too many arrived, or when sorted otherwise)."""
+        """Adds rows newer than the newest shown at the top (reloads when many arrived, or when sorted otherwise)."""
         self.totals_changed.emit()
         if not self._rows or (self.order, self.descending) != ("time", True):
             self.reload()
