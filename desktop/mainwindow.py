@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from wattprint.core import demo, history, paths
 from wattprint.desktop import format as fmt
@@ -25,6 +25,7 @@ from wattprint.desktop.views.feed import FeedView
 from wattprint.desktop.views.settings import SettingsView
 from wattprint.desktop.views.week import WeekView
 from wattprint.desktop.views.welcome import WelcomeView
+from wattprint.desktop.widgets.banner import DemoBanner
 from wattprint.desktop.widgets.icon import app_icon
 
 VIEWS = (
@@ -121,7 +122,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.demo_banner = DemoBanner() if name == demo.DEMO_PROFILE else None
+        if self.demo_banner is not None:
+            self.demo_banner.back_requested.connect(lambda: self.switch_profile(None))
+            column.addWidget(self.demo_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.stack.setCurrentWidget(self.welcome if session.is_empty() else self.tabs)
 
         self.tray = Tray(session, weekday, self)
