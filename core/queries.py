@@ -316,6 +316,18 @@ def date_range(db: Database) -> tuple[date, date] | None:
 # -- summaries -------------------------------------------------------------------------------------------------------
 
 
+def model_breakdown(db: Database, start: date, end: date) -> list[dict[str, Any]]:
+    """Interactions and central energy per model id ("" for none named) over local days `start` to `end`, most first."""
+    rows = db.conn.execute(
+        "SELECT coalesce(model, ''), count(*), sum(kind != 'search' OR modes LIKE '%ai_overview%'), sum(energy_central)"
+        " FROM interactions WHERE day BETWEEN ? AND ? GROUP BY 1 ORDER BY 4 DESC, 1",
+        (start.isoformat(), end.isoformat()),
+    ).fetchall()
+    return [
+        {"model": m, "count": int(n), "ai_count": int(ai or 0), "energy_wh": float(e or 0.0)} for m, n, ai, e in rows
+    ]
+
+
 def week_start(day: date, first_weekday: int = 0) -> date:
     """The first day of the week that holds `day` (first_weekday: 0 Monday ... 6 Sunday)."""
     if not 0 <= first_weekday <= 6:
@@ -484,6 +496,7 @@ __all__ = [
     "feed_totals",
     "interaction",
     "iter_rows",
+    "model_breakdown",
     "models",
     "row_dict",
     "summary",

@@ -64,25 +64,26 @@ def sentences(
         data: The model data (equivalents, regions, grid).
         region: The user's region id (regions.toml), for what the same energy would emit at home.
     """
+    week = summary.get("period", "week") == "week"
     if not summary["count"]:
-        return [_("Nothing recorded this week yet.")]
+        return [_("Nothing recorded this week yet.") if week else _("Nothing recorded in this period.")]
     ai_wh = sum(d.ai_wh for d in days)
     search_wh = sum(d.search_wh for d in days)
     energy = summary["energy_wh"]
+    figures = units.range_figures(energy["low"], energy["high"])  # the parts as precise as the total, no more
     out = []
-    if summary["ai_count"]:
+    if summary["ai_count"] and week:
         if summary["ai_count"] == 1:
             text = _("This week your AI use ({count} answer) took about {energy}.")
         else:
             text = _("This week your AI use ({count} answers) took about {energy}.")
-        out.append(text.format(count=summary["ai_count"], energy=_wh(ai_wh)))
+        out.append(text.format(count=summary["ai_count"], energy=_wh(ai_wh, figures)))
     if summary["search_count"]:
         if summary["search_count"] == 1:
             text = _("Your {count} plain search took about {energy}.")
         else:
             text = _("Your {count} plain searches took about {energy}.")
-        out.append(text.format(count=summary["search_count"], energy=_wh(search_wh)))
-    figures = units.range_figures(energy["low"], energy["high"])
+        out.append(text.format(count=summary["search_count"], energy=_wh(search_wh, figures)))
     out.append(
         _(
             "In all: {energy} (somewhere between {low} and {high}), {co2} g CO₂e and {water} mL of water."
