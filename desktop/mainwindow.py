@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from wattprint.core import demo, history, paths
 from wattprint.desktop import format as fmt
-from wattprint.desktop import i18n, presenter
+from wattprint.desktop import geometry, i18n, presenter
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.models.comparemodel import CompareModel
 from wattprint.desktop.models.feedmodel import FeedModel
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.listen = listen
         self.setWindowIcon(app_icon())
-        self.resize(1100, 760)
+        geometry.restore(self)  # clamped to the screen (HiDPI laptops), where the user left it
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Status"))
         self.statusBar().addPermanentWidget(self.status, 1)
@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stops live updates and background work before closing."""
+        """Remembers the window's place, stops live updates and background work before closing."""
+        geometry.save(self)
         self._teardown()
         super().closeEvent(event)
