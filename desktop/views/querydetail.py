@@ -41,28 +41,49 @@ def detail_html(item: dict[str, Any], data: ModelData) -> str:
     est = item["estimate"]
     service = data.services.get(item["service"])
     rows = [
-        _row(_tr("Time"), html.escape(fmt.local_time(item["ts"]))),
-        _row(_tr("Service"), html.escape(display.name(service.name) if service else item["service"])),
-        _row(_tr("Model the page named"), html.escape(modelnames.friendly(item["model"]) or _tr("none"))),
+        _row(QCoreApplication.translate("QueryDetail", "Time"), html.escape(fmt.local_time(item["ts"]))),
+        _row(
+            QCoreApplication.translate("QueryDetail", "Service"),
+            html.escape(display.name(service.name) if service else item["service"]),
+        ),
+        _row(
+            QCoreApplication.translate("QueryDetail", "Model the page named"),
+            html.escape(modelnames.friendly(item["model"]) or QCoreApplication.translate("QueryDetail", "none")),
+        ),
     ]
     assumed = detail.assumed_model(item, data)
     if assumed is None:
-        rows.append(_row(_tr("Model assumed"), html.escape(_tr("none: a plain search runs no language model"))))
+        rows.append(
+            _row(
+                QCoreApplication.translate("QueryDetail", "Model assumed"),
+                html.escape(QCoreApplication.translate("QueryDetail", "none: a plain search runs no language model")),
+            )
+        )
     else:
         low, high = assumed.active
         size = fmt.number(low) if low == high else f"{fmt.number(low)}–{fmt.number(high)}"
-        text = _tr("{name}, {size} billion active parameters").format(name=assumed.name, size=size)
+        text = QCoreApplication.translate("QueryDetail", "{name}, {size} billion active parameters").format(
+            name=assumed.name, size=size
+        )
         if assumed.undisclosed:
-            text += " " + _tr("(size undisclosed: a range)")
-        rows.append(_row(_tr("Model assumed"), html.escape(text)))
+            text += " " + QCoreApplication.translate("QueryDetail", "(size undisclosed: a range)")
+        rows.append(_row(QCoreApplication.translate("QueryDetail", "Model assumed"), html.escape(text)))
     modes = [_tr(MODES.get(m, m)) for m in item["modes"]]
-    rows.append(_row(_tr("Modes"), html.escape(", ".join(modes) or _tr("none"))))
+    rows.append(
+        _row(
+            QCoreApplication.translate("QueryDetail", "Modes"),
+            html.escape(", ".join(modes) or QCoreApplication.translate("QueryDetail", "none")),
+        )
+    )
     t = est["tokens"]
     rows.append(
         _row(
-            _tr("Tokens assumed"),
+            QCoreApplication.translate("QueryDetail", "Tokens assumed"),
             html.escape(
-                _tr("{prompt} in, {context} of earlier turns, {response} out, {reasoning} hidden reasoning").format(
+                QCoreApplication.translate(
+                    "QueryDetail",
+                    "{prompt} in, {context} of earlier turns, {response} out, {reasoning} hidden reasoning",
+                ).format(
                     prompt=fmt.integer(t["prompt"]),
                     context=fmt.integer(t["context"]),
                     response=fmt.integer(t["response"]),
@@ -72,22 +93,51 @@ def detail_html(item: dict[str, Any], data: ModelData) -> str:
         )
     )
     source = item.get("source")
-    captured = _tr(CAPTURE[source]) if source in CAPTURE else _tr("by the browser extension")
+    captured = (
+        _tr(CAPTURE[source])
+        if source in CAPTURE
+        else QCoreApplication.translate("QueryDetail", "by the browser extension")
+    )
     where = item.get("page") or ""
-    rows.append(_row(_tr("How it was captured"), html.escape(captured + (f" · {where}" if where else ""))))
+    rows.append(
+        _row(
+            QCoreApplication.translate("QueryDetail", "How it was captured"),
+            html.escape(captured + (f" · {where}" if where else "")),
+        )
+    )
     e, c, w = est["energy_wh"], est["co2e_g"], est["water_ml"]
-    rows.append(_row(_tr("Energy"), html.escape(fmt.energy_range(e["central"], e["low"], e["high"]))))
-    rows.append(_row(_tr("Carbon"), html.escape(fmt.with_range(c["central"], c["low"], c["high"], "g CO₂e"))))
-    rows.append(_row(_tr("Water"), html.escape(fmt.with_range(w["central"], w["low"], w["high"], "mL"))))
+    rows.append(
+        _row(
+            QCoreApplication.translate("QueryDetail", "Energy"),
+            html.escape(fmt.energy_range(e["central"], e["low"], e["high"])),
+        )
+    )
+    rows.append(
+        _row(
+            QCoreApplication.translate("QueryDetail", "Carbon"),
+            html.escape(fmt.with_range(c["central"], c["low"], c["high"], "g CO₂e")),
+        )
+    )
+    rows.append(
+        _row(
+            QCoreApplication.translate("QueryDetail", "Water"),
+            html.escape(fmt.with_range(w["central"], w["low"], w["high"], "mL")),
+        )
+    )
     if est["equivalents"]:
-        rows.append(_row(_tr("About as much energy as"), html.escape("; ".join(q["text"] for q in est["equivalents"]))))
+        rows.append(
+            _row(
+                QCoreApplication.translate("QueryDetail", "About as much energy as"),
+                html.escape("; ".join(q["text"] for q in est["equivalents"])),
+            )
+        )
     parts = [f"<table cellspacing='4'>{''.join(rows)}</table>"]
     parts.append(f"<p><i>{html.escape(display.range_help())}</i></p>")
     if est["warnings"]:
-        parts.append(f"<h4>{html.escape(_tr('Warnings'))}</h4><ul>")
+        parts.append(f"<h4>{html.escape(QCoreApplication.translate('QueryDetail', 'Warnings'))}</h4><ul>")
         parts.extend(f"<li>{html.escape(text)}</li>" for text in display.warnings(est["warnings"]))
         parts.append("</ul>")
-    parts.append(f"<h4>{html.escape(_tr('Sources'))}</h4><ul>")
+    parts.append(f"<h4>{html.escape(QCoreApplication.translate('QueryDetail', 'Sources'))}</h4><ul>")
     for key in est["sources"]:
         found = data.sources.get(key)
         if found is None:
