@@ -40,11 +40,11 @@ def integer(value: int) -> str:
     return locale().toString(int(value))
 
 
-def energy(wh: float) -> str:
-    """Energy with its unit, in kWh from 1,000 Wh."""
+def energy(wh: float, figures: int = 2) -> str:
+    """Energy with its unit, in kWh from 1,000 Wh, to `figures` significant figures."""
     if wh >= 1000:
-        return f"{number(wh / 1000)} kWh"
-    return f"{number(wh)} Wh"
+        return f"{number(wh / 1000, figures)} kWh"
+    return f"{number(wh, figures)} Wh"
 
 
 def with_range(central: float, low: float, high: float, unit: str) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wattprint.core import display
+from wattprint.core import display, units
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.models.weekmodel import TREND_CHOICES, ServiceModel, WeekData, WeekModel
@@ -154,12 +154,13 @@ class WeekContent(QWidget):
         self.water.setText(fmt.with_range(w["central"], w["low"], w["high"], "mL"))
         ai_wh = sum(d.ai_wh for d in week.days)
         search_wh = sum(d.search_wh for d in week.days)
+        figures = units.range_figures(e["low"], e["high"])  # the parts as precise as the total
         self.split.setText(
             self.tr("{ai} AI · {ai_energy}   /   {searches} searches · {search_energy}").format(
                 ai=fmt.integer(s["ai_count"]),
-                ai_energy=fmt.energy(ai_wh),
+                ai_energy=fmt.energy(ai_wh, figures),
                 searches=fmt.integer(s["search_count"]),
-                search_energy=fmt.energy(search_wh),
+                search_energy=fmt.energy(search_wh, figures),
             )
         )
         self.change.setText(fmt.change(s))
