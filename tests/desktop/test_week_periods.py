@@ -37,7 +37,8 @@ def test_month_year_and_dates(qtbot: QtBot, window: MainWindow, seeded: int) -> 
     assert len(current.days) == (current.end - current.start).days + 1
     _show(qtbot, window, "year")
     current = window.week_model.current
-    assert current is not None and current.by_month
+    assert current is not None
+    assert current.by_month
     assert sum(d.ai_count + d.search_count for d in current.days) == seeded  # every query of the year
     assert window.week.content.title.text() == str(date.today().year)
     view = window.week
@@ -61,7 +62,8 @@ def test_models_breakdown_and_trend(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.week_model.ready, timeout=10_000):
         window.week.trend_span.setCurrentIndex(window.week.trend_span.findData(52))
     current = window.week_model.current
-    assert current is not None and len(current.weeks) == 52
+    assert current is not None
+    assert len(current.weeks) == 52
     assert "52" in content.trend.chart().title()
 
 
@@ -82,4 +84,5 @@ def test_monthly_sums_days() -> None:
     days = [Day(date(2026, 1, 30) + timedelta(days=i), 1.0, 0.5, 1, 1) for i in range(4)]
     months = monthly(days)
     assert [m.day for m in months] == [date(2026, 1, 1), date(2026, 2, 1)]
-    assert months[0].ai_wh == 2.0 and months[1].search_count == 2
+    assert months[0].ai_wh == 2.0
+    assert months[1].search_count == 2
