@@ -33,6 +33,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
         "estimate",
         help="estimate the energy, carbon and water of one query",
         description="Estimate one interaction. Give a service, a model, or a model size.",
+        epilog=display.range_help(),  # what the ranges printed mean
     )
     parser.add_argument("--service", help="catalogue id: chatgpt, claude, gemini, google, bing, ... (see 'sources')")
     parser.add_argument("--model", help="model name, such as gpt-4o or claude-sonnet-4-5")

@@ -23,6 +23,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
         "summary",
         help="totals of a day or a week",
         description="Show the energy, carbon and water of one local day or week, with the change from the one before.",
+        epilog=display.range_help(),  # what the ranges printed mean
     )
     period = parser.add_mutually_exclusive_group()
     period.add_argument("--day", action="store_const", const="day", dest="period", help="one day (the default)")

@@ -54,3 +54,10 @@ def test_doctor_speaks_plainly(capsys: pytest.CaptureFixture[str], history_db, e
     assert "T10:00:00" not in out
     assert main(["doctor"]) == 0
     assert "Nothing to repair." not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["summary", "estimate"])
+def test_help_says_what_a_range_means(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert "most likely value" in capsys.readouterr().out
