@@ -21,8 +21,8 @@ OKABE_PURPLE = QColor("#CC79A7")
 _DARK = {
     QPalette.ColorRole.Window: "#202326",
     QPalette.ColorRole.WindowText: "#eef0f2",
-    QPalette.ColorRole.Base: "#17191b",
-    QPalette.ColorRole.AlternateBase: "#25282b",
+    QPalette.ColorRole.Base: "#2a2e33",  # lighter than the window, so check boxes and fields stand out
+    QPalette.ColorRole.AlternateBase: "#31363c",
     QPalette.ColorRole.ToolTipBase: "#2b2f33",
     QPalette.ColorRole.ToolTipText: "#eef0f2",
     QPalette.ColorRole.PlaceholderText: "#9aa3ab",
@@ -35,8 +35,8 @@ _DARK = {
     QPalette.ColorRole.Link: "#7cc4ff",
     QPalette.ColorRole.LinkVisited: "#c8a2ff",
     QPalette.ColorRole.Mid: "#9aa3ab",
-    QPalette.ColorRole.Dark: "#101214",
-    QPalette.ColorRole.Light: "#3a3f44",
+    QPalette.ColorRole.Dark: "#6b737b",  # Fusion draws frames and check-box outlines from these
+    QPalette.ColorRole.Light: "#4a5057",
     QPalette.ColorRole.Midlight: "#33373b",
     QPalette.ColorRole.Shadow: "#000000",
 }
