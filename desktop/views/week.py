@@ -113,7 +113,10 @@ class WeekContent(QWidget):
         self.model_table.setAccessibleName(self.tr("Energy per model"))
         self.model_table.setModel(self.models)
         self.model_table.verticalHeader().hide()
-        self.model_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for table in (self.table, self.model_table):  # names get the room, numbers what they need: no clipped text
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.setWordWrap(False)
         self.model_table.setMinimumHeight(160)
         self.model_table.setTabKeyNavigation(False)
         tables = QHBoxLayout()
