@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from wattprint.core import display
+from wattprint.core import display, modelnames
 from wattprint.core.i18n import _, language
 from wattprint.core.modeldata import ModelData
 from wattprint.core.schemas import Interaction, Kind, Mode, ScriptCounts
@@ -85,7 +85,8 @@ def typical_query(
     entry = data.services[service]
     kind = Kind.SEARCH if entry.kind == "search" else Kind.CHAT
     energy = estimator.figures(_typical(service, model, kind, modes, data)).energy
-    name = display.name(entry.name) + (f" ({model})" if model else "")
+    shown = modelnames.friendly(model or (entry.model if kind is Kind.CHAT else None))
+    name = display.name(entry.name) + (f" ({shown})" if shown else "")
     label = (_("{name}, search") if kind is Kind.SEARCH else _("{name}, typical query")).format(name=name)
     group = "search" if kind is Kind.SEARCH else "ai"
     return Item(f"service:{service}", label, group, *energy)
@@ -141,12 +142,15 @@ def comparison(estimator: Estimator, service: str | None = None, model: str | No
 __all__ = [
     "DEFAULT_ACTIVITIES",
     "MODEL_CHOICES",
+    "OPERATOR_MODELS",
     "Item",
     "activity_items",
     "comparison",
+    "models_for",
     "reference_items",
     "service_items",
     "typical_query",
+    "usual_model",
 ]
 
 # Models a person can pick in the compare view (each resolves in the model data); None is the service's usual model.
@@ -172,3 +176,36 @@ MODEL_CHOICES = (
     "sonar",
     "gpt-oss-120b",
 )
+
+# The models of MODEL_CHOICES each operator's own chatbot lets a person pick (the demo history draws from the same).
+OPERATOR_MODELS: dict[str, tuple[str, ...]] = {
+    "openai": ("gpt-5", "gpt-5-mini", "gpt-4o", "o3"),
+    "microsoft": ("gpt-5", "gpt-4o"),
+    "anthropic": ("claude-sonnet-4-5", "claude-haiku-4-5"),
+    "google": ("gemini-2.5-pro", "gemini-2.5-flash"),
+    "deepseek": ("deepseek-v3", "deepseek-r1"),
+    "mistral": ("mistral-medium-latest",),
+    "xai": ("grok-4",),
+    "meta": ("llama-4-maverick",),
+    "alibaba": ("qwen3-235b-a22b",),
+    "moonshot": ("kimi-k2",),
+    "perplexity": ("sonar",),
+}
+
+
+def models_for(service: str | None, data: ModelData) -> tuple[str, ...]:
+    """The models a person can pick for a service: those its chatbot offers (none for a search engine)."""
+    entry = data.services.get(service or "")
+    if entry is None:
+        return MODEL_CHOICES
+    if entry.kind != "chat":
+        return ()
+    return OPERATOR_MODELS.get(entry.operator, ())
+
+
+def usual_model(service: str | None, data: ModelData) -> str | None:
+    """The model id "its usual model" stands for: the chatbot's model, or the AI answers' model of a search engine."""
+    entry = data.services.get(service or "")
+    if entry is None:
+        return None
+    return entry.model if entry.kind == "chat" else entry.ai_model

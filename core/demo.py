@@ -19,14 +19,14 @@ import math
 import random
 import uuid
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from wattprint.core import history
 from wattprint.core.modeldata import load
-from wattprint.core.schemas import Interaction, Kind, Mode, ScriptCounts
+from wattprint.core.schemas import EARLIEST, Interaction, Kind, Mode, ScriptCounts
 
 if TYPE_CHECKING:
     from wattprint.core.model.estimator import Estimator
@@ -62,6 +62,8 @@ MODELS: dict[str, tuple[tuple[str | None, float], ...]] = {
 # Relative use per local hour 0..23: quiet nights, a morning peak, an afternoon plateau, a small evening bump.
 HOURS = (0.2, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.8, 1.6, 2.4, 2.6, 2.5, 1.8, 2.0, 2.4, 2.4, 2.2, 1.8, 1.2,
          1.1, 1.3, 1.1, 0.7, 0.4)  # fmt: skip
+PLAUSIBLE = 0.3  # an hour this busy (HOURS) or busier is one when people plausibly use a chatbot: 6:00 to 23:59
+TODAY_AT_LEAST = 3  # queries so far today when the current hour is plausible, the last of them in this hour
 SEARCH_SERVICES = frozenset({"google", "bing", "duckduckgo", "ecosia"})
 
 
@@ -143,17 +145,46 @@ def interactions(days: int = 14, seed: int = 0, *, now: datetime | None = None) 
     now = (now or datetime.now()).astimezone()
     today = now.replace(hour=0, minute=0, second=0, microsecond=0)
     found: list[Interaction] = []
-    for back in range(days - 1, -1, -1):
+    for back in range((today.date() - first_day(days, now)).days, 0, -1):
         start = today - timedelta(days=back)
         weekend = start.weekday() >= 5
         low, high = PER_DAY
         n = rng.randint(low // 2, high // 2) if weekend else rng.randint(low, high)
         hours = rng.choices(range(24), weights=HOURS, k=n)
         for hour in sorted(hours):
-            moment = start + timedelta(hours=hour, seconds=rng.uniform(0, 3599))
-            if moment <= now:
-                found.append(_interaction(rng, moment))
+            found.append(_interaction(rng, start + timedelta(hours=hour, seconds=rng.uniform(0, 3599))))
+    found.extend(_today(rng, today, now))
     found.sort(key=lambda item: item.ts)
+    return found
+
+
+def first_day(days: int, now: datetime | None = None) -> date:
+    """The first day of a demo history of `days` days up to `now`: never before the earliest day the history takes."""
+    today = (now or datetime.now()).astimezone().date()
+    return max(today - timedelta(days=days - 1), (EARLIEST + timedelta(days=1)).date())
+
+
+def _today(rng: random.Random, today: datetime, now: datetime) -> list[Interaction]:
+    """Today up to `now`: a share of a day's use as large as the share of its use (HOURS) gone.
+
+    When the current hour is plausible, today has at least TODAY_AT_LEAST queries and the current hour one of them, so
+    a class at 9:00 sees today's total move from the start.
+    """
+    hour = now.hour
+    weights = [w if h <= hour else 0.0 for h, w in enumerate(HOURS)]
+    gone = sum(weights) / sum(HOURS)
+    low, high = PER_DAY
+    n = round(rng.randint(low, high) * gone) + 1
+    if HOURS[hour] >= PLAUSIBLE:
+        n = max(TODAY_AT_LEAST, n)
+    hours = [*sorted(rng.choices(range(24), weights=weights, k=n - 1)), hour if HOURS[hour] >= PLAUSIBLE else -1]
+    found = []
+    for h in hours:
+        if h < 0:
+            continue
+        start = today + timedelta(hours=h)
+        latest = min(3599.0, (now - start).total_seconds())
+        found.append(_interaction(rng, start + timedelta(seconds=rng.uniform(0, max(latest, 0.0)))))
     return found
 
 
@@ -177,4 +208,4 @@ def generate(
     return len(history.store(db, rows).stored)
 
 
-__all__ = ["DEMO_PROFILE", "generate", "interactions"]
+__all__ = ["DEMO_PROFILE", "first_day", "generate", "interactions"]

@@ -79,6 +79,18 @@ NAMES = (
 )
 
 
+RANGE_HELP = N_(
+    "Every figure is an estimate with a range. The first number is the most likely value; the two others are the "
+    "lowest and the highest that published measurements support, so the true value very probably lies between them. "
+    "A wide range means the operator discloses little about its model and hardware, not that the figure is wrong."
+)
+
+
+def range_help(lang: str | None = None) -> str:
+    """What a range means, in plain words and the current language (shown wherever a range is)."""
+    return _(RANGE_HELP, lang)
+
+
 def warning(text: str, lang: str | None = None) -> str:
     """A stored estimate warning in the current language."""
     return translate_filled(text, WARNINGS, lang)
@@ -94,4 +106,4 @@ def name(text: str, lang: str | None = None) -> str:
     return _(text, lang)
 
 
-__all__ = ["NAMES", "WARNINGS", "name", "warning", "warnings"]
+__all__ = ["NAMES", "RANGE_HELP", "WARNINGS", "name", "range_help", "warning", "warnings"]

@@ -88,6 +88,14 @@ def profile_dir(profile: str | None = None, *, create: bool = True) -> Path:
     return ensure_dir(path) if create else path
 
 
+def profiles() -> list[str]:
+    """The profiles that exist, the default first, then by name."""
+    folder = data_dir(create=False) / "profiles"
+    if not folder.is_dir():
+        return [DEFAULT_PROFILE]
+    return [DEFAULT_PROFILE, *sorted(p.name for p in folder.iterdir() if p.is_dir() and PROFILE_NAME.match(p.name))]
+
+
 def history_path(profile: str | None = None, *, create: bool = True) -> Path:
     """The SQLite history of a profile."""
     return profile_dir(profile, create=create) / DB_NAME
@@ -187,5 +195,6 @@ __all__ = [
     "history_path",
     "log_path",
     "profile_dir",
+    "profiles",
     "socket_path",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -150,19 +150,35 @@ def row_dict(row: Sequence[Any], data: ModelData) -> dict[str, Any]:
 
 # -- the feed --------------------------------------------------------------------------------------------------------
 
-Cursor = tuple[str, str]  # (ts, id) of the last row of a page
+Cursor = tuple[Any, str]  # (sort value, id) of the last row of a page
+
+# What the feed can be sorted by: the SQL of each key (ties are broken by id).
+SORT_KEYS = {
+    "time": "ts",
+    "service": "service",
+    "model": "coalesce(model, '')",
+    "kind": "kind",
+    "energy": "energy_central",
+    "carbon": "co2_central",
+    "water": "water_central",
+}
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the feed, newest first; `next` is the cursor of the following page (None at the end)."""
+    """One page of the feed, in the order asked; `next` is the cursor of the following page (None at the end)."""
 
     items: list[dict[str, Any]]
     next: Cursor | None
 
 
 def _filters(
-    since: date | None, until: date | None, service: str | None, kind: str | None
+    since: date | None,
+    until: date | None,
+    service: str | None,
+    kind: str | None,
+    model: str | None = None,
+    search: str | None = None,
 ) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -178,6 +194,14 @@ def _filters(
     if kind is not None:
         where.append("kind = ?")
         params.append(kind)
+    if model is not None:
+        where.append("coalesce(model, '') = ?")
+        params.append(model)
+    if search:
+        where.append(
+            "(instr(lower(coalesce(model, '')), ?) OR instr(lower(service), ?) OR instr(lower(coalesce(page, '')), ?))"
+        )
+        params.extend([search.lower()] * 3)
     return where, params
 
 
@@ -191,29 +215,86 @@ def feed(
     until: date | None = None,
     service: str | None = None,
     kind: str | None = None,
+    model: str | None = None,
+    search: str | None = None,
+    order: str = "time",
+    descending: bool = True,
 ) -> Page:
-    """A page of the live feed, newest first (keyset pagination on `(ts, id)`).
+    """A page of the live feed, newest first unless sorted otherwise (keyset pagination on `(sort key, id)`).
 
     Args:
         db: The history.
         data: Model data (for the equivalents of each estimate).
         limit: Rows per page (1 to 1,000).
-        after: The `next` cursor of the previous page; None for the newest rows.
+        after: The `next` cursor of the previous page; None for the first rows.
         since: First local day to include.
         until: Last local day to include.
         service: Only this service.
         kind: Only this kind (chat, search, image, video).
+        model: Only this model id ("" for interactions with no model named).
+        search: Only rows whose model, service id or page contains this text (any case).
+        order: One of SORT_KEYS.
+        descending: Largest (newest) first.
+
+    Raises:
+        ValueError: `order` is not one of SORT_KEYS.
     """
+    if order not in SORT_KEYS:
+        raise ValueError(f"cannot sort by {order!r}")
+    key = SORT_KEYS[order]
     limit = max(1, min(limit, 1000))
-    where, params = _filters(since, until, service, kind)
+    where, params = _filters(since, until, service, kind, model, search)
     if after is not None:
-        where.append("(ts, id) < (?, ?)")
+        where.append(f"({key}, id) {'<' if descending else '>'} (?, ?)")
         params.extend(after)
-    sql = _SELECT_ALL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY ts DESC, id DESC LIMIT ?"
+    direction = "DESC" if descending else "ASC"
+    sql = (
+        f"SELECT {', '.join(COLUMNS)}, {key} FROM interactions"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {key} {direction}, id {direction} LIMIT ?"
+    )
     rows = db.conn.execute(sql, [*params, limit + 1]).fetchall()
-    items = [row_dict(row, data) for row in rows[:limit]]
-    cursor = (rows[limit - 1][1], rows[limit - 1][0]) if len(rows) > limit else None
+    items = [row_dict(row[:-1], data) for row in rows[:limit]]
+    cursor = (rows[limit - 1][-1], rows[limit - 1][0]) if len(rows) > limit else None
     return Page(items, cursor)
+
+
+def feed_totals(
+    db: Database,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    service: str | None = None,
+    kind: str | None = None,
+    model: str | None = None,
+    search: str | None = None,
+) -> dict[str, Any]:
+    """The count and the energy, carbon and water ranges of every interaction the feed's filters keep."""
+    where, params = _filters(since, until, service, kind, model, search)
+    sums = ", ".join(f"coalesce(sum({c}), 0)" for c in _RANGE_COLUMNS)
+    row = db.conn.execute(
+        f"SELECT count(*), {sums} FROM interactions" + (" WHERE " + " AND ".join(where) if where else ""), params
+    ).fetchone()
+    return {
+        "count": int(row[0]),
+        "energy_wh": _range(row[1:4]),
+        "co2e_g": _range(row[4:7]),
+        "water_ml": _range(row[7:10]),
+    }
+
+
+def models(db: Database) -> list[tuple[str, int]]:
+    """The model ids in the history ("" for none named) with how many interactions each, most used first."""
+    rows = db.conn.execute(
+        "SELECT coalesce(model, ''), count(*) FROM interactions GROUP BY 1 ORDER BY 2 DESC, 1"
+    ).fetchall()
+    return [(str(name), int(n)) for name, n in rows]
+
+
+def interaction(db: Database, data: ModelData, interaction_id: str) -> dict[str, Any] | None:
+    """One stored interaction as `row_dict` gives it, or None when there is none with that id."""
+    row = db.conn.execute(_SELECT_ALL + " WHERE id = ?", (interaction_id,)).fetchone()
+    return row_dict(row, data) if row is not None else None
 
 
 def iter_rows(db: Database, data: ModelData, *, since: date | None = None) -> Iterator[dict[str, Any]]:
@@ -233,6 +314,18 @@ def date_range(db: Database) -> tuple[date, date] | None:
 
 
 # -- summaries -------------------------------------------------------------------------------------------------------
+
+
+def model_breakdown(db: Database, start: date, end: date) -> list[dict[str, Any]]:
+    """Interactions and central energy per model id ("" for none named) over local days `start` to `end`, most first."""
+    rows = db.conn.execute(
+        "SELECT coalesce(model, ''), count(*), sum(kind != 'search' OR modes LIKE '%ai_overview%'), sum(energy_central)"
+        " FROM interactions WHERE day BETWEEN ? AND ? GROUP BY 1 ORDER BY 4 DESC, 1",
+        (start.isoformat(), end.isoformat()),
+    ).fetchall()
+    return [
+        {"model": m, "count": int(n), "ai_count": int(ai or 0), "energy_wh": float(e or 0.0)} for m, n, ai, e in rows
+    ]
 
 
 def week_start(day: date, first_weekday: int = 0) -> date:
@@ -277,10 +370,52 @@ def _change(now: float, before: float) -> float | None:
     return round((now - before) / before * 100, 1) if before else None
 
 
+def _so_far(db: Database, start: date, cut: datetime) -> dict[str, Any]:
+    """Totals from local day `start` up to the moment `cut` (read from the interactions: the rollup has no hours)."""
+    sums = ", ".join(f"sum({c})" for c in _RANGE_COLUMNS)
+    row = db.conn.execute(
+        f"SELECT count(*), {sums} FROM interactions WHERE day BETWEEN ? AND ? AND epoch < ?",
+        (start.isoformat(), cut.date().isoformat(), cut.timestamp()),
+    ).fetchone()
+    values = [v or 0.0 for v in row[1:]]
+    return {
+        "start": start.isoformat(),
+        "end": cut.date().isoformat(),
+        "count": int(row[0] or 0),
+        "energy_wh": _range(values[0:3]),
+        "co2e_g": _range(values[3:6]),
+        "water_ml": _range(values[6:9]),
+    }
+
+
+def days_earlier(moment: datetime, days: int) -> datetime:
+    """The same local clock time `days` days earlier (across a change to or from summer time too)."""
+    return (moment.replace(tzinfo=None) - timedelta(days=days)).astimezone()
+
+
 def summary(
-    db: Database, data: ModelData, start: date, end: date, *, period: str = "range", previous: bool = True
+    db: Database,
+    data: ModelData,
+    start: date,
+    end: date,
+    *,
+    period: str = "range",
+    previous: bool = True,
+    now: datetime | None = None,
 ) -> dict[str, Any]:
     """Totals over local days `start` to `end` (inclusive), as the protocol's summary reply carries them.
+
+    A period still in progress is compared like for like: this week so far with the same days and hours of the week
+    before, today so far with yesterday up to the same time (`previous.until` says up to when).
+
+    Args:
+        db: The history.
+        data: The model data (equivalents).
+        start: First local day.
+        end: Last local day.
+        period: "day", "week" or "range", as the reply says.
+        previous: Whether to compare with the same length of time just before.
+        now: The present moment (default: now), which tells whether the period is in progress.
 
     Returns:
         `period`, `start`, `end`, `count`, `ai_count`, `search_count`, `energy_wh`/`co2e_g`/`water_ml` ranges,
@@ -315,10 +450,16 @@ def summary(
     }
     if previous:
         length = (end - start).days + 1
-        before = summary(
-            db, data, start - timedelta(days=length), start - timedelta(days=1), period=period, previous=False
-        )
-        result["previous"] = {k: before[k] for k in ("start", "end", "count", "energy_wh", "co2e_g", "water_ml")}
+        moment = (now or datetime.now()).astimezone()
+        if start <= moment.date() <= end:  # in progress: the same days and hours before, not the whole period
+            cut = days_earlier(moment, length)
+            before = _so_far(db, start - timedelta(days=length), cut)
+            result["previous"] = {**before, "until": cut.isoformat(timespec="minutes")}
+        else:
+            before = summary(
+                db, data, start - timedelta(days=length), start - timedelta(days=1), period=period, previous=False
+            )
+            result["previous"] = {k: before[k] for k in ("start", "end", "count", "energy_wh", "co2e_g", "water_ml")}
         result["change"] = {
             "count": _change(total.count, before["count"]),
             "energy_wh": _change(s[1], before["energy_wh"]["central"]),
@@ -326,15 +467,20 @@ def summary(
     return result
 
 
-def day_summary(db: Database, data: ModelData, day: date) -> dict[str, Any]:
-    """The summary of one local day, compared with the day before."""
-    return summary(db, data, day, day, period="day")
+def day_summary(db: Database, data: ModelData, day: date, *, now: datetime | None = None) -> dict[str, Any]:
+    """The summary of one local day, compared with the day before (up to the same time, for today)."""
+    return summary(db, data, day, day, period="day", now=now)
 
 
-def week_summary(db: Database, data: ModelData, day: date, first_weekday: int = 0) -> dict[str, Any]:
-    """The summary of the week holding `day` (weeks start on `first_weekday`, 0 = Monday), against the week before."""
+def week_summary(
+    db: Database, data: ModelData, day: date, first_weekday: int = 0, *, now: datetime | None = None
+) -> dict[str, Any]:
+    """The summary of the week holding `day` (weeks start on `first_weekday`, 0 = Monday), against the week before.
+
+    The current week is compared with the same days and hours of the week before.
+    """
     start = week_start(day, first_weekday)
-    return summary(db, data, start, start + timedelta(days=6), period="week")
+    return summary(db, data, start, start + timedelta(days=6), period="week", now=now)
 
 
 __all__ = [
@@ -343,10 +489,15 @@ __all__ = [
     "Page",
     "date_range",
     "day_summary",
+    "days_earlier",
     "estimate_dict",
     "estimate_json",
     "feed",
+    "feed_totals",
+    "interaction",
     "iter_rows",
+    "model_breakdown",
+    "models",
     "row_dict",
     "summary",
     "week_start",

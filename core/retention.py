@@ -1,4 +1,4 @@
-"""Forgetting: delete interactions older than a number of days, or the whole history.
+"""Forgetting: delete interactions older than a number of days, one interaction, or the whole history.
 
 Deletes go through the `daily_delete` trigger, so the summaries stay in step.
 """
@@ -42,6 +42,12 @@ def apply_retention(db: Database, days: int | None, today: date | None = None) -
     return delete_before(db, (today or date.today()) - timedelta(days=days - 1))
 
 
+def delete_one(db: Database, interaction_id: str) -> bool:
+    """Deletes one interaction by its id (the rollup follows through the trigger); returns whether it was there."""
+    with transaction(db) as conn:
+        return bool(conn.execute("DELETE FROM interactions WHERE id = ?", (interaction_id,)).rowcount)
+
+
 def delete_all(db: Database) -> int:
     """Deletes every interaction and the adapter health reports (settings are kept); returns the rows deleted."""
     with transaction(db) as conn:
@@ -52,4 +58,4 @@ def delete_all(db: Database) -> int:
     return int(n)
 
 
-__all__ = ["apply_retention", "delete_all", "delete_before"]
+__all__ = ["apply_retention", "delete_all", "delete_before", "delete_one"]

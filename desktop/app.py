@@ -7,7 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from wattprint.core import history, preferences
-from wattprint.desktop import i18n
+from wattprint.desktop import i18n, scheme
 from wattprint.desktop.mainwindow import MainWindow
 
 
@@ -39,6 +39,7 @@ def run(profile: str | None = None, *, background: bool = False) -> int:
     app.setOrganizationName("Wattprint")
     app.setDesktopFileName("org.wattprint.Wattprint")
     i18n.install(i18n.resolve(chosen_language(profile)))
+    scheme.apply(app)  # follow the system's light or dark scheme
     window = MainWindow(profile=profile)
     app.setQuitOnLastWindowClosed(not window.tray.available())
     if not (background and window.tray.available()):

@@ -5,9 +5,13 @@ Numbers follow the app's locale (QLocale(): group and decimal separators); units
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from wattprint.core import units, weektext
 
 
 def locale() -> QLocale:
@@ -18,17 +22,17 @@ def locale() -> QLocale:
     return current
 
 
-def number(value: float) -> str:
-    """A quantity to about two significant figures (0.0034, 0.34, 1.1, 12, 1,200), in the locale's digits."""
+def number(value: float, figures: int = 2) -> str:
+    """A quantity to `figures` significant figures (0.0034, 0.34, 1.1, 12, 1,200), in the locale's digits."""
     if value == 0:
         return "0"
-    if abs(value) >= 10:
-        return locale().toString(float(round(value)), "f", 0)
-    text = f"{value:.2g}"
-    if "e" in text:
-        return text
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return locale().toString(float(text), "f", decimals)
+    rounded = units.significant(value, figures)
+    decimals = max(0, figures - 1 - math.floor(math.log10(abs(rounded))))
+    if decimals > 6:
+        return f"{rounded:.{figures}g}"
+    text = locale().toString(float(rounded), "f", decimals)
+    point = locale().decimalPoint()
+    return text.rstrip("0").rstrip(point) if decimals and point in text else text
 
 
 def integer(value: int) -> str:
@@ -36,16 +40,17 @@ def integer(value: int) -> str:
     return locale().toString(int(value))
 
 
-def energy(wh: float) -> str:
-    """Energy with its unit, in kWh from 1,000 Wh."""
+def energy(wh: float, figures: int = 2) -> str:
+    """Energy with its unit, in kWh from 1,000 Wh, to `figures` significant figures."""
     if wh >= 1000:
-        return f"{number(wh / 1000)} kWh"
-    return f"{number(wh)} Wh"
+        return f"{number(wh / 1000, figures)} kWh"
+    return f"{number(wh, figures)} Wh"
 
 
 def with_range(central: float, low: float, high: float, unit: str) -> str:
-    """"0.34 Wh (0.18–1.1)": the central estimate, its unit, and the range."""
-    return f"{number(central)} {unit} ({number(low)}–{number(high)})"
+    """"0.34 Wh (0.18–1.1)": the central estimate, its unit, and the range, as precise as the range allows."""
+    figures = units.range_figures(low, high)
+    return f"{number(central, figures)} {unit} ({number(low, figures)}–{number(high, figures)})"
 
 
 def energy_range(central: float, low: float, high: float) -> str:
@@ -73,13 +78,11 @@ def clock(moment: datetime, with_day: bool = False) -> str:
     return QLocale().toString(stamp, "ddd HH:mm" if with_day else "HH:mm")
 
 
-def percent_change(change: float | None) -> str:
-    """'12% more than last week', '5% less than last week', or a note when last week was empty."""
-    if change is None:
+def change(summary: dict[str, Any]) -> str:
+    """How a summary compares with the period before, like for like while it is in progress (core's sentence)."""
+    sentence = weektext.change_sentence(summary)
+    if sentence is None:
+        if summary.get("period") == "day":
+            return QCoreApplication.translate("format", "nothing to compare with yesterday")
         return QCoreApplication.translate("format", "nothing to compare with last week")
-    if abs(change) < 0.5:
-        return QCoreApplication.translate("format", "about the same as last week")
-    percent = locale().toString(float(round(abs(change))), "f", 0)
-    if change > 0:
-        return QCoreApplication.translate("format", "{percent}% more than last week").format(percent=percent)
-    return QCoreApplication.translate("format", "{percent}% less than last week").format(percent=percent)
+    return sentence

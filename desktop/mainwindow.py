@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from wattprint.core import demo, history, paths
 from wattprint.desktop import format as fmt
-from wattprint.desktop import i18n, presenter
+from wattprint.desktop import geometry, i18n, presenter
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.models.comparemodel import CompareModel
 from wattprint.desktop.models.feedmodel import FeedModel
@@ -25,6 +25,7 @@ from wattprint.desktop.views.feed import FeedView
 from wattprint.desktop.views.settings import SettingsView
 from wattprint.desktop.views.week import WeekView
 from wattprint.desktop.views.welcome import WelcomeView
+from wattprint.desktop.widgets.banner import DemoBanner
 from wattprint.desktop.widgets.icon import app_icon
 
 VIEWS = (
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self.listen = listen
         self.quitting = False  # set by quit(): closing then ends the app instead of hiding into the tray
         self.setWindowIcon(app_icon())
-        self.resize(1100, 760)
+        geometry.restore(self)  # clamped to the screen (HiDPI laptops), where the user left it
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Status"))
         self.statusBar().addPermanentWidget(self.status, 1)
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.compare_model.zone = self.settings_model.preferences().zone
 
         self.feed = FeedView(self.feed_model, session.data)
+        self.feed.deleted.connect(self.week_model.refresh)
         self.week = WeekView(self.week_model, self.service_model)
         self.compare = CompareView(self.compare_model, session.data)
         self.settings = SettingsView(self.settings_model, session.data)
@@ -121,7 +123,16 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.try_demo)
         self.welcome.feed_requested.connect(lambda: self.show_view(0))
         self.tabs.addTab(self.welcome, view_title(WELCOME))
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.demo_banner = DemoBanner() if name == demo.DEMO_PROFILE else None
+        if self.demo_banner is not None:
+            self.demo_banner.back_requested.connect(lambda: self.switch_profile(None))
+            column.addWidget(self.demo_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.tabs.setCurrentWidget(self.welcome if session.is_empty() else self.feed)
 
         self.tray = Tray(session, weekday, self)
@@ -275,7 +286,11 @@ class MainWindow(QMainWindow):
             app.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Hides into the tray when there is one (saying so once); otherwise, or on Quit, stops and closes."""
+        """Hides into the tray when there is one (saying so once); otherwise, or on Quit, stops and closes.
+
+        The window's place is remembered either way.
+        """
+        geometry.save(self)
         if not self.quitting and self.session is not None and self.tray.available():
             event.ignore()
             self.hide()

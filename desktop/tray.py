@@ -108,6 +108,8 @@ class Tray(QObject):
         text = self.tr("Today: {count} queries, {energy}").format(
             count=fmt.integer(day["count"]), energy=fmt.energy_range(e["central"], e["low"], e["high"])
         )
+        if day.get("change", {}).get("energy_wh") is not None:  # like for like: yesterday up to the same time
+            text += " · " + fmt.change(day)
         self.today.setText(text)
         self.icon.setToolTip(f"Wattprint — {text}")
 

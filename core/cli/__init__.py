@@ -35,14 +35,29 @@ def _module_name(command: str) -> str:
     return name + "_" if name in keyword.kwlist else name  # `import` lives in import_.py
 
 
-def _apply_profile(profile: str | None) -> None:
-    """Validates --profile and exports it, so every path (and any host or app started from here) uses it."""
+# Commands that may start a profile of their own: importing a history into it, or the demo profile.
+CREATES_PROFILE = ("import", "demo")
+
+
+def _apply_profile(profile: str | None, command: str | None = None) -> None:
+    """Validates --profile and exports it, so every path (and any host or app started from here) uses it.
+
+    A profile that does not exist yet is an error (a typo must not start an empty history), except for the default
+    and demo profiles and the commands of CREATES_PROFILE.
+    """
     if profile is None:
         return
     try:
         paths.check_profile(profile)
     except paths.ProfileError as error:
         raise UsageError(str(error)) from None
+    if profile not in (paths.DEFAULT_PROFILE, "demo") and command not in CREATES_PROFILE:
+        known = paths.profiles()
+        if profile not in known:
+            raise UsageError(
+                _("there is no profile '{name}' (profiles: {names}); 'wattprint --profile {name} import FILE' "
+                  "starts one").format(name=profile, names=", ".join(known))
+            )
     os.environ[paths.PROFILE_ENV] = profile
 
 
@@ -98,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        _apply_profile(args.profile)
+        _apply_profile(args.profile, args.command)
         if args.command is None:
             screen.require_display()
             app = importlib.import_module("wattprint.desktop.app")

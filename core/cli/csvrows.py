@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
-from typing import Any, TextIO
+from typing import IO, Any
 
 from wattprint.core.schemas import SCRIPT_CLASSES
 
@@ -66,7 +66,7 @@ def uncell(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].lstrip(" ").startswith(_FORMULA_START) else text
 
 
-def write(out: TextIO, items: Iterable[dict[str, Any]]) -> int:
+def write(out: IO[str], items: Iterable[dict[str, Any]]) -> int:
     """Writes a header and one row per item; returns how many rows."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from wattprint.core import demo, history
@@ -33,7 +34,10 @@ def run(args: argparse.Namespace) -> int:
         stored = demo.generate(db, days=args.days, seed=args.seed)
     finally:
         db.conn.close()
+    first = demo.first_day(args.days)
     print(_("stored {count} demo interactions in the 'demo' profile; open it with: wattprint --profile demo").format(
         count=stored
     ))
+    if (date.today() - first).days + 1 < args.days:
+        print(_("the demo history starts on {day}: the history keeps nothing older").format(day=first.isoformat()))
     return 0

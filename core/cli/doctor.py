@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wattprint.core import history, install_host, migrations, paths, recover
+from wattprint.core import display, history, install_host, migrations, paths, recover
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.i18n import _, pad
 from wattprint.core.modeldata import load
@@ -99,12 +100,28 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        print(render(report))
+        print(render(report, args.repair))
     return 0 if report["database"]["ok"] else 1
 
 
-def render(report: dict[str, Any]) -> str:
-    """The report as text."""
+def _local(ts: str | None) -> str:
+    """A stored UTC time ("2026-11-22T10:00:00.000000Z") as this machine's local time ("2026-11-22 11:00")."""
+    if not ts:
+        return "?"
+    try:
+        moment = datetime.fromisoformat(ts.replace("Z", "+00:00"))
+    except ValueError:
+        return ts
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _service(key: str) -> str:
+    known = load().services.get(key)
+    return display.name(known.name) if known else key
+
+
+def render(report: dict[str, Any], repair: bool = False) -> str:
+    """The report as text (`repair`: say so when --repair found nothing to repair)."""
     lines = [_("Profile: {profile}").format(profile=report["profile"]), _("Browsers that can start the host:")]
     for browser, entry in report["browsers"].items():
         state = _("registered") if entry["installed"] else _("not registered")
@@ -134,7 +151,7 @@ def render(report: dict[str, Any]) -> str:
         lines.append(
             "  "
             + _("last event seen: {ts} ({service}, stored {stored})").format(
-                ts=last["ts"], service=last["service"], stored=last["stored"]
+                ts=_local(last["ts"]), service=_service(last["service"]), stored=_local(last["stored"])
             )
         )
     else:
@@ -155,9 +172,11 @@ def render(report: dict[str, Any]) -> str:
         )
     lines.append(_("Site adapters:") if db["adapters"] else _("Site adapters: no report yet"))
     for a in db["adapters"]:
-        state = _("ok") if a["ok"] else _("NOT MATCHING since {since}").format(since=a["since"] or "?")
+        state = _("ok") if a["ok"] else _("NOT MATCHING since {since}").format(since=_local(a["since"]))
         detail = f" - {a['detail']}" if a["detail"] else ""
-        lines.append(f"  {a['service']:12} {pad(a['browser'] or '', 9)} {state}{detail}")
+        lines.append(f"  {pad(_service(a['service']), 18)} {pad(a['browser'] or '', 9)} {state}{detail}")
+    if repair and not db.get("kept_copy") and not db.get("reestimated") and db.get("ok"):
+        lines.append(_("Nothing to repair."))
     return "\n".join(lines)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import sys
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,10 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wattprint.core import display
+from wattprint.core import display, modelnames
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.cli.files import read_text
-from wattprint.core.cli.numbers import figure
+from wattprint.core.cli.numbers import figures
 from wattprint.core.i18n import _
 from wattprint.core.model import tokens as token_model
 from wattprint.core.model.estimator import Estimator, UnknownModelError
@@ -32,6 +33,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
         "estimate",
         help="estimate the energy, carbon and water of one query",
         description="Estimate one interaction. Give a service, a model, or a model size.",
+        epilog=display.range_help(),  # what the ranges printed mean
     )
     parser.add_argument("--service", help="catalogue id: chatgpt, claude, gemini, google, bing, ... (see 'sources')")
     parser.add_argument("--model", help="model name, such as gpt-4o or claude-sonnet-4-5")
@@ -87,7 +89,11 @@ def _zone(region: str | None, data: ModelData) -> str | None:
     if hint:
         message = _("unknown region '{region}'; did you mean: {names}?")
         raise UsageError(message.format(region=region, names=", ".join(hint)))
-    raise UsageError(_("unknown region '{region}'").format(region=region))
+    raise UsageError(
+        _("unknown region '{region}'; use one of {names}, or a grid zone such as {zones}").format(
+            region=region, names=", ".join(sorted(data.regions)), zones=", ".join(sorted(data.grid)[:3])
+        )
+    )
 
 
 def _response_counts(path: Path) -> ScriptCounts:
@@ -145,6 +151,29 @@ def build_interaction(args: argparse.Namespace, data: ModelData) -> Interaction:
         raise UsageError(error.errors()[0]["msg"]) from None
 
 
+def notes(args: argparse.Namespace, data: ModelData) -> list[str]:
+    """What the command did with options that change nothing or replace something, said rather than done silently."""
+    found = []
+    service = data.services.get(args.service) if args.service else None
+    kind = args.kind or (service.kind if service else "chat")
+    if args.reasoning and kind != "chat":
+        found.append(_("--reasoning was ignored: only a chat has a reasoning mode"))
+    if service is not None and args.params is not None:
+        usual = modelnames.friendly(service.model or service.ai_model) or _("unknown")
+        found.append(
+            _("the model size given by --params ({params}B) replaces {service}'s usual model ({model})").format(
+                params=f"{args.params:g}", service=display.name(service.name), model=usual
+            )
+        )
+    elif service is not None and args.model is None and service.model and kind == "chat":
+        found.append(
+            _("{service}'s usual model assumed: {model}").format(
+                service=display.name(service.name), model=modelnames.friendly(service.model)
+            )
+        )
+    return found
+
+
 def estimate(args: argparse.Namespace, data: ModelData) -> Estimate:
     """Estimates what the command line describes; unknown models are errors with close matches."""
     interaction = build_interaction(args, data)
@@ -165,40 +194,43 @@ def run(args: argparse.Namespace) -> int:
     """Runs `wattprint estimate`."""
     data = load()
     result = estimate(args, data)
+    said = notes(args, data)
     if args.json:
+        for note in said:  # stdout stays one JSON document
+            print(_("Note: {warning}").format(warning=note), file=sys.stderr)
         print(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
-        print(render(result))
+        print(render(result, said))
     return 0
 
 
 
 
-def render(result: Estimate) -> str:
-    """A short readable answer."""
+def render(result: Estimate, said: list[str] | None = None) -> str:
+    """A short readable answer, with the notes of `notes` among the estimate's own."""
     e, c, w = result.energy_wh, result.co2e_g, result.water_ml
-    lines = [
-        _("Energy  {central} Wh   (range {low} to {high})").format(
-            central=figure(e.central), low=figure(e.low), high=figure(e.high)
-        ),
-        _("Carbon  {central} gCO2e (range {low} to {high})").format(
-            central=figure(c.central), low=figure(c.low), high=figure(c.high)
-        ),
-        _("Water   {central} mL    (range {low} to {high})").format(
-            central=figure(w.central), low=figure(w.low), high=figure(w.high)
-        ),
-    ]
+    lines = []
+    for template, r in (
+        (_("Energy  {central} Wh   (range {low} to {high})"), e),
+        (_("Carbon  {central} gCO2e (range {low} to {high})"), c),
+        (_("Water   {central} mL    (range {low} to {high})"), w),
+    ):
+        central, low, high = figures(r.central, r.low, r.high)
+        lines.append(template.format(central=central, low=low, high=high))
     t = result.tokens
     if t.prompt or t.response or t.reasoning:
         if t.reasoning:
-            tokens = _("Tokens  {prompt} in, {response} out, about {reasoning} hidden reasoning")
+            tokens = _("Tokens  {prompt} in, {context} of earlier turns, {response} out, about {reasoning} hidden "
+                       "reasoning")
         else:
-            tokens = _("Tokens  {prompt} in, {response} out")
-        lines.append(tokens.format(prompt=f"{t.prompt:,}", response=f"{t.response:,}", reasoning=f"{t.reasoning:,}"))
+            tokens = _("Tokens  {prompt} in, {context} of earlier turns, {response} out")
+        lines.append(tokens.format(prompt=f"{t.prompt:,}", context=f"{t.context:,}", response=f"{t.response:,}",
+                                   reasoning=f"{t.reasoning:,}"))  # fmt: skip
     if result.equivalents:
         lines.append(_("About the same energy as:"))
         lines.extend(f"  - {eq.text}" for eq in result.equivalents)
-    lines.extend(_("Note: {warning}").format(warning=display.warning(warning)) for warning in result.warnings)
+    notes_shown = [*(said or []), *(display.warning(warning) for warning in result.warnings)]
+    lines.extend(_("Note: {warning}").format(warning=note) for note in notes_shown)
     lines.append(_("Sources: {sources} (wattprint sources explains each)").format(sources=", ".join(result.sources)))
     return "\n".join(lines)
 

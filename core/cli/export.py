@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from wattprint.core import files, queries
 from wattprint.core.cli import csvrows
@@ -40,7 +40,7 @@ def json_chunks(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def write(out: TextIO, items: Iterable[dict[str, Any]], fmt: str) -> int:
+def write(out: IO[str], items: Iterable[dict[str, Any]], fmt: str) -> int:
     """Writes the items in a format; returns how many."""
     if fmt == "csv":
         return csvrows.write(out, items)

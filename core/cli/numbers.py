@@ -1,10 +1,13 @@
-"""How the CLI writes a figure: two significant figures below 10, whole numbers above (a range is not a measurement)."""
+"""How the CLI writes a figure: no more significant figures than the range supports (see `core/units.py`)."""
+
+from wattprint.core import units
 
 
-def figure(value: float) -> str:
-    """A figure for people: 0.34, 2.5, 14, 1,250."""
-    if value == 0:
-        return "0"
-    if value >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.2g}" if value < 10 else f"{value:.0f}"
+def figure(value: float, figures: int = 2) -> str:
+    """A figure for people: 0.34, 2.5, 14, 1,300."""
+    return units.plain(value, figures)
+
+
+def figures(central: float, low: float, high: float) -> tuple[str, str, str]:
+    """A central value and its range, with the significant figures the range supports."""
+    return units.in_range(central, low, high)

@@ -48,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
         return status
     if args.export.exists() and not args.export.is_dir():
         raise UsageError(_("{folder} is not a folder").format(folder=args.export))
+    parent = args.export.absolute().parent
+    if not parent.is_dir():  # as `report` does: DIR itself is made, but a typo in its path must not create folders
+        raise UsageError(_("the folder {folder} does not exist").format(folder=parent))
     # An export never shows a window: render offscreen whether or not there is a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     exporter = importlib.import_module("wattprint.desktop.presenter.export")

@@ -9,9 +9,10 @@ from typing import Any
 
 from wattprint.core import display, queries
 from wattprint.core.cli._history import open_history, parse_date
-from wattprint.core.cli.numbers import figure
-from wattprint.core.i18n import _, pad
+from wattprint.core.cli.numbers import figure, figures
+from wattprint.core.i18n import _, pad, width
 from wattprint.core.modeldata import load
+from wattprint.core.weektext import change_sentence
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -22,6 +23,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
         "summary",
         help="totals of a day or a week",
         description="Show the energy, carbon and water of one local day or week, with the change from the one before.",
+        epilog=display.range_help(),  # what the ranges printed mean
     )
     period = parser.add_mutually_exclusive_group()
     period.add_argument("--day", action="store_const", const="day", dest="period", help="one day (the default)")
@@ -69,24 +71,26 @@ def render(result: dict[str, Any]) -> str:
         ("water_ml", "mL", _("Water")),
     ):
         r = result[key]
+        central, low, high = figures(r["central"], r["low"], r["high"])
         lines.append(
             pad(label, 7)
             + " "
-            + _("{central} {unit} (range {low} to {high})").format(
-                central=figure(r["central"]), unit=unit, low=figure(r["low"]), high=figure(r["high"])
-            )
+            + _("{central} {unit} (range {low} to {high})").format(central=central, unit=unit, low=low, high=high)
         )
     if result.get("equivalent"):
         lines.append(_("About the same energy as {what}").format(what=result["equivalent"]["text"]))
-    change = result.get("change", {}).get("energy_wh")
+    change = change_sentence(result)  # like for like while the day or week is in progress
     if change is not None:
-        text = _("Energy {change}% against the week before") if week else _("Energy {change}% against the day before")
-        lines.append(text.format(change=f"{'+' if change >= 0 else ''}{change:g}"))
+        lines.append(change)
     services = load().services
+    names = []
     for service in result["services"]:
         known = services.get(service["service"])
-        name = display.name(known.name) if known else service["service"]
-        lines.append(f"  {name:16} {service['count']:6}  {figure(service['energy_wh'])} Wh")
+        names.append(display.name(known.name) if known else service["service"])
+    column = max((width(name) for name in names), default=0) + 2
+    counts = max((len(f"{s['count']:,}") for s in result["services"]), default=0)
+    for name, service in zip(names, result["services"], strict=True):
+        lines.append(f"  {pad(name, column)}{service['count']:>{counts},}  {figure(service['energy_wh'])} Wh")
     return "\n".join(lines)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from wattprint.core.i18n import language
+from wattprint.core import units
+from wattprint.core.i18n import _, language
 from wattprint.core.modeldata import ModelData
 from wattprint.core.schemas import Equivalent
 
@@ -61,19 +62,24 @@ def amount_of(equivalent_id: str, energy_wh: float, data: ModelData) -> Equivale
 
 def _make(key: str, amount: float, data: ModelData, lang: str) -> Equivalent:
     item = data.equivalents[key]
-    rounded = _round(amount)
-    if lang == "zh_CN":
-        text = (item.one_zh if rounded == 1 else item.many_zh).format(n=f"{rounded:,g}")
-        label = item.label_zh
-    else:
-        text = (item.one if rounded == 1 else item.many).format(n=f"{rounded:,g}")
-        label = item.label
-    return Equivalent(id=key, label=label, amount=rounded, unit=item.unit, text=text)  # validating is the faster way
+    zh = lang == "zh_CN"
+    one, many = (item.one_zh, item.many_zh) if zh else (item.one, item.many)
+    unit = item.unit
+    if units.is_time(unit):
+        one, many, unit, amount = _in_time_unit(one, many, unit, amount, lang)
+    rounded = units.significant(amount, 2)  # two significant figures: a comparison is not a measurement
+    text = (one if rounded == 1 else many).format(n=units.plain(rounded))
+    label = item.label_zh if zh else item.label
+    return Equivalent(id=key, label=label, amount=rounded, unit=unit, text=text)  # validating is the faster way
 
 
-def _round(amount: float) -> float:
-    """Two significant figures: a comparison is not a measurement."""
-    if amount == 0:
-        return 0.0
-    digits = 1 - math.floor(math.log10(abs(amount)))
-    return round(amount, max(digits, 0))
+def _in_time_unit(one: str, many: str, unit: str, amount: float, lang: str) -> tuple[str, str, str, float]:
+    """The sentences and amount in the time unit that reads best ("20 seconds of an LED bulb", not "0.33 minutes")."""
+    best, converted = units.duration_unit(amount, unit)
+    if best == unit:
+        return one, many, unit, amount
+    phrases = {name: (_(o, lang), _(m, lang)) for name, _size, o, m in units.TIME_UNITS}
+    was = phrases[unit][1]
+    if was not in many:  # a sentence that does not name its unit as TIME_UNITS does: keep it as it is
+        return one, many, unit, amount
+    return many.replace(was, phrases[best][0]), many.replace(was, phrases[best][1]), best, converted

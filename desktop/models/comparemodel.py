@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from wattprint.core import compare
+from wattprint.core import compare, display, units
 from wattprint.core.modeldata import ModelData
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
@@ -112,18 +112,17 @@ class CompareModel(QAbstractTableModel):
         item, column = self.items[index.row()], index.column()
         if role == GROUP_ROLE:
             return item.group
+        if role == Qt.ItemDataRole.ToolTipRole and 1 <= column <= 3:
+            return display.range_help()
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         if column == 0:
             return item.label
-        if column == 1:
-            return fmt.energy(item.central)
-        if column == 2:
-            return fmt.energy(item.low)
-        if column == 3:
-            return fmt.energy(item.high)
+        if 1 <= column <= 3:  # as precise as the item's range allows, no more
+            figures = units.range_figures(item.low, item.high)
+            return fmt.energy((item.central, item.low, item.high)[column - 1], figures)
         return fmt.number(item.central / self._search_wh) if self._search_wh else "—"
 
     def headerData(

@@ -13,11 +13,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
     Slot,
 )
 from sqlite_utils import Database
 
-from wattprint.core import display, queries
+from wattprint.core import display, modelnames, queries, retention
 from wattprint.core.modeldata import ModelData
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
@@ -45,14 +46,19 @@ ENERGY_ROLE = Qt.ItemDataRole.UserRole + 2  # central energy, Wh (float)
 Index = QModelIndex | QPersistentModelIndex
 
 
+SORT_KEYS = ("time", "service", "model", "kind", "energy", "carbon", "water")  # queries.SORT_KEYS, per column
+
+
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """What the feed shows: local days `since` to `until`, one service, one kind (None: all)."""
+    """What the feed shows: local days `since` to `until`, one service, kind and model, and a search (None: all)."""
 
     since: date | None = None
     until: date | None = None
     service: str | None = None
     kind: str | None = None
+    model: str | None = None
+    search: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +91,7 @@ def make_row(item: dict[str, Any], data: ModelData) -> FeedRow:
     cells = (
         fmt.local_time(item["ts"]),
         display.name(service.name) if service else item["service"],
-        item["model"] or "—",
+        modelnames.friendly(item["model"]) or "—",
         kind_text,
         fmt.energy_range(e["central"], e["low"], e["high"]),
         fmt.with_range(c["central"], c["low"], c["high"], "g CO₂e"),
@@ -101,19 +107,26 @@ def make_row(item: dict[str, Any], data: ModelData) -> FeedRow:
 
 
 class FeedModel(QAbstractTableModel):
-    """Interactions, newest first, fetched a page at a time (`canFetchMore`/`fetchMore`).
+    """Interactions, newest first or sorted by any column, fetched a page at a time (`canFetchMore`/`fetchMore`).
 
     Args:
         db: The history (the GUI thread's connection; a page takes a few milliseconds).
         data: The model data (service names, equivalents).
         parent: The owner.
+
+    Signals:
+        totals_changed: Emitted when the filtered totals may have changed (filters, new rows, a deletion).
     """
+
+    totals_changed = Signal()
 
     def __init__(self, db: Database, data: ModelData, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.data_ = data
         self.filters = Filters()
+        self.order = "time"
+        self.descending = True
         self._rows: list[FeedRow] = []
         self._cursor: queries.Cursor | None = None
         self._more = True
@@ -177,16 +190,53 @@ class FeedModel(QAbstractTableModel):
 
     # -- feed API ---------------------------------------------------------------------------------------------------
 
-    def _page(self, after: queries.Cursor | None, limit: int) -> queries.Page:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorts by a column (in the history, so every row takes part, not only those fetched)."""
+        if not 0 <= column < len(SORT_KEYS):
+            return
+        self.order = SORT_KEYS[column]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def _filter_args(self) -> dict[str, Any]:
         f = self.filters
+        return {"since": f.since, "until": f.until, "service": f.service, "kind": f.kind, "model": f.model,
+                "search": f.search}  # fmt: skip
+
+    def _page(self, after: queries.Cursor | None, limit: int) -> queries.Page:
         return queries.feed(
-            self.db, self.data_, limit=limit, after=after, since=f.since, until=f.until, service=f.service, kind=f.kind
-        )
+            self.db, self.data_, limit=limit, after=after, order=self.order, descending=self.descending,
+            **self._filter_args(),
+        )  # fmt: skip
+
+    def totals(self) -> dict[str, Any]:
+        """The count and ranges of every interaction the filters keep (not only the rows fetched)."""
+        return queries.feed_totals(self.db, **self._filter_args())
+
+    def models(self) -> list[tuple[str, int]]:
+        """The model ids in the history with their counts, most used first."""
+        return queries.models(self.db)
+
+    def item(self, row: int) -> dict[str, Any] | None:
+        """The full stored interaction of a row (for its detail), or None when it is gone."""
+        return queries.interaction(self.db, self.data_, self._rows[row].id)
+
+    def delete_row(self, row: int) -> bool:
+        """Deletes a row's interaction from the history (the day's totals follow); returns whether it was there."""
+        if not 0 <= row < len(self._rows):
+            return False
+        found = retention.delete_one(self.db, self._rows[row].id)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        self.totals_changed.emit()
+        return found
 
     def set_filters(self, filters: Filters) -> None:
         """Shows only the interactions that match (refetches from the newest)."""
         self.filters = filters
         self.reload()
+        self.totals_changed.emit()
 
     @Slot()
     def reload(self) -> None:
@@ -199,8 +249,9 @@ class FeedModel(QAbstractTableModel):
 
     @Slot()
     def refresh(self) -> None:
-        """Adds rows newer than the newest shown at the top (a full reload when too many arrived)."""
-        if not self._rows:
+        """Adds rows newer than the newest shown at the top (reloads when many arrived, or when sorted otherwise)."""
+        self.totals_changed.emit()
+        if not self._rows or (self.order, self.descending) != ("time", True):
             self.reload()
             return
         head = (self._rows[0].ts, self._rows[0].id)

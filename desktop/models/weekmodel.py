@@ -1,6 +1,7 @@
-"""The week view's data, computed off the GUI thread, and the per-service breakdown as a table model.
+"""The week view's data, computed off the GUI thread, and the per-service and per-model breakdowns as table models.
 
-A week is its summary, its days, the last 12 weeks and its sentences.
+A period (a week, a month, a year or any range of days) is its summary, its days (months for a year), the weekly
+trend up to it, the energy per model, and its sentences.
 """
 
 from __future__ import annotations
@@ -22,14 +23,45 @@ from PySide6.QtCore import (
 )
 from sqlite_utils import Database
 
-from wattprint.core import display, preferences, queries, trend, weektext
+from wattprint.core import display, modelnames, preferences, queries, trend, weektext
 from wattprint.core.modeldata import ModelData
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.workers import Runner
 
 TREND_WEEKS = 12
+TREND_CHOICES = (12, 26, 52, 104)  # weeks the trend can show
+PERIODS = ("week", "month", "year", "range")
+MONTHLY_FROM = 63  # days from which the chart shows months, not days
 Index = QModelIndex | QPersistentModelIndex
+
+
+def period_bounds(
+    period: str, day: date, first_weekday: int, span: tuple[date, date] | None = None
+) -> tuple[date, date]:
+    """The first and last local day of the period of `day` ("week", "month", "year"), or of `span` for "range"."""
+    if period == "month":
+        start = day.replace(day=1)
+        following = (start + timedelta(days=32)).replace(day=1)
+        return start, following - timedelta(days=1)
+    if period == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if period == "range" and span is not None:
+        return min(span), max(span)
+    start = queries.week_start(day, first_weekday)
+    return start, start + timedelta(days=6)
+
+
+def monthly(days: list[trend.Day]) -> list[trend.Day]:
+    """Days summed per month (each dated with the month's first day)."""
+    months: dict[date, list[float]] = {}
+    for d in days:
+        slot = months.setdefault(d.day.replace(day=1), [0.0, 0.0, 0, 0])
+        slot[0] += d.ai_wh
+        slot[1] += d.search_wh
+        slot[2] += d.ai_count
+        slot[3] += d.search_count
+    return [trend.Day(m, v[0], v[1], int(v[2]), int(v[3])) for m, v in months.items()]
 
 
 @dataclass
@@ -49,23 +81,42 @@ class WeekData:
     days: list[trend.Day]
     weeks: list[trend.Week]
     sentences: list[str] = field(default_factory=list)
+    period: str = "week"
+    end: date | None = None
+    models: list[dict[str, Any]] = field(default_factory=list)
+    by_month: bool = False
 
 
-def week_data(db: Database, data: ModelData, day: date, first_weekday: int) -> WeekData:
-    """Computes a week's data (any thread; `db` must belong to the calling thread).
+def week_data(
+    db: Database,
+    data: ModelData,
+    day: date,
+    first_weekday: int,
+    *,
+    period: str = "week",
+    span: tuple[date, date] | None = None,
+    trend_weeks: int = TREND_WEEKS,
+) -> WeekData:
+    """Computes a period's data (any thread; `db` must belong to the calling thread).
 
     Args:
         db: The history.
         data: The model data.
-        day: A day of the week.
+        day: A day of the period.
         first_weekday: 0 (Monday) to 6 (Sunday).
+        period: One of PERIODS.
+        span: The first and last day, for "range".
+        trend_weeks: How many weeks the trend shows, up to the period's end (or today).
     """
-    start = queries.week_start(day, first_weekday)
-    summary = queries.week_summary(db, data, day, first_weekday)
-    days = trend.days(db, start)
-    weeks = trend.weeks(db, day, TREND_WEEKS, first_weekday)
+    start, end = period_bounds(period, day, first_weekday, span)
+    summary = queries.summary(db, data, start, end, period=period)
+    days = trend.days(db, start, (end - start).days + 1)
+    by_month = len(days) >= MONTHLY_FROM
+    weeks = trend.weeks(db, min(end, date.today()), trend_weeks, first_weekday)
     region = preferences.read(db).region
-    return WeekData(start, summary, days, weeks, weektext.sentences(summary, days, data, region))
+    text = weektext.sentences(summary, days, data, region)
+    models = queries.model_breakdown(db, start, end)
+    return WeekData(start, summary, monthly(days) if by_month else days, weeks, text, period, end, models, by_month)
 
 
 class WeekModel(QObject):
@@ -100,21 +151,49 @@ class WeekModel(QObject):
         self.runner = runner
         self.first_weekday = first_weekday
         self.day = date.today()
+        self.period = "week"
+        self.span: tuple[date, date] | None = None
+        self.trend_weeks = TREND_WEEKS
         self.current: WeekData | None = None
         self._generation = 0
 
     @property
     def start(self) -> date:
-        """The first day of the week shown."""
-        return queries.week_start(self.day, self.first_weekday)
+        """The first day of the period shown."""
+        return period_bounds(self.period, self.day, self.first_weekday, self.span)[0]
+
+    @property
+    def end(self) -> date:
+        """The last day of the period shown."""
+        return period_bounds(self.period, self.day, self.first_weekday, self.span)[1]
 
     def compute(self) -> WeekData:
-        """Computes the week on the calling thread (for reports and benchmarks)."""
+        """Computes the period on the calling thread (for reports and benchmarks)."""
         db = self._open_db()
         try:
-            return week_data(db, self.data, self.day, self.first_weekday)
+            return week_data(
+                db, self.data, self.day, self.first_weekday, period=self.period, span=self.span,
+                trend_weeks=self.trend_weeks,
+            )  # fmt: skip
         finally:
             db.conn.close()
+
+    def set_period(self, period: str, span: tuple[date, date] | None = None) -> None:
+        """Shows a week, month or year (holding the day shown), or the days of `span` for "range"."""
+        if period not in PERIODS:
+            raise ValueError(f"unknown period {period!r}")
+        self.period = period
+        if span is not None:
+            self.span = span
+            self.day = max(span)
+        elif period == "range" and self.span is None:
+            self.span = (self.start, self.end)
+        self.refresh()
+
+    def set_trend_weeks(self, weeks: int) -> None:
+        """How many weeks the trend shows."""
+        self.trend_weeks = weeks
+        self.refresh()
 
     @Slot()
     def refresh(self) -> None:
@@ -134,21 +213,30 @@ class WeekModel(QObject):
         self.day = day
         self.refresh()
 
+    def _shift(self, forward: bool) -> None:
+        if self.period == "range" and self.span is not None:
+            length = timedelta(days=(self.end - self.start).days + 1)
+            start = self.start + length if forward else self.start - length
+            self.span = (start, start + length - timedelta(days=1))
+            self.day = self.span[1]
+            self.refresh()
+            return
+        self.set_day(self.end + timedelta(days=1) if forward else self.start - timedelta(days=1))
+
     @Slot()
     def previous(self) -> None:
-        """Shows the week before."""
-        self.set_day(self.start - timedelta(days=7))
+        """Shows the period before."""
+        self._shift(False)
 
     @Slot()
     def next(self) -> None:
-        """Shows the week after (not past the current week)."""
-        later = self.start + timedelta(days=7)
-        if later <= date.today():
-            self.set_day(later)
+        """Shows the period after (not past the current one)."""
+        if not self.is_current():
+            self._shift(True)
 
     def is_current(self) -> bool:
-        """Whether the week shown holds today."""
-        return self.start == queries.week_start(date.today(), self.first_weekday)
+        """Whether the period shown holds today (or later days)."""
+        return self.end >= date.today()
 
 
 SERVICE_COLUMNS = (
@@ -160,17 +248,22 @@ SERVICE_COLUMNS = (
 )
 
 
+MODEL_HEADER = QT_TRANSLATE_NOOP("ServiceModel", "Model")
+
+
 class ServiceModel(QAbstractTableModel):
-    """The week's breakdown per service, most energy first.
+    """The period's breakdown per service (or per model, with `key="model"`), most energy first.
 
     Args:
         data: The model data (service names).
         parent: The owner.
+        key: "service" or "model": what each row is.
     """
 
-    def __init__(self, data: ModelData, parent: QObject | None = None) -> None:
+    def __init__(self, data: ModelData, parent: QObject | None = None, key: str = "service") -> None:
         super().__init__(parent)
         self.data_ = data
+        self.key = key
         self._rows: list[dict[str, Any]] = []
         self._total = 0.0
 
@@ -198,6 +291,8 @@ class ServiceModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
+        if column == 0 and self.key == "model":
+            return modelnames.friendly(row["model"]) or QCoreApplication.translate("ServiceModel", "Model not named")
         if column == 0:
             service = self.data_.services.get(row["service"])
             return display.name(service.name) if service else row["service"]
@@ -216,5 +311,6 @@ class ServiceModel(QAbstractTableModel):
         """Column titles."""
         horizontal = role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
         if horizontal and 0 <= section < len(SERVICE_COLUMNS):
-            return QCoreApplication.translate("ServiceModel", SERVICE_COLUMNS[section])
+            title = MODEL_HEADER if section == 0 and self.key == "model" else SERVICE_COLUMNS[section]
+            return QCoreApplication.translate("ServiceModel", title)
         return None

@@ -12,9 +12,10 @@ BACKGROUND = QColor("#0b0f14")
 TEXT = QColor("#f4f6f8")
 MUTED = QColor("#c4ccd4")  # secondary text: still 11:1 against the background
 ACCENT = QColor("#ffd23f")  # the scene's main number; 13:1 against the background
-AI = QColor("#ff8a5c")
-SEARCH = QColor("#5cc8ff")
-EVERYDAY = QColor("#8be07a")
+# Okabe-Ito colours, safe for colour-blind viewers: AI orange against search sky blue (not orange against green).
+AI = QColor("#E69F00")
+SEARCH = QColor("#56B4E9")
+EVERYDAY = QColor("#CC79A7")
 GROUP_COLOURS = {"ai": AI, "search": SEARCH, "everyday": EVERYDAY}
 # The printable handout: dark text on white, the same accent darkened so it reads on paper (5:1 and more on white).
 PRINT_BACKGROUND = QColor("#ffffff")
@@ -52,6 +53,18 @@ def style_sheet(height: int, printable: bool = False) -> str:
             border: 2px solid {MUTED.name()}; border-radius: 6px; padding: 4px 12px;
         }}
         QAbstractSpinBox:focus, QPushButton:focus {{ border-color: {ACCENT.name()}; }}
+        QAbstractSpinBox {{ padding-right: {size["small"] + 12}px; }}
+        QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+            subcontrol-origin: border; width: {size["small"] + 8}px; background: #2c3744; border: none;
+        }}
+        QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+        QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+        QAbstractSpinBox::up-arrow, QAbstractSpinBox::down-arrow {{
+            width: 0px; height: 0px; border-left: {size["small"] // 3}px solid transparent;
+            border-right: {size["small"] // 3}px solid transparent;
+        }}
+        QAbstractSpinBox::up-arrow {{ border-bottom: {size["small"] // 3}px solid {TEXT.name()}; }}
+        QAbstractSpinBox::down-arrow {{ border-top: {size["small"] // 3}px solid {TEXT.name()}; }}
     """
 
 

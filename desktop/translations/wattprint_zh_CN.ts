@@ -39,7 +39,7 @@
         <translation>把文件放进同一个文件夹，然后按 I 键或点击“导入文件夹…”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{students} students, {count} queries this week, between {low} and {high} in all</source>
         <translation>{students} 名学生，本周共 {count} 次查询，总量介于 {low} 和 {high} 之间</translation>
     </message>
@@ -104,7 +104,7 @@
 <context>
     <name>CompareChart</name>
     <message>
-        <location filename="../widgets/charts.py" line="+150"/>
+        <location filename="../widgets/charts.py" line="+184"/>
         <source>Energy of one of each (Wh, log scale)</source>
         <translation>每项一次的能耗（Wh，对数刻度）</translation>
     </message>
@@ -145,7 +145,7 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../views/compare.py" line="+41"/>
+        <location filename="../views/compare.py" line="+40"/>
         <source>Service to compare</source>
         <translation>要对比的服务</translation>
     </message>
@@ -160,17 +160,17 @@
         <translation>{name}（搜索）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Model to compare</source>
         <translation>要对比的模型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+45"/>
         <source>Its usual model</source>
         <translation>其常用模型</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-41"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
@@ -195,7 +195,12 @@
         <translation>柱形表示中心估算值；深色线段表示从下限到上限的估算范围。日常活动各为一个数值。典型查询指一个简短的提问和一个 500 词元的回答。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
+        <source>Its usual model ({name})</source>
+        <translation>其常用模型（{name}）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>{what}: {energy}, about {times} times a web search.</source>
         <translation>{what}：{energy}，约为一次网页搜索的 {times} 倍。</translation>
     </message>
@@ -208,17 +213,23 @@
 <context>
     <name>DayChart</name>
     <message>
-        <location filename="../widgets/charts.py" line="-78"/>
+        <location filename="../widgets/charts.py" line="-90"/>
+        <location line="+8"/>
         <source>Energy per day (Wh)</source>
         <translation>每日能耗（Wh）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Energy per day chart</source>
         <translation>每日能耗图</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Energy per month (Wh)</source>
+        <translation>每月能耗（Wh）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>AI answers</source>
         <translation>AI 回答</translation>
     </message>
@@ -227,11 +238,39 @@
         <source>Plain searches</source>
         <translation>普通搜索</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>d/M</source>
+        <translation>M/d</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../widgets/banner.py" line="+25"/>
+        <source>Demo data notice</source>
+        <translation>演示数据提示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Demo data.&lt;/b&gt; You are looking at a made-up history, not your own; nothing here is real use.</source>
+        <translation>&lt;b&gt;演示数据。&lt;/b&gt;您看到的是虚构的历史记录，不是您自己的；这里没有任何真实使用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to my history</source>
+        <translation>回到我的历史记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the demo and show my history</source>
+        <translation>离开演示，显示我的历史记录</translation>
+    </message>
 </context>
 <context>
     <name>FeedModel</name>
     <message>
-        <location filename="../models/feedmodel.py" line="+27"/>
+        <location filename="../models/feedmodel.py" line="+28"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -286,7 +325,7 @@
         <translation>视频</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>AI answer on a results page</source>
         <translation>搜索结果页上的 AI 回答</translation>
     </message>
@@ -304,7 +343,7 @@
 <context>
     <name>FeedView</name>
     <message>
-        <location filename="../views/feed.py" line="+27"/>
+        <location filename="../views/feed.py" line="+37"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
@@ -315,11 +354,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+52"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-51"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
@@ -329,7 +369,7 @@
         <translation>视频</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
@@ -364,20 +404,90 @@
         <translation>类型筛选</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Model filter</source>
+        <translation>模型筛选</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>Search model, service or page</source>
+        <translation>搜索模型、服务或网页</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Feed of interactions</source>
         <translation>记录列表</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open detail</source>
+        <translation>打开详情</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete this query…</source>
+        <translation>删除这条查询…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Totals of the queries shown</source>
+        <translation>所显示查询的合计</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected query</source>
+        <translation>删除所选查询</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected query&apos;s detail</source>
+        <translation>打开所选查询的详情</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>All models</source>
+        <translation>全部模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model not named</source>
+        <translation>未标明模型</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} queries shown: {energy} · {carbon} · {water}</source>
+        <translation>显示 {count} 次查询：{energy} · {carbon} · {water}</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Delete this query?</source>
+        <translation>删除这条查询？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {what} from your history? The totals of its day and week will no longer count it.</source>
+        <translation>从历史记录中删除 {what}？当天和当周的合计将不再计入它。</translation>
     </message>
 </context>
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../presenter/export.py" line="+47"/>
+        <location filename="../presenter/export.py" line="+49"/>
         <source>Wattprint in class: {day}</source>
         <translation>Wattprint 课堂讲义：{day}</translation>
     </message>
@@ -430,7 +540,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="+31"/>
+        <location filename="../mainwindow.py" line="+32"/>
         <source>Feed</source>
         <translation>动态</translation>
     </message>
@@ -500,12 +610,12 @@
         <translation>关于 Wattprint(&amp;A)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+89"/>
         <source>listening for the browser extension</source>
         <translation>正在等待浏览器扩展的数据</translation>
     </message>
@@ -602,6 +712,147 @@
     </message>
 </context>
 <context>
+    <name>QueryDetail</name>
+    <message>
+        <location filename="../views/querydetail.py" line="+17"/>
+        <source>reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>web search</source>
+        <translation>联网搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deep research</source>
+        <translation>深度研究</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>image generation</source>
+        <translation>图像生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>canvas</source>
+        <translation>画布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AI answer on a results page</source>
+        <translation>搜索结果页上的 AI 回答</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>from the page&apos;s traffic (the answer&apos;s length as it streamed)</source>
+        <translation>来自网页的网络流量（回答流式传输时的长度）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the page&apos;s text (the answer as it was shown)</source>
+        <translation>来自网页的文字（显示出来的回答）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model the page named</source>
+        <translation>网页标明的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+12"/>
+        <source>Model assumed</source>
+        <translation>估算所用模型</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>none: a plain search runs no language model</source>
+        <translation>无：普通搜索不运行语言模型</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name}, {size} billion active parameters</source>
+        <translation>{name}，{size} 十亿激活参数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(size undisclosed: a range)</source>
+        <translation>（规模未公开：取一个范围）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Modes</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tokens assumed</source>
+        <translation>估算所用词元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{prompt} in, {context} of earlier turns, {response} out, {reasoning} hidden reasoning</source>
+        <translation>输入 {prompt}，之前对话 {context}，输出 {response}，隐藏推理 {reasoning}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>by the browser extension</source>
+        <translation>由浏览器扩展记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How it was captured</source>
+        <translation>记录方式</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Energy</source>
+        <translation>能耗</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Carbon</source>
+        <translation>碳排放</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Water</source>
+        <translation>用水</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About as much energy as</source>
+        <translation>能耗大约相当于</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+3"/>
+        <source>Query detail</source>
+        <translation>查询详情</translation>
+    </message>
+</context>
+<context>
     <name>RankingScene</name>
     <message>
         <location filename="../presenter/ranking.py" line="+27"/>
@@ -691,7 +942,7 @@
 <context>
     <name>ServiceModel</name>
     <message>
-        <location filename="../models/weekmodel.py" line="+155"/>
+        <location filename="../models/weekmodel.py" line="+243"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
@@ -714,6 +965,16 @@
         <location line="+1"/>
         <source>Share</source>
         <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Model not named</source>
+        <translation>未标明模型</translation>
     </message>
 </context>
 <context>
@@ -1137,7 +1398,7 @@
         <translation>今天：{count} 次查询，{energy}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Last week: {count} queries, about {energy} — like {like}</source>
         <translation>上周：{count} 次查询，约 {energy}，相当于{like}</translation>
     </message>
@@ -1160,9 +1421,9 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../widgets/charts.py" line="+30"/>
-        <source>Last 12 weeks (Wh)</source>
-        <translation>最近 12 周（Wh）</translation>
+        <location filename="../widgets/charts.py" line="+25"/>
+        <source>Weekly trend (Wh)</source>
+        <translation>每周趋势（Wh）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1171,11 +1432,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Last {count} weeks (Wh)</source>
+        <translation>最近 {count} 周（Wh）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Energy</source>
         <translation>能耗</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>d/M</source>
         <translation>M/d</translation>
     </message>
@@ -1183,7 +1449,7 @@
 <context>
     <name>WeekContent</name>
     <message>
-        <location filename="../views/week.py" line="+55"/>
+        <location filename="../views/week.py" line="+77"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
@@ -1248,12 +1514,28 @@
         <translation>本周概述</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>&lt;a href=&apos;#&apos;&gt;What does a range mean?&lt;/a&gt;</source>
+        <translation>&lt;a href=&apos;#&apos;&gt;范围是什么意思？&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+40"/>
+        <source>What does a range mean?</source>
+        <translation>范围是什么意思？</translation>
+    </message>
+    <message>
+        <location line="-31"/>
         <source>Energy per service</source>
         <translation>各服务的能耗</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
+        <source>Energy per model</source>
+        <translation>各模型能耗</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>d MMMM</source>
         <translation>M月d日</translation>
     </message>
@@ -1263,12 +1545,22 @@
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Week of {first} – {last}</source>
         <translation>{first} – {last} 这一周</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{ai} AI · {ai_energy}   /   {searches} searches · {search_energy}</source>
         <translation>AI {ai} 次 · {ai_energy}   /   搜索 {searches} 次 · {search_energy}</translation>
     </message>
@@ -1276,7 +1568,27 @@
 <context>
     <name>WeekView</name>
     <message>
-        <location line="+26"/>
+        <location line="-126"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates…</source>
+        <translation>日期…</translation>
+    </message>
+    <message>
+        <location line="+150"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
@@ -1300,6 +1612,31 @@
         <location line="+1"/>
         <source>This week</source>
         <translation>本周</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period shown</source>
+        <translation>显示的时段</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First day shown</source>
+        <translation>显示的第一天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last day shown</source>
+        <translation>显示的最后一天</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Weeks in the trend</source>
+        <translation>趋势中的周数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trend: {count} weeks</source>
+        <translation>趋势：{count} 周</translation>
     </message>
 </context>
 <context>
@@ -1459,30 +1796,20 @@
 <context>
     <name>format</name>
     <message>
-        <location filename="../format.py" line="+79"/>
-        <source>nothing to compare with last week</source>
-        <translation>上周没有可对比的数据</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>about the same as last week</source>
-        <translation>与上周大致相同</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{percent}% more than last week</source>
-        <translation>比上周多 {percent}%</translation>
+        <location filename="../format.py" line="+86"/>
+        <source>nothing to compare with yesterday</source>
+        <translation>没有可与昨天比较的数据</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{percent}% less than last week</source>
-        <translation>比上周少 {percent}%</translation>
+        <source>nothing to compare with last week</source>
+        <translation>上周没有可对比的数据</translation>
     </message>
 </context>
 <context>
     <name>report</name>
     <message>
-        <location filename="../report.py" line="+66"/>
+        <location filename="../report.py" line="+67"/>
         <source>Wattprint report: the week of {start} to {end}</source>
         <translation>Wattprint 报告：{start} 至 {end} 这一周</translation>
     </message>

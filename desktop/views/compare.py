@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wattprint.core import display
-from wattprint.core.compare import MODEL_CHOICES
+from wattprint.core import compare, display, modelnames
 from wattprint.core.modeldata import ModelData
 from wattprint.desktop import format as fmt
 from wattprint.desktop.models.comparemodel import CompareModel
@@ -43,11 +42,11 @@ class CompareView(QWidget):
             label = self.tr("{name} (chatbot)") if entry.kind == "chat" else self.tr("{name} (search)")
             self.service.addItem(label.format(name=display.name(entry.name)), key)
         self.service.setCurrentIndex(max(0, self.service.findData(model.service)))
+        self.data = data
         self.llm = QComboBox()
         self.llm.setAccessibleName(self.tr("Model to compare"))
-        self.llm.addItem(self.tr("Its usual model"), None)
-        for name in MODEL_CHOICES:
-            self.llm.addItem(name, name)
+        self.llm.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._fill_models()
         picker = QHBoxLayout()
         picker.addWidget(QLabel(self.tr("Compare")))
         picker.addWidget(self.service)
@@ -83,8 +82,25 @@ class CompareView(QWidget):
         self.llm.currentIndexChanged.connect(self._choose)
         model.ready.connect(self._show)
 
+    def _fill_models(self) -> None:
+        """The models the chosen service offers, after "its usual model (GPT-5)"; the choice is kept when offered."""
+        service = self.service.currentData()
+        kept = self.llm.currentData()
+        self.llm.blockSignals(True)
+        self.llm.clear()
+        usual = modelnames.friendly(compare.usual_model(service, self.data))
+        label = self.tr("Its usual model ({name})").format(name=usual) if usual else self.tr("Its usual model")
+        self.llm.addItem(label, None)
+        for name in compare.models_for(service, self.data):
+            self.llm.addItem(modelnames.friendly(name), name)
+        self.llm.setCurrentIndex(max(0, self.llm.findData(kept)))
+        self.llm.setEnabled(self.llm.count() > 1)
+        self.llm.blockSignals(False)
+
     @Slot()
     def _choose(self) -> None:
+        if self.sender() is self.service:
+            self._fill_models()
         self.model.choose(self.service.currentData(), self.llm.currentData())
 
     @Slot()

@@ -19,17 +19,24 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from wattprint.core.compare import Item
 from wattprint.core.trend import Day, Week
+from wattprint.desktop import scheme
 
-AI_COLOR = QColor("#2f7d6d")
-SEARCH_COLOR = QColor("#9fb8d6")
-EVERYDAY_COLOR = QColor("#d9a441")
-RANGE_COLOR = QColor("#333333")
+# Okabe-Ito colours, told apart with any common colour blindness: AI orange, plain search blue, everyday green.
+AI_COLOR = QColor(scheme.OKABE_ORANGE)
+SEARCH_COLOR = QColor(scheme.OKABE_BLUE)
+EVERYDAY_COLOR = QColor(scheme.OKABE_GREEN)
+HIGHLIGHT_COLOR = QColor(scheme.OKABE_PURPLE)  # the week shown, in the trend
 GROUP_COLORS = {"ai": AI_COLOR, "search": SEARCH_COLOR, "everyday": EVERYDAY_COLOR}
+
+
+def range_color() -> QColor:
+    """The colour of range lines: the text colour, so it reads on light and dark backgrounds."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
 
 
 def _nice_max(value: float) -> float:
@@ -43,6 +50,19 @@ def _nice_max(value: float) -> float:
     return float(10 * power)
 
 
+def _round_axis(axis: QValueAxis, highest: float) -> None:
+    """A value axis from 0 to a round maximum with ticks at round numbers (0, 0.5, 1, 1.5 or 0, 20, 40...)."""
+    top = _nice_max(highest)
+    power = 10 ** math.floor(math.log10(top))
+    steps = top / power  # 1, 2, 5 or 10
+    interval = power * (0.2 if steps == 1 else 0.5 if steps == 2 else 1.0 if steps == 5 else 2.0)
+    axis.setRange(0, top)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(interval)
+    axis.setLabelFormat("%g")
+
+
 class _ChartView(QChartView):
     """A chart view without animations (reports grab it at once), antialiased, with a plain theme."""
 
@@ -52,6 +72,8 @@ class _ChartView(QChartView):
         chart.setTitle(title)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(0)
+        if scheme.is_dark():  # the chart follows the app's scheme; the series keep their own colours
+            chart.setTheme(QChart.ChartTheme.ChartThemeDark)
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(accessible)
@@ -75,9 +97,10 @@ class DayChart(_ChartView):
             parent,
         )
 
-    def set_days(self, days: Sequence[Day]) -> None:
-        """Shows the days."""
+    def set_days(self, days: Sequence[Day], monthly: bool = False) -> None:
+        """Shows the days (or months, each dated with its first day, when `monthly`)."""
         chart = self._clear()
+        chart.setTitle(self.tr("Energy per month (Wh)") if monthly else self.tr("Energy per day (Wh)"))
         ai, search = QBarSet(self.tr("AI answers")), QBarSet(self.tr("Plain searches"))
         ai.setColor(AI_COLOR)
         search.setColor(SEARCH_COLOR)
@@ -86,7 +109,14 @@ class DayChart(_ChartView):
         for day in days:
             ai.append(day.ai_wh)
             search.append(day.search_wh)
-            labels.append(locale.dayName(day.day.isoweekday(), QLocale.FormatType.ShortFormat))
+            if monthly:
+                labels.append(locale.monthName(day.day.month, QLocale.FormatType.ShortFormat))
+            elif len(days) > 31:  # day numbers repeat across months: day and month
+                labels.append(locale.toString(QDate(day.day), self.tr("d/M")))
+            elif len(days) > 7:
+                labels.append(str(day.day.day))
+            else:
+                labels.append(locale.dayName(day.day.isoweekday(), QLocale.FormatType.ShortFormat))
         series = QStackedBarSeries()
         series.append(ai)
         series.append(search)
@@ -94,8 +124,7 @@ class DayChart(_ChartView):
         x = QBarCategoryAxis()
         x.append(labels)
         y = QValueAxis()
-        y.setRange(0, _nice_max(max((d.ai_wh + d.search_wh for d in days), default=0.0)))
-        y.setLabelFormat("%.3g")
+        _round_axis(y, max((d.ai_wh + d.search_wh for d in days), default=0.0))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
@@ -108,16 +137,18 @@ class TrendChart(_ChartView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            QCoreApplication.translate("TrendChart", "Last 12 weeks (Wh)"),
+            QCoreApplication.translate("TrendChart", "Weekly trend (Wh)"),
             QCoreApplication.translate("TrendChart", "Twelve-week trend chart"),
             parent,
         )
 
-    def set_weeks(self, weeks: Sequence[Week]) -> None:
-        """Shows the weeks, oldest first; the last one is the week shown."""
+    def set_weeks(self, weeks: Sequence[Week], shown: int | None = None) -> None:
+        """Shows the weeks, oldest first, the week shown (default: the last) highlighted."""
         chart = self._clear()
+        chart.setTitle(self.tr("Last {count} weeks (Wh)").format(count=len(weeks)))
         central = QBarSet(self.tr("Energy"))
-        central.setColor(AI_COLOR)
+        central.setColor(SEARCH_COLOR)
+        central.setSelectedColor(HIGHLIGHT_COLOR)
         labels = []
         locale = QLocale()
         # The week label is a translated QDate format: day/month ("d/M"), or "M/d" in Chinese.
@@ -125,16 +156,19 @@ class TrendChart(_ChartView):
         for week in weeks:
             central.append(week.energy[1])
             labels.append(locale.toString(QDate(week.start), pattern))
+        if weeks:
+            central.selectBar(len(weeks) - 1 if shown is None else shown)
+        self.highlighted = central.selectedBars()
         bars = QBarSeries()
         bars.append(central)
         chart.addSeries(bars)
         x = QBarCategoryAxis()
-        x.append(labels)
+        every = max(1, len(labels) // 13)  # at most about 13 labels: the others stay blank
+        x.append([text if i % every == 0 or i == len(labels) - 1 else " " * (i + 1) for i, text in enumerate(labels)])
         x.setLabelsAngle(-90)
         x.setTruncateLabels(False)  # "16/11" fits standing up; Qt would otherwise cut it to "1…"
         y = QValueAxis()
-        y.setRange(0, _nice_max(max((w.energy[1] for w in weeks), default=0.0)))
-        y.setLabelFormat("%.3g")
+        _round_axis(y, max((w.energy[1] for w in weeks), default=0.0))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(x)
@@ -190,13 +224,13 @@ class CompareChart(_ChartView):
                 spread = QLineSeries()
                 spread.append(QPointF(item.low, row))
                 spread.append(QPointF(item.high, row))
-                spread.setPen(QPen(RANGE_COLOR, 2))
+                spread.setPen(QPen(range_color(), 2))
                 self._add(chart, spread, x, y)
                 ends = QScatterSeries()
                 ends.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
                 ends.setMarkerSize(8)
-                ends.setColor(RANGE_COLOR)
-                ends.setBorderColor(RANGE_COLOR)
+                ends.setColor(range_color())
+                ends.setBorderColor(range_color())
                 ends.append(QPointF(item.low, row))
                 ends.append(QPointF(item.high, row))
                 self._add(chart, ends, x, y)

@@ -30,7 +30,7 @@ def test_comparison_is_sorted_and_has_activities(estimator: Estimator) -> None:
     items = compare.comparison(estimator, "claude", "claude-haiku-4-5")
     centrals = [i.central for i in items]
     assert centrals == sorted(centrals)
-    assert any(i.key == "service:claude" and "claude-haiku-4-5" in i.label for i in items)
+    assert any(i.key == "service:claude" and "Claude Haiku 4.5" in i.label for i in items)  # the name people know
     kettle = next(i for i in items if i.key == "activity:kettle")
     assert kettle.low == kettle.central == kettle.high == 100.0
     assert kettle.label == "Boiling 1 litre of water in a kettle"

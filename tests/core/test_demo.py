@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -91,3 +91,20 @@ def test_profile_flag_reaches_other_commands(data_dir: Path, capsys: pytest.Capt
     assert main(["--profile", "demo", "summary", "--week", "--json"]) == 0
     assert '"count"' in capsys.readouterr().out
     assert not (data_dir / "history.db").exists()
+
+
+@pytest.mark.parametrize("hour", [8, 9, 14, 22])
+def test_today_runs_up_to_the_current_hour(hour: int) -> None:
+    """A morning class sees today's queries, the last one in the current hour, none in the future (issue 16)."""
+    now = datetime(2026, 11, 23, hour, 10).astimezone()
+    items = demo.interactions(3, seed=1, now=now)
+    today = [i for i in items if i.ts.astimezone().date() == now.date()]
+    assert len(today) >= demo.TODAY_AT_LEAST
+    assert max(i.ts for i in items) <= now
+    assert max(i.ts for i in items).astimezone().hour == hour
+
+
+def test_ten_years_start_at_the_earliest_day_the_history_keeps() -> None:
+    now = datetime(2026, 11, 23, 12).astimezone()
+    assert demo.first_day(3650, now) == date(2020, 1, 2)
+    assert demo.first_day(7, now) == date(2026, 11, 17)

@@ -23,7 +23,7 @@ def test_compare_chart_is_log_scale_with_ranges(window: MainWindow) -> None:
     ranged = [i for i in items if i.high > i.low]
     # one bar per item, plus a range line and its end marks for each item with a range
     assert len(chart.series()) == len(items) + 2 * len(ranged)
-    assert "Claude, typical query" in window.compare.answer.text()
+    assert "Claude (Claude Sonnet 4.5), typical query" in window.compare.answer.text()
     assert "–" in window.compare.answer.text()
     screenshot(window, "compare")
 
@@ -31,10 +31,12 @@ def test_compare_chart_is_log_scale_with_ranges(window: MainWindow) -> None:
 def test_choosing_a_model_shows_its_range(qtbot: QtBot, window: MainWindow) -> None:
     view = window.compare
     with qtbot.waitSignal(window.compare_model.ready, timeout=10_000):
+        view.service.setCurrentIndex(view.service.findData("deepseek"))
+    with qtbot.waitSignal(window.compare_model.ready, timeout=10_000):
         view.llm.setCurrentIndex(view.llm.findData("deepseek-r1"))
     chosen = window.compare_model.chosen()
     assert chosen is not None
-    assert "deepseek-r1" in chosen.label
+    assert "DeepSeek R1" in chosen.label
     assert chosen.low < chosen.central < chosen.high
     with qtbot.waitSignal(window.compare_model.ready, timeout=10_000):
         view.service.setCurrentIndex(view.service.findData("google"))

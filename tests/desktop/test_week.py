@@ -30,7 +30,7 @@ def test_week_shows_totals_ranges_and_sentences(qtbot: QtBot, window: MainWindow
     assert "searches" in content.split.text()
     assert "last week" in content.change.text()
     assert "This week your AI use" in content.sentences.text()
-    assert " — like " in content.sentences.text()
+    assert "In all, about the same energy as " in content.sentences.text()  # the CLI's equivalent
     assert window.service_model.rowCount() == len(week.summary["services"]) > 0
     assert window.service_model.data(window.service_model.index(0, 0)) == "ChatGPT" or week.summary["services"]
     screenshot(window, "week")

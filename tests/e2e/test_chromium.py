@@ -132,7 +132,7 @@ def test_toolbar_badge_counts_today_and_the_popup_has_the_last_answer(run: dict[
     today = datetime.now().astimezone().date().isoformat()
     assert run["badge"] == str(sum(1 for r in run["rows"] if r["day"] == today)), _explain(run)
     last = run["storage"]["lastAnswer"]
-    # The newest AI answer: a chatbot's, or an AI answer on a results page (kind chat, mode ai_overview); never a search.
+    # The newest AI answer: a chatbot's, or an AI answer on a results page (kind chat); never a search.
     answered = {r["service"] for r in run["rows"] if r["kind"] != "search"}
     assert last["service"] in answered
     assert 0 < last["energy_wh"]["low"] <= last["energy_wh"]["central"] <= last["energy_wh"]["high"]
