@@ -179,10 +179,10 @@ MODEL_CHOICES = (
 
 # The models of MODEL_CHOICES each operator's own chatbot lets a person pick (the demo history draws from the same).
 OPERATOR_MODELS: dict[str, tuple[str, ...]] = {
-    "openai": ("gpt-5", "gpt-5-mini", "gpt-4o", "o3"),
+    "openai": ("gpt-5.5", "gpt-5", "gpt-5-mini", "gpt-4o", "o3"),
     "microsoft": ("gpt-5", "gpt-4o"),
-    "anthropic": ("claude-sonnet-4-5", "claude-haiku-4-5"),
-    "google": ("gemini-2.5-pro", "gemini-2.5-flash"),
+    "anthropic": ("claude-sonnet-4-6", "claude-sonnet-4-5", "claude-haiku-4-5"),
+    "google": ("gemini-3-flash", "gemini-2.5-pro", "gemini-2.5-flash"),
     "deepseek": ("deepseek-v3", "deepseek-r1"),
     "mistral": ("mistral-medium-latest",),
     "xai": ("grok-4",),

@@ -34,8 +34,8 @@ def _content(week: WeekData) -> WeekContent:
     content = WeekContent(services)
     services.setParent(content)
     content.show_week(week)
-    # Flat header sections: the style's gradients are not all drawable in a PDF.
-    content.table.horizontalHeader().setStyleSheet(
+    # Flat header sections in every table: the style's gradients are not all drawable in a PDF.
+    content.setStyleSheet(
         "QHeaderView::section { background: #eef0f2; border: none; border-bottom: 1px solid #b8bec4; padding: 4px; }"
     )
     content.resize(WIDTH, HEIGHT)

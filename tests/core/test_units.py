@@ -65,7 +65,7 @@ def test_estimate_says_what_options_did(capsys: pytest.CaptureFixture[str]) -> N
     assert "--reasoning was ignored" in capsys.readouterr().out
     assert main(["estimate", "--service", "chatgpt", "--params", "70"]) == 0
     out = capsys.readouterr().out
-    assert "(70B) replaces ChatGPT's usual model (GPT-5)" in out
+    assert "(70B) replaces ChatGPT's usual model (GPT-5.5)" in out
     assert main(["estimate", "--service", "chatgpt", "--context-chars", "4000"]) == 0
     assert "of earlier turns" in capsys.readouterr().out
 

@@ -23,7 +23,7 @@ def test_compare_chart_is_log_scale_with_ranges(window: MainWindow) -> None:
     ranged = [i for i in items if i.high > i.low]
     # one bar per item, plus a range line and its end marks for each item with a range
     assert len(chart.series()) == len(items) + 2 * len(ranged)
-    assert "Claude (Claude Sonnet 4.5), typical query" in window.compare.answer.text()
+    assert "Claude (Claude Sonnet 4.6), typical query" in window.compare.answer.text()
     assert "–" in window.compare.answer.text()
     screenshot(window, "compare")
 

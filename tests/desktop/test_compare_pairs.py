@@ -11,7 +11,7 @@ from wattprint.desktop.mainwindow import MainWindow
 
 def test_models_offered_follow_the_service() -> None:
     data = load()
-    assert compare.models_for("claude", data) == ("claude-sonnet-4-5", "claude-haiku-4-5")
+    assert compare.models_for("claude", data) == ("claude-sonnet-4-6", "claude-sonnet-4-5", "claude-haiku-4-5")
     assert "deepseek-r1" not in compare.models_for("chatgpt", data)
     assert compare.models_for("google", data) == ()  # a search engine: only its usual AI answers
     assert set(compare.models_for(None, data)) == set(compare.MODEL_CHOICES)
@@ -24,11 +24,11 @@ def test_the_view_offers_only_the_services_models(qtbot: QtBot, window: MainWind
     with qtbot.waitSignal(window.compare_model.ready, timeout=10_000):
         view.service.setCurrentIndex(view.service.findData("chatgpt"))
     shown = [view.llm.itemData(i) for i in range(view.llm.count())]
-    assert shown == [None, "gpt-5", "gpt-5-mini", "gpt-4o", "o3"]
-    assert view.llm.itemText(0) == "Its usual model (GPT-5)"
-    assert view.llm.itemText(1) == "GPT-5"
+    assert shown == [None, "gpt-5.5", "gpt-5", "gpt-5-mini", "gpt-4o", "o3"]
+    assert view.llm.itemText(0) == "Its usual model (GPT-5.5)"  # the default in core/data/services.toml
+    assert view.llm.itemText(2) == "GPT-5"
     with qtbot.waitSignal(window.compare_model.ready, timeout=10_000):
         view.service.setCurrentIndex(view.service.findData("google"))
     assert view.llm.count() == 1
-    assert view.llm.itemText(0) == "Its usual model (Gemini 2.5 Flash Lite)"
+    assert view.llm.itemText(0) == "Its usual model (Gemini 2.5 Flash)"  # Google's AI answers (services.toml)
     assert not view.llm.isEnabled()
