@@ -10,6 +10,7 @@ import { pauseEnd, effectivePause } from '../lib/settings.js';
 import { createNativeClient } from './native-client.js';
 import { createDelivery, RETRY_ALARM } from './delivery.js';
 import { createReports } from './reports.js';
+import { createAccess } from './access.js';
 
 const outbox = createOutbox(local);
 const queryLog = createQueryLog(local);
@@ -78,11 +79,22 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true;
 });
 
+// Site access the user withdrew (or gave back) is a health change for that site.
+const access = api.permissions ? createAccess({ permissions: api.permissions, onChange: () => delivery.flush() }) : null;
+if (access && api.permissions.onRemoved) {
+  api.permissions.onRemoved.addListener((p) => access.removed(p));
+  api.permissions.onAdded.addListener((p) => access.added(p));
+}
+
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) delivery.flush({ force: true });
 });
-api.runtime.onStartup.addListener(() => delivery.flush({ force: true }));
-api.runtime.onInstalled.addListener(() => delivery.flush({ force: true }));
+const startUp = async () => {
+  if (access) await access.checkAll().catch(() => {});
+  return delivery.flush({ force: true });
+};
+api.runtime.onStartup.addListener(startUp);
+api.runtime.onInstalled.addListener(startUp);
 
 // Exposed for tests driving the worker (e2e harness reads the outbox here).
 globalThis.wattprint = { outbox, popupState };

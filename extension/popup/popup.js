@@ -3,6 +3,8 @@
 
 import { localize } from '../lib/i18n-dom.js';
 import { ADAPTERS } from '../lib/adapters/index.js';
+import { ENGINES } from '../lib/search-engines.js';
+import { HEALTH_CODES } from '../lib/health.js';
 
 const api = globalThis.browser || globalThis.chrome;
 const t = (key, subs) => api.i18n.getMessage(key, subs);
@@ -43,12 +45,30 @@ function showPause(state) {
   $('pause-tomorrow').hidden = paused;
 }
 
+const LINE = 'p'; // the element of each line of the health warning
+const labelOf = (service) => (ADAPTERS.find((a) => a.service === service) || ENGINES.find((e) => e.id === service)
+  || { label: service }).label;
+
+/** Each site that stopped matching: its name, the symptom and since when. */
 function showHealth(state) {
-  const names = Object.entries(state.health || {})
-    .filter(([, h]) => h && h.ok === false)
-    .map(([service]) => (ADAPTERS.find((a) => a.service === service) || { label: service }).label);
-  $('unhealthy').hidden = names.length === 0;
-  if (names.length) $('unhealthy').textContent = t('popupUnhealthy', [names.join(', ')]);
+  const sick = Object.entries(state.health || {}).filter(([, h]) => h && h.ok === false);
+  const box = $('unhealthy');
+  box.hidden = sick.length === 0;
+  box.replaceChildren();
+  if (!sick.length) return;
+  const head = document.createElement(LINE);
+  head.textContent = t('popupUnhealthy', [sick.map(([service]) => labelOf(service)).join(', ')]);
+  box.append(head);
+  for (const [service, h] of sick) {
+    const line = document.createElement(LINE);
+    line.className = 'health-site';
+    line.dataset.service = service;
+    line.dataset.code = h.detail || '';
+    const symptom = (HEALTH_CODES.includes(h.detail) && t(`health_${h.detail}`)) || '?';
+    const date = h.since ? new Date(h.since).toLocaleDateString() : '?';
+    line.textContent = t('popupUnhealthySite', [labelOf(service), symptom, date]);
+    box.append(line);
+  }
 }
 
 function showState(state) {
