@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from wattprint.core import history, install_host, migrations, paths
+from wattprint.core import capture_health, history, install_host, migrations, paths
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.i18n import _, pad
 from wattprint.core.modeldata import load
@@ -52,6 +52,7 @@ def check_database(path: Path, repair: bool) -> dict[str, Any]:
         report["rows"] = history.count(db)
         report["last_event"] = history.last_event(db)
         report["adapters"] = history.adapter_health(db)
+        report["capture_warnings"] = capture_health.warning_lines(report["adapters"])
         from wattprint.core import preferences
         from wattprint.core.model.estimator import Estimator
 
@@ -144,8 +145,10 @@ def render(report: dict[str, Any]) -> str:
     lines.append(_("Site adapters:") if db["adapters"] else _("Site adapters: no report yet"))
     for a in db["adapters"]:
         state = _("ok") if a["ok"] else _("NOT MATCHING since {since}").format(since=a["since"] or "?")
-        detail = f" - {a['detail']}" if a["detail"] else ""
+        detail = f" - {capture_health.symptom(a['detail'])}" if a["detail"] and not a["ok"] else ""
         lines.append(f"  {a['service']:12} {pad(a['browser'] or '', 9)} {state}{detail}")
+    for line in db.get("capture_warnings", []):
+        lines.append(_("WARNING: {line}").format(line=line))
     return "\n".join(lines)
 
 
