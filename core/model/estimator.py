@@ -199,8 +199,10 @@ class Estimator:
         return found
 
     def model_resolves(self, service_id: str, model: str) -> bool:
-        """Whether a page-reported model name is one the catalogue knows (otherwise the estimate assumed the
-        service's usual model, see `profile`)."""
+        """Whether a page-reported model name is one the catalogue knows.
+
+        When it is not, the estimate assumed the service's usual model (see `profile`).
+        """
         key = (service_id, model)
         found = self._resolves.get(key)
         if found is None:

@@ -72,8 +72,10 @@ def test_doctor_names_the_site_the_symptom_and_the_date(data_dir, capsys):
     db.conn.close()
     main(["doctor"])
     out = capsys.readouterr().out
-    assert "WARNING: perplexity: answers ended without their end marker; counted from the page (since 2026-12-01)" in out
-    assert "claude" in out and "WARNING: claude" not in out
+    line = "perplexity: answers ended without their end marker; counted from the page (since 2026-12-01)"
+    assert f"WARNING: {line}" in out
+    assert "claude" in out
+    assert "WARNING: claude" not in out
     main(["doctor", "--json"])
     report = json.loads(capsys.readouterr().out)
     assert report["database"]["capture_warnings"] == [
