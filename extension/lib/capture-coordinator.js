@@ -31,7 +31,6 @@ export const MATCH_MS = 10000; // a DOM turn and a submit this close are the sam
 export const GRACE_MS = 6000; // how long a DOM-only turn waits for its submit
 export const SILENT_MS = 20000; // a send that neither source confirms within this
 export const PAGE_READ_MS = 2500; // after a missed stream ends, when the page's answer is read
-export { UNHEALTHY_AFTER };
 
 const PART_CODES = { traffic: 'no_submit', page: 'no_page_match', silent: 'silent' };
 const hasCounts = (c) => Boolean(c) && Object.keys(c).length > 0;
