@@ -1,0 +1,89 @@
+"""End to end in headless Firefox ESR with the real host: a search made inside the page (pushState), a Google country
+domain, and a chatbot whose stream changed shape, counted from the page and reported unhealthy after two misses.
+Set-up as in test_firefox.py."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.support import (
+    DIST,
+    FIREFOX,
+    MARKER,
+    E2EError,
+    browser_env,
+    ensure_built,
+    firefox_profile,
+    fixture_server,
+    host_log,
+    install_host,
+    require,
+    rows,
+    wait_for,
+)
+from tests.e2e.test_firefox import _firefox
+from wattprint.core import history
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+HOSTS = ["chatgpt.com", "www.google.com", "www.google.de"]
+
+
+def _letters(text: str) -> int:
+    return len(text) - text.count(" ")
+
+
+def test_firefox_in_page_search_country_domain_and_a_broken_stream(tmp_path: Path) -> None:
+    require(FIREFOX, "Firefox ESR")
+    require(Path("certutil"), "certutil (libnss3-tools)")
+    if os.geteuid() != 0:
+        raise E2EError("the Firefox test serves the fixture sites on port 443, which needs root")
+    ensure_built()
+    data, home, profile, certs = (tmp_path / n for n in ("ff-data", "ff-home", "ff-profile", "certs"))
+    for d in (data, home, profile, certs):
+        d.mkdir()
+    env = browser_env(data, home)
+    install_host("firefox", env)
+    leaf, key = firefox_profile(profile, certs, HOSTS)
+
+    def sleep(ms: int) -> None:
+        ff.script(f"return new Promise((r) => setTimeout(r, {ms}))")
+
+    page = "(window.wrappedJSObject || window)"
+    with fixture_server(port=443, cert=leaf, key=key), _firefox(profile, env) as ff:
+        assert ff.install_addon(str(DIST / "firefox")) == "wattprint@wattprint.org"
+        ff.navigate(f"https://www.google.de/search?q=first+query+{MARKER}")
+        sleep(2500)
+        ff.script(f"{page}.searchInPage('second query {MARKER}')")
+        sleep(2500)
+        ff.navigate("https://chatgpt.com/?broken=1")
+        for n in (1, 2):
+            ff.click('[data-testid="send-button"]')
+            assert wait_for(lambda n=n: ff.script(f"return {page}.__answered || 0") >= n, 15)
+            sleep(4000)
+
+        def arrived() -> list[dict[str, object]] | None:
+            if not (data / "history.db").exists():
+                return None
+            db = history.open_db(data / "history.db")
+            try:
+                sick = [a for a in history.adapter_health(db) if a["service"] == "chatgpt" and not a["ok"]]
+            finally:
+                db.conn.close()
+            got = rows(data)
+            chats = [r for r in got if r["service"] == "chatgpt"]
+            return got if len(chats) == 2 and sick else None
+
+        got = wait_for(arrived, 45, interval=0.5)
+        assert got, f"rows: {rows(data) if (data / 'history.db').exists() else None}\nhost log:\n{host_log(data)}"
+
+    searches = sorted(sum(r["prompt"].values()) for r in got if r["service"] == "google" and r["kind"] == "search")
+    assert searches == sorted(_letters(f"{q} query {MARKER}") for q in ("first", "second")), got
+    assert {r["page"] for r in got if r["service"] == "google"} == {"https://www.google.de"}
+    chats = [r for r in got if r["service"] == "chatgpt"]
+    assert [r["source"] for r in chats] == ["page", "page"]
+    assert all(sum(r["response"].values()) > 0 for r in chats)
+    assert all(r["browser"] == "firefox" for r in chats)
