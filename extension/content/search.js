@@ -62,9 +62,14 @@ function watchAiAnswer(engine, selectors, { queryHash, prompt, at, mode }) {
     send({ type: 'ai-answer', engine: engine.id, queryHash, prompt, response, submitted_at: at, duration_ms: durationMs,
       ...(mode ? { mode } : {}) });
   };
+  // After a search made inside the page, the previous query's AI block may
+  // still be shown: only text that differs from it belongs to the new query.
+  const shown = document.querySelector(selector);
+  const stale = shown ? countScripts(shown.textContent || '') : null;
   clearInterval(aiTimer);
   aiTimer = setInterval(() => {
-    const node = document.querySelector(selector);
+    const found = document.querySelector(selector);
+    const node = found && !(stale && sameCounts(countScripts(found.textContent || ''), stale)) ? found : null;
     const now = Date.now();
     if (!node) {
       if (now - at <= AI_WAIT_MS) return;

@@ -123,3 +123,15 @@ def test_no_query_or_answer_text_reaches_the_data_folder(run: dict[str, Any]) ->
     for p in data.rglob("*"):
         if p.is_file():
             assert MARKER.encode() not in p.read_bytes(), p
+
+
+def test_an_ai_block_left_from_the_last_query_is_not_counted_again(run: dict[str, Any]) -> None:
+    # The fixture page keeps the first query's AI block when the page searches again (pushState): the first query
+    # has an AI answer, the in-page ones do not; AI Mode is its own row.
+    ai_mode = _letters(f"ai mode question about insulation {MARKER}")
+    overviews = [
+        r
+        for r in _searches(run)
+        if r["kind"] == "chat" and r["page"] == "https://www.google.com" and sum(r["prompt"].values()) != ai_mode
+    ]
+    assert [sum(r["prompt"].values()) for r in overviews] == [_letters(f"first query {MARKER}")], _explain(run)
