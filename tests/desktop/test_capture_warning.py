@@ -3,9 +3,7 @@ the warning goes away when the site is healthy again."""
 
 from __future__ import annotations
 
-from pytestqt.qtbot import QtBot
-
-from tests.desktop.conftest import screenshot, settle
+from tests.desktop.conftest import screenshot
 from wattprint.core import history
 from wattprint.desktop.mainwindow import MainWindow
 
@@ -20,12 +18,7 @@ def _report(ok: bool) -> None:
         db.conn.close()
 
 
-def test_the_status_bar_names_a_broken_site_until_it_recovers(qtbot: QtBot, seeded: int) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot, window)
+def test_the_status_bar_names_a_broken_site_until_it_recovers(window: MainWindow) -> None:
     assert window.capture_warning.isHidden()
     _report(ok=False)
     window._history_changed([])  # what the app's live updates call after another process commits

@@ -11,17 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.support import (
-    MARKER,
-    WATTPRINT,
-    browser_env,
-    drive,
-    ensure_built,
-    fixture_server,
-    host_log,
-    install_host,
-    rows,
-)
+from tests.e2e.support import MARKER, WATTPRINT, chromium_run, host_log
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -30,22 +20,7 @@ MISSES = {"unparsed", "incomplete", "empty_answer"}  # what a stream of an unkno
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    root = tmp_path_factory.mktemp("capture-e2e")
-    data, home, profile = root / "data", root / "home", root / "profile"
-    for d in (data, home, profile):
-        d.mkdir()
-    ensure_built()
-    env = browser_env(data, home)
-    install_host("chromium", env, profile)
-    with fixture_server() as server:
-        result = drive(
-            {"mode": "capture", "rules": server["hostResolverRules"], "userDataDir": str(profile), "marker": MARKER},
-            env,
-        )
-    result["data"] = data
-    result["env"] = env
-    result["rows"] = rows(data)
-    return result
+    return chromium_run(tmp_path_factory.mktemp("capture-e2e"), {"mode": "capture", "marker": MARKER})
 
 
 def _explain(run: dict[str, Any]) -> str:

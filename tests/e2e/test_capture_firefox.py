@@ -4,26 +4,11 @@ Set-up as in test_firefox.py."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.support import (
-    DIST,
-    FIREFOX,
-    MARKER,
-    E2EError,
-    browser_env,
-    ensure_built,
-    firefox_profile,
-    fixture_server,
-    host_log,
-    install_host,
-    require,
-    rows,
-    wait_for,
-)
+from tests.e2e.support import DIST, MARKER, firefox_setup, fixture_server, host_log, rows, wait_for
 from tests.e2e.test_firefox import _firefox
 from wattprint.core import history
 
@@ -37,17 +22,7 @@ def _letters(text: str) -> int:
 
 
 def test_firefox_in_page_search_country_domain_and_a_broken_stream(tmp_path: Path) -> None:
-    require(FIREFOX, "Firefox ESR")
-    require(Path("certutil"), "certutil (libnss3-tools)")
-    if os.geteuid() != 0:
-        raise E2EError("the Firefox test serves the fixture sites on port 443, which needs root")
-    ensure_built()
-    data, home, profile, certs = (tmp_path / n for n in ("ff-data", "ff-home", "ff-profile", "certs"))
-    for d in (data, home, profile, certs):
-        d.mkdir()
-    env = browser_env(data, home)
-    install_host("firefox", env)
-    leaf, key = firefox_profile(profile, certs, HOSTS)
+    data, env, profile, leaf, key = firefox_setup(tmp_path, HOSTS)
 
     def sleep(ms: int) -> None:
         ff.script(f"return new Promise((r) => setTimeout(r, {ms}))")
