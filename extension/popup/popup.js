@@ -49,7 +49,11 @@ const LINE = 'p'; // the element of each line of the health warning
 const labelOf = (service) => (ADAPTERS.find((a) => a.service === service) || ENGINES.find((e) => e.id === service)
   || { label: service }).label;
 
-/** Each site that stopped matching: its name, the symptom and since when. */
+/**
+ * Each site that stopped matching: its name, the symptom and since when.
+ * Sites with the same symptom on the same day share a line (a browser that
+ * never granted access names them all at once).
+ */
 function showHealth(state) {
   const sick = Object.entries(state.health || {}).filter(([, h]) => h && h.ok === false);
   const box = $('unhealthy');
@@ -59,14 +63,20 @@ function showHealth(state) {
   const head = document.createElement(LINE);
   head.textContent = t('popupUnhealthy', [sick.map(([service]) => labelOf(service)).join(', ')]);
   box.append(head);
+  const groups = new Map();
   for (const [service, h] of sick) {
+    const date = h.since ? new Date(h.since).toLocaleDateString() : '?';
+    const key = `${h.detail}\n${date}`;
+    if (!groups.has(key)) groups.set(key, { code: h.detail, date, services: [] });
+    groups.get(key).services.push(service);
+  }
+  for (const g of groups.values()) {
     const line = document.createElement(LINE);
     line.className = 'health-site';
-    line.dataset.service = service;
-    line.dataset.code = h.detail || '';
-    const symptom = (HEALTH_CODES.includes(h.detail) && t(`health_${h.detail}`)) || '?';
-    const date = h.since ? new Date(h.since).toLocaleDateString() : '?';
-    line.textContent = t('popupUnhealthySite', [labelOf(service), symptom, date]);
+    line.dataset.services = g.services.join(',');
+    line.dataset.code = g.code || '';
+    const symptom = (HEALTH_CODES.includes(g.code) && t(`health_${g.code}`)) || '?';
+    line.textContent = t('popupUnhealthySite', [g.services.map(labelOf).join(', '), symptom, g.date]);
     box.append(line);
   }
 }

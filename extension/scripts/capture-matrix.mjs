@@ -26,6 +26,11 @@ own request and stream, through the page hook), \`socket\` (a WebSocket the site
 URL or text: search result pages, and the DOM fallback a chat turn falls back to when its traffic misses; such rows
 carry \`source: page\` in the history). **Counts** are character counts per script class; no text leaves the page.
 
+A search counts once per distinct query: reloading it, going back to it, or opening its further result pages within
+30 minutes adds nothing; a new query made inside the page (the site changes the URL with history.pushState) counts
+like one typed on a new page. A page that is itself an AI answer (Google's AI Mode, \`udm=50\`; Bing's Copilot
+Search) counts as an AI answer (\`kind: chat\`, mode \`ai_overview\`), never as a plain search.
+
 ## Fixture format (read by the generator)
 Every \`expected.json\` under \`extension/tests/fixtures/\` is read, at any depth. The site is the first folder under
 \`fixtures/\` (for \`fixtures/search/<engine>/\`, the engine). One file describes one variant, or several:

@@ -76,7 +76,7 @@ def test_the_popup_names_the_site_the_symptom_and_the_date(run: dict[str, Any]) 
     assert health["since"][:10] == dt.datetime.now(dt.UTC).date().isoformat()
     popup = run["popup"]
     assert popup["hidden"] is False
-    [site] = [s for s in popup["sites"] if s["service"] == "chatgpt"]
+    [site] = [s for s in popup["sites"] if "chatgpt" in s["services"].split(",")]
     assert site["code"] == health["detail"]
     assert "ChatGPT" in site["text"]
     assert "counted from the page" in site["text"]

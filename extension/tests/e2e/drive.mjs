@@ -293,7 +293,7 @@ async function capture() {
     result.popup = await popup.evaluate(() => ({
       hidden: document.getElementById('unhealthy').hidden,
       text: document.getElementById('unhealthy').innerText,
-      sites: [...document.querySelectorAll('#unhealthy .health-site')].map((p) => ({ service: p.dataset.service,
+      sites: [...document.querySelectorAll('#unhealthy .health-site')].map((p) => ({ services: p.dataset.services,
         code: p.dataset.code, text: p.textContent })),
     }));
     result.storage = await worker.evaluate(() => chrome.storage.local.get(null));
