@@ -78,6 +78,7 @@ COLUMNS = (
     "page",
     *ESTIMATE_COLUMNS,
     "received",
+    "source",
 )
 _INSERT = f"INSERT OR IGNORE INTO interactions ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 _INSERT_CHUNK = 100  # rows per INSERT statement: 4,100 parameters, far below SQLite's limit of 32,766
@@ -359,6 +360,7 @@ def build_row(
         interaction.page,
         *values,
         received,
+        interaction.source,
     )
 
 

@@ -254,6 +254,13 @@ class Host:
         version = estimator.version
         rows = []
         payloads = framing.Encoded()
+        unresolved = [
+            sent_id
+            for sent_id, interaction in good
+            if interaction.kind == "chat"
+            and interaction.model is not None
+            and not estimator.model_resolves(interaction.service, interaction.model)
+        ]
         for sent_id, interaction in good:
             key = history.input_key(interaction)
             cached = self._payloads.get(key)
@@ -281,7 +288,9 @@ class Host:
             self.stored_ids = result.stored
             if rejected or duplicate:
                 log.info("record: %d stored, %d duplicate, %d rejected", len(stored), len(duplicate), len(rejected))
-            ack = {"type": "ack", "stored": stored, "duplicate": duplicate, "rejected": rejected}
+            ack: dict[str, Any] = {"type": "ack", "stored": stored, "duplicate": duplicate, "rejected": rejected}
+            if unresolved:
+                ack["unresolved"] = unresolved
             return {**ack, "estimates": payloads}
 
         return store

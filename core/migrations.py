@@ -8,6 +8,8 @@ Version 1: interactions (one row per interaction, keyed by its UUID) with their 
 Version 2: a per-day rollup (fast day and week summaries), adapter health, the feed's index. Triggers keep the rollup
 in step with inserts and deletes; `reestimate` applies its own changes to it (a per-row update trigger would double
 the cost of re-estimating).
+Version 3: new rows reach the rollup once per batch instead of through an insert trigger.
+Version 4: `source` of a chat turn: counted from the site's traffic or from the page (PROTOCOL.md, the Interaction).
 """
 
 from __future__ import annotations
@@ -152,7 +154,13 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TRIGGER daily_insert")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
+def _v4(conn: sqlite3.Connection) -> None:
+    # How a chat turn's counts were read: 'traffic' (the site's own stream), 'page' (the page's text, when the
+    # stream could not be read or the page was the only source), NULL for rows from before (and for searches).
+    conn.execute("ALTER TABLE interactions ADD COLUMN source TEXT")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
 LATEST = len(MIGRATIONS)
 
 

@@ -172,6 +172,19 @@ class Settings(_Request):
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+HEALTH_CODES = (
+    "no_submit",  # the page showed prompts but no submit request matched
+    "no_page_match",  # the message selectors matched none of the prompts
+    "silent",  # sends that neither the traffic nor the page recognised
+    "unparsed",  # a matched request whose answer held no recognisable data
+    "incomplete",  # a stream that ended without the site's end marker
+    "empty_answer",  # an answer of 0 characters while the page showed text
+    "model_unresolved",  # a model name the catalogue does not know
+    "access_withdrawn",  # the user withdrew the extension's access to the site
+)
+"""The closed vocabulary of a health report's `detail` (PROTOCOL.md); other text is error 10."""
+
+
 class Adapter(BaseModel):
     """One site adapter's health."""
 
@@ -180,7 +193,7 @@ class Adapter(BaseModel):
     service: Annotated[str, Field(max_length=40)]
     ok: StrictBool
     since: AwareDatetime | None = None
-    detail: Annotated[str, Field(max_length=500)] | None = None
+    detail: Annotated[str, Field(max_length=40)] | None = None
 
     @field_validator("service")
     @classmethod
@@ -259,6 +272,12 @@ def request(message: dict[str, Any]) -> _Request:
         parsed = model.model_validate(message)
     except ValidationError as error:
         raise ProtocolError(Code.BAD_FIELDS, describe(error), req) from None
+    if isinstance(parsed, Health):
+        for index, adapter in enumerate(parsed.adapters):
+            if adapter.detail is not None and adapter.detail not in HEALTH_CODES:
+                raise ProtocolError(
+                    Code.INVALID_ITEM, f"adapters.{index}.detail: not a health code (see PROTOCOL.md)", req
+                )
     if isinstance(parsed, Hello) and parsed.protocol != PROTOCOL:
         raise ProtocolError(Code.BAD_PROTOCOL, f"this host speaks protocol {PROTOCOL}, not {parsed.protocol}", req)
     return parsed
@@ -315,6 +334,7 @@ __all__ = [
     "CHROMIUM_EXTENSION_ID",
     "CHROMIUM_ORIGIN",
     "FIREFOX_EXTENSION_ID",
+    "HEALTH_CODES",
     "HOST_NAME",
     "MAX_ITEMS",
     "PROTOCOL",

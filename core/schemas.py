@@ -9,7 +9,7 @@ import re
 import time
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -142,6 +142,7 @@ class Interaction(BaseModel):
     duration_ms: Annotated[int, Field(ge=0, le=3_600_000, strict=True)] | None = None
     browser: Annotated[str, Field(min_length=1, max_length=40)] | None = None  # BROWSERS
     page: Annotated[str, Field(max_length=200)] | None = None
+    source: Literal["traffic", "page"] | None = None
 
     @field_validator("service")
     @classmethod

@@ -64,6 +64,13 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Status"))
         self.statusBar().addPermanentWidget(self.status, 1)
+        # Sites whose capture broke (the extension's health reports), named with the symptom and the date.
+        self.capture_warning = QLabel()
+        self.capture_warning.setObjectName("capture-warning")
+        self.capture_warning.setStyleSheet("color: #b00020;")
+        self.capture_warning.setWordWrap(True)
+        self.capture_warning.hide()
+        self.statusBar().addPermanentWidget(self.capture_warning, 2)
         self.view_actions: list[QAction] = []
         self._build_menus()
         self.session: Session | None = None
@@ -212,6 +219,9 @@ class MainWindow(QMainWindow):
                  if paused else "")  # fmt: skip
         history_name = self.profile or self.tr("yours")
         self.status.setText(self.tr("History: {name} · {where}").format(name=history_name, where=where) + pause)
+        warnings = self.session.capture_warnings()
+        self.capture_warning.setText("\n".join(warnings))
+        self.capture_warning.setVisible(bool(warnings))
 
     @Slot()
     def try_demo(self) -> None:

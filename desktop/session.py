@@ -95,6 +95,12 @@ class Session(QObject):
         """Whether the history has no interactions yet."""
         return history.last_event(self.db) is None
 
+    def capture_warnings(self) -> list[str]:
+        """One line per site whose capture the extension reported broken: the site, the symptom and the date."""
+        from wattprint.core import capture_health
+
+        return capture_health.warning_lines(history.adapter_health(self.db))
+
     @Slot()
     def notify_changed(self) -> None:
         """Tells every model that the app itself rewrote the history (delete, import)."""

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wattprint.core import display, history, install_host, migrations, paths, recover
+from wattprint.core import capture_health, display, history, install_host, migrations, paths, recover
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.i18n import _, pad
 from wattprint.core.modeldata import load
@@ -64,6 +64,7 @@ def check_database(path: Path, repair: bool) -> dict[str, Any]:
         report["rows"] = history.count(db)
         report["last_event"] = history.last_event(db)
         report["adapters"] = history.adapter_health(db)
+        report["capture_warnings"] = capture_health.warning_lines(report["adapters"])
         from wattprint.core import preferences
         from wattprint.core.model.estimator import Estimator
 
@@ -173,8 +174,10 @@ def render(report: dict[str, Any], repair: bool = False) -> str:
     lines.append(_("Site adapters:") if db["adapters"] else _("Site adapters: no report yet"))
     for a in db["adapters"]:
         state = _("ok") if a["ok"] else _("NOT MATCHING since {since}").format(since=_local(a["since"]))
-        detail = f" - {a['detail']}" if a["detail"] else ""
+        detail = f" - {capture_health.symptom(a['detail'])}" if a["detail"] and not a["ok"] else ""
         lines.append(f"  {pad(_service(a['service']), 18)} {pad(a['browser'] or '', 9)} {state}{detail}")
+    for line in db.get("capture_warnings", []):
+        lines.append(_("WARNING: {line}").format(line=line))
     if repair and not db.get("kept_copy") and not db.get("reestimated") and db.get("ok"):
         lines.append(_("Nothing to repair."))
     return "\n".join(lines)

@@ -6,8 +6,8 @@
 // items one at a time and drops an item that alone still gets error 5
 // (counted in `rejectedCount`), see deliverEntries.
 
-import { api, local, getOne, setOne, setConnection, getSettings, getHealth } from './store.js';
-import { batchEntries, deliverEntries, recordMessage, MAX_RECORD_ITEMS, ERROR_FIELDS, healthMessage, settingsMessage, summaryMessage,
+import { api, local, getOne, setOne, setConnection, getSettings, getHealth, noteHealth } from './store.js';
+import { batchEntries, deliverEntries, recordMessage, MAX_RECORD_ITEMS, ERROR_FIELDS, ERROR_INVALID, healthMessage, settingsMessage, summaryMessage,
   backoffMinutes, isHostMissing } from '../lib/native-protocol.js';
 
 import { lastAnswerFrom } from '../lib/last-answer.js';
@@ -40,8 +40,26 @@ export function createDelivery({ client, outbox }) {
     const health = await getHealth();
     const adapters = pendingList.filter((s) => health[s]).map((s) => ({ service: s, ...health[s] }));
     const reply = await client.request(healthMessage('', adapters));
-    // A health report the host calls malformed (error 5) cannot get better by sending it again.
-    if (reply.type === 'ok' || (reply.type === 'error' && reply.code === ERROR_FIELDS)) await setOne('healthPending', []);
+    // A health report the host calls malformed (error 5) or whose detail it
+    // does not know (error 10) cannot get better by sending it again.
+    const dropped = reply.type === 'error' && (reply.code === ERROR_FIELDS || reply.code === ERROR_INVALID);
+    if (reply.type === 'ok' || dropped) await setOne('healthPending', []);
+  };
+
+  // The host knows whether a chat's model name resolves in its catalogue: a
+  // name that does not is a miss of that site's model reading.
+  const noteModels = async (batch, seqs, estimates, unresolved) => {
+    if (!unresolved) return false; // a host that does not say
+    const missing = new Set(unresolved.map((id) => id.toLowerCase()));
+    const done = new Set(seqs);
+    let changed = false;
+    for (const e of batch) {
+      const item = e.item;
+      if (!done.has(e.seq) || item.kind !== 'chat' || !item.model || !estimates[item.id]) continue;
+      const miss = missing.has(item.id.toLowerCase()) ? 'model_unresolved' : null;
+      if (await noteHealth(item.service, 'model', miss)) changed = true;
+    }
+    return changed;
   };
 
   const notifyTabs = async (batch, estimates) => {
@@ -67,6 +85,7 @@ export function createDelivery({ client, outbox }) {
     }
     if (hello && hello.settings) await setOne('hostSettings', hello.settings);
     await noteSuccess(hello);
+    let healthChanged = false;
     try {
       await sendHealth();
       for (;;) {
@@ -74,10 +93,11 @@ export function createDelivery({ client, outbox }) {
         if (entries.length === 0) break;
         const maxItems = await getOne('recordLimit', MAX_RECORD_ITEMS);
         for (const batch of batchEntries(entries, maxItems)) {
-          const settle = async (seqs, estimates, rejected) => {
+          const settle = async (seqs, estimates, rejected, unresolved) => {
             await outbox.remove(seqs);
             const answer = lastAnswerFrom(batch, estimates);
             if (answer) await setOne('lastAnswer', answer);
+            if (await noteModels(batch, seqs, estimates, unresolved)) healthChanged = true;
             if (rejected.length > 0) await setOne('rejectedCount', (await getOne('rejectedCount', 0)) + rejected.length);
             notifyTabs(batch, estimates);
           };
@@ -91,6 +111,7 @@ export function createDelivery({ client, outbox }) {
           }
         }
       }
+      if (healthChanged) await sendHealth();
     } catch (e) {
       return noteFailure(e);
     }

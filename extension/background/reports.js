@@ -8,7 +8,11 @@ import { adapterForPage } from '../lib/adapters/index.js';
 import { engineFor } from '../lib/search-engines.js';
 import { hmacHex } from '../lib/hash.js';
 import { uuid7 } from '../lib/uuid7.js';
-import { getSettings, getHostSettings, querySalt, setHealth } from './store.js';
+import { getSettings, getHostSettings, querySalt, noteHealth } from './store.js';
+import { CODE_GROUP, UNHEALTHY_AFTER, isHealthCode } from '../lib/health.js';
+
+// The parts of a chat page's own health reports (capture-coordinator.js).
+const PAGE_GROUPS = ['traffic', 'page', 'silent'];
 
 /** The service a sender's page belongs to, or null: chat adapter id or search engine id. */
 function senderService(sender, kindOfMessage) {
@@ -64,14 +68,24 @@ export function createReports({ outbox, queryLog, browserName, onQueued }) {
         const service = senderService(sender, 'chat');
         if (!service || !msg.report || msg.report.service !== service) return { queued: false };
         if (!(await allowed(service, sender))) return { queued: false };
-        return { queued: await queue({ ...msg.report, kind: 'chat' }, sender) };
+        const queued = await queue({ ...msg.report, kind: 'chat' }, sender);
+        // A turn the traffic hook saw is a capture outcome: a miss (counted
+        // from the page instead) or a good capture that clears the run.
+        const miss = msg.report.miss;
+        if (queued && isHealthCode(miss) && CODE_GROUP[miss] === 'answer') {
+          if (await noteHealth(service, 'answer', miss)) onQueued();
+        } else if (queued && msg.report.source === 'traffic' && !miss) {
+          if (await noteHealth(service, 'answer', null)) onQueued();
+        }
+        return { queued };
       }
       if (msg.type === 'search' || msg.type === 'ai-answer') {
         const engine = senderService(sender, 'search');
         if (!engine || msg.engine !== engine) return { queued: false };
         if (!(await allowed(engine, sender))) return { queued: false };
         const ai = msg.type === 'ai-answer';
-        if (!(await isNewQuery(engine, msg.queryHash, ai ? ':ai' : ''))) return { queued: false };
+        const aiMode = ai && msg.mode === 'ai_mode'; // the page itself is the AI answer
+        if (!(await isNewQuery(engine, msg.queryHash, aiMode ? ':aimode' : ai ? ':ai' : ''))) return { queued: false };
         const report = ai
           ? { kind: 'chat', service: engine, modes: ['ai_overview'], prompt: msg.prompt, response: msg.response,
             submitted_at: msg.submitted_at, duration_ms: msg.duration_ms }
@@ -80,9 +94,13 @@ export function createReports({ outbox, queryLog, browserName, onQueued }) {
         return { queued: await queue(report, sender) };
       }
       if (msg.type === 'health') {
+        // {group, code}: code is a symptom after the page's own run of misses, or null when it matches again.
         const service = senderService(sender, 'chat');
-        if (!service || msg.service !== service) return { changed: false };
-        const changed = await setHealth(service, Boolean(msg.ok), msg.detail);
+        if (!service || msg.service !== service || !PAGE_GROUPS.includes(msg.group)) return { changed: false };
+        if (msg.code !== null && !(isHealthCode(msg.code) && CODE_GROUP[msg.code] === msg.group)) return { changed: false };
+        // Off means off: no trace of a visit in a private window, while paused or on a site switched off.
+        if (!(await allowed(service, sender))) return { changed: false };
+        const changed = await noteHealth(service, msg.group, msg.code, { weight: UNHEALTHY_AFTER });
         if (changed) onQueued();
         return { changed };
       }

@@ -11,6 +11,7 @@ import { createNativeClient } from './native-client.js';
 import { createDelivery, RETRY_ALARM } from './delivery.js';
 import { createReports } from './reports.js';
 import { createBadge } from './badge.js';
+import { createAccess } from './access.js';
 
 const outbox = createOutbox(local);
 const queryLog = createQueryLog(local);
@@ -83,11 +84,22 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true;
 });
 
+// Site access the user withdrew (or gave back) is a health change for that site.
+const access = api.permissions ? createAccess({ permissions: api.permissions, onChange: () => deliver() }) : null;
+if (access && api.permissions.onRemoved) {
+  api.permissions.onRemoved.addListener((p) => access.removed(p));
+  api.permissions.onAdded.addListener((p) => access.added(p));
+}
+
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) deliver({ force: true });
 });
-api.runtime.onStartup.addListener(() => deliver({ force: true }));
-api.runtime.onInstalled.addListener(() => deliver({ force: true }));
+const startUp = async () => {
+  if (access) await access.checkAll().catch(() => {});
+  return deliver({ force: true });
+};
+api.runtime.onStartup.addListener(startUp);
+api.runtime.onInstalled.addListener(startUp);
 
 // Exposed for tests driving the worker (e2e harness reads the outbox here).
 globalThis.wattprint = { outbox, popupState, badge };

@@ -2,6 +2,7 @@
 // that it would miss after being stopped: everything lives here.
 
 import { withDefaults } from '../lib/settings.js';
+import { noteOutcome, verdict } from '../lib/health.js';
 
 export const api = globalThis.browser || globalThis.chrome;
 export const local = api.storage.local;
@@ -31,14 +32,38 @@ export async function setConnection(patch) {
 
 /** {service: {ok, since, detail}}; `healthPending` lists services to report to the host. */
 export const getHealth = () => getOne('health', {});
-export async function setHealth(service, ok, detail) {
-  const health = await getHealth();
-  const prev = health[service];
-  if (prev && prev.ok === ok) return false;
-  health[service] = { ok, since: new Date().toISOString(), detail: String(detail || '').slice(0, 200) };
-  const pendingList = await getOne('healthPending', []);
-  await local.set({ health, healthPending: [...new Set([...pendingList, service])] });
-  return true;
+
+let healthChain = Promise.resolve();
+
+/**
+ * Notes one capture outcome of a site (see lib/health.js): `code` is a miss
+ * or null for a good capture of `group`. Resolves true when the site's state
+ * changed (then it waits in `healthPending` for the host). One at a time:
+ * two outcomes at once must not both read the old runs.
+ */
+export function noteHealth(service, group, code, { weight = 1 } = {}) {
+  const run = healthChain.then(async () => {
+    const got = await local.get(['health', 'healthRuns']);
+    const health = got.health || {};
+    const allRuns = got.healthRuns || {};
+    const now = new Date().toISOString();
+    const runs = noteOutcome(allRuns[service], group, code, { now, weight });
+    if (Object.keys(runs).length) allRuns[service] = runs;
+    else delete allRuns[service];
+    const next = verdict(runs);
+    const prev = health[service];
+    const changed = prev ? prev.ok !== next.ok || (!next.ok && prev.detail !== next.detail) : !next.ok;
+    if (!changed) {
+      await local.set({ healthRuns: allRuns });
+      return false;
+    }
+    health[service] = { ok: next.ok, since: next.since || now, detail: next.detail };
+    const pendingList = await getOne('healthPending', []);
+    await local.set({ health, healthRuns: allRuns, healthPending: [...new Set([...pendingList, service])] });
+    return true;
+  });
+  healthChain = run.catch(() => {});
+  return run;
 }
 
 let saltPromise = null;

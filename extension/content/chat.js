@@ -26,7 +26,9 @@ function startCapture(adapter) {
   const coordinator = createCoordinator({
     service: adapter.service,
     emit: (report) => send({ type: 'interaction', report }),
-    health: (h) => send({ type: 'health', service: adapter.service, ok: h.ok, detail: h.detail }),
+    health: (h) => send({ type: 'health', service: adapter.service, group: h.group, code: h.code }),
+    // A missed stream's answer, read once from the page after the stream ended.
+    readPage: () => (dom ? dom.lastAnswer() : {}),
     // The DOM fallback rests while the traffic hook owns the turn in flight.
     standby: (on) => dom && dom.rest(on),
   });
@@ -64,7 +66,9 @@ function startCapture(adapter) {
       if (dom && !coordinator.standingBy) dom.check();
     } else if (msg.kind === 'end') {
       coordinator.netEnd({ turn: msg.turn, at: Date.now(), response: cleanCounts(msg.response), images: msg.images,
-        model: msg.model, modes: msg.modes });
+        model: msg.model, modes: msg.modes,
+        ...(typeof msg.parsed === 'boolean' ? { parsed: msg.parsed } : {}),
+        ...(typeof msg.complete === 'boolean' ? { complete: msg.complete } : {}) });
     }
     wake();
   };

@@ -7,6 +7,7 @@
 // to the original behaviour on any error of ours.
 
 import { adapterForPage } from '../lib/adapters/index.js';
+import { hookEventSource } from '../lib/event-source-hook.js';
 
 const adapter = adapterForPage(location.hostname, location.pathname);
 if (adapter) installHooks(adapter);
@@ -64,7 +65,9 @@ function installHooks(adapter) {
   };
   const endMessage = (turn, out, partial) => ({ kind: 'end', turn, at: Date.now(), response: out.response,
     images: out.images || 0, model: out.model || null, modes: out.modes || [], partial,
-    complete: out.complete === true, parsed: out.parsed === true });
+    // parsed / complete: the adapter's verdict on this stream (left out when it gives none: unknown).
+    ...(typeof out.parsed === 'boolean' ? { parsed: out.parsed } : {}),
+    ...(typeof out.complete === 'boolean' ? { complete: out.complete } : {}) });
   // The held turn, taken back to read its resume stream (null when none waits).
   const resumeHeld = () => {
     if (!held) return null;
@@ -255,29 +258,14 @@ function installHooks(adapter) {
     };
   }
 
-  // EventSource (GET streams; only unnamed "message" events are seen)
-  const ES = window.EventSource;
-  if (ES) {
-    window.EventSource = new Proxy(ES, {
-      construct(target, args, newTarget) {
-        const es = Reflect.construct(target, args, newTarget);
-        try {
-          const url = absolute(args[0]);
-          const parsed = adapter.isSubmit({ url, method: 'GET' }) ? parse('', url) : null;
-          if (parsed) {
-            const { turn, reader } = begin(parsed);
-            es.addEventListener('message', (ev) => reader.push(`data: ${ev.data}\n\n`));
-            es.addEventListener('error', () => {
-              if (es.readyState === 2) end(turn);
-            });
-          }
-        } catch {
-          // ignore
-        }
-        return es;
-      },
-    });
-  }
+  // EventSource (GET streams): see lib/event-source-hook.js for when a turn ends.
+  hookEventSource(window, (rawUrl) => {
+    const url = absolute(rawUrl);
+    const parsed = adapter.isSubmit({ url, method: 'GET' }) ? parse('', url) : null;
+    if (!parsed) return null;
+    const { turn, reader } = begin(parsed);
+    return { push: (data) => reader.push(`data: ${data}\n\n`), end: () => end(turn) };
+  });
 
   // WebSocket (sites whose adapter talks over a socket)
   const WS = window.WebSocket;

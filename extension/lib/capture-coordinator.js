@@ -4,7 +4,9 @@
 //
 // Inputs (all times in ms):
 //   netSubmit({turn, at, model, modes, prompt, context})  traffic hook saw a submit
-//   netEnd({turn, at, response, images, model, modes})     ...and the end of its answer
+//   netEnd({turn, at, response, images, model, modes,      ...and the end of its answer; `parsed` (some event was
+//          parsed, complete})                               answer data) and `complete` (the site's end marker was
+//                                                          seen) are booleans, or missing for 'unknown'
 //   intent(at)                                             the user pressed send/Enter
 //   domUserTurn({at, prompt, context})                     a new user message appeared (context may be
 //                                                          a function: it is called only when the DOM is
@@ -12,43 +14,59 @@
 //   domAnswerDone({at, response})                          the answer after it settled
 //   tick(now)                                              timers; needed only while `needsTick`
 //   leave(now)                                             the page is going away (pagehide)
-// Outputs: emit(report) with counts only, health({ok, detail}), and
+// A traffic turn that misses (no parsable answer, no end marker, or 0
+// characters while the page shows text) is still recorded: its answer is
+// read from the page (`readPage()`, the last answer shown) PAGE_READ_MS after
+// the stream ended, and the report says so (source 'page', miss: the code).
+// Outputs: emit(report) with counts only, health({group, code}) when a part
+// reaches UNHEALTHY_AFTER misses in a row (code: lib/health.js) or matches
+// again (code null), and
 // standby(on): true while the traffic hook owns every turn in flight and the
 // DOM has already seen their user messages (nothing the DOM fallback could
 // add), false when it must watch again (the turns ended, or a new send).
 
+import { UNHEALTHY_AFTER } from './health.js';
+
 export const MATCH_MS = 10000; // a DOM turn and a submit this close are the same prompt
 export const GRACE_MS = 6000; // how long a DOM-only turn waits for its submit
 export const SILENT_MS = 20000; // a send that neither source confirms within this
-export const UNHEALTHY_AFTER = 2; // consecutive misses before the adapter is unhealthy
+export const PAGE_READ_MS = 2500; // after a missed stream ends, when the page's answer is read
 
-export function createCoordinator({ service, emit, health, standby = () => {} }) {
+const PART_CODES = { traffic: 'no_submit', page: 'no_page_match', silent: 'silent' };
+const hasCounts = (c) => Boolean(c) && Object.keys(c).length > 0;
+
+export function createCoordinator({ service, emit, health, standby = () => {}, readPage = () => ({}) }) {
   const net = new Map(); // turn -> {submit, rec}
   const recentSubmits = []; // {at, turn, domSeen}
   let domPending = null; // {at, prompt, context, deadline, counting}
   let intentAt = null;
   const misses = { traffic: 0, page: 0, silent: 0 };
-  let unhealthy = null;
+  const unhealthy = new Set();
+  const pageReads = []; // {report, miss, due}: missed traffic turns waiting to be read from the page
 
   const report = (part, missed) => {
     if (missed) {
       misses[part] += 1;
-      if (misses[part] >= UNHEALTHY_AFTER && unhealthy !== part) {
-        unhealthy = part;
-        const detail = {
-          traffic: `no submit request matched for ${misses.traffic} prompts`,
-          page: `message selectors matched none of ${misses.page} prompts`,
-          silent: `nothing recognised after ${misses.silent} sends`,
-        }[part];
-        health({ ok: false, detail });
+      if (misses[part] >= UNHEALTHY_AFTER && !unhealthy.has(part)) {
+        unhealthy.add(part);
+        health({ group: part, code: PART_CODES[part] });
       }
     } else {
       misses[part] = 0;
-      if (unhealthy === part) {
-        unhealthy = null;
-        health({ ok: true, detail: 'matching again' });
-      }
+      if (unhealthy.delete(part)) health({ group: part, code: null });
     }
+  };
+
+  /** A missed traffic turn, counted from the page when the page shows its answer. */
+  const readFromPage = (r) => {
+    let shown = {};
+    try {
+      shown = readPage() || {};
+    } catch {
+      // keep what the traffic gave
+    }
+    if (hasCounts(shown)) emit({ ...r.report, response: shown, source: 'page', miss: r.miss || 'empty_answer' });
+    else emit(r.miss ? { ...r.report, miss: r.miss } : r.report);
   };
 
   const emitDom = (a) => {
@@ -115,7 +133,7 @@ export function createCoordinator({ service, emit, health, standby = () => {} })
       if (!entry) return;
       net.delete(e.turn);
       const s = entry.submit;
-      emit({
+      const out = {
         kind: 'chat',
         service,
         model: e.model || s.model || null,
@@ -127,7 +145,15 @@ export function createCoordinator({ service, emit, health, standby = () => {} })
         duration_ms: Math.max(0, e.at - s.at),
         submitted_at: s.at,
         source: 'traffic',
-      });
+      };
+      // Missing flags mean 'unknown': no judgement. Only the end of a stream
+      // is checked, never each chunk.
+      const miss = e.parsed === false ? 'unparsed' : e.complete === false ? 'incomplete' : null;
+      if (miss || (!hasCounts(out.response) && !(out.images > 0))) {
+        pageReads.push({ report: out, miss, due: e.at + PAGE_READ_MS });
+      } else {
+        emit(out);
+      }
       settle();
     },
 
@@ -163,6 +189,7 @@ export function createCoordinator({ service, emit, health, standby = () => {} })
     },
 
     tick(now) {
+      while (pageReads.length > 0 && now >= pageReads[0].due) readFromPage(pageReads.shift());
       if (domPending && !domPending.counting && now >= domPending.deadline) {
         // No submit request matched: the DOM is the only source for this prompt.
         domPending.counting = true;
@@ -188,6 +215,7 @@ export function createCoordinator({ service, emit, health, standby = () => {} })
      * instead of being lost with the page.
      */
     leave(now) {
+      while (pageReads.length > 0) readFromPage(pageReads.shift());
       if (domPending && domPending.answer) {
         if (!domPending.counting) report('traffic', true);
         emitDom({ ...domPending.answer, at: Math.min(domPending.answer.at, now) });
@@ -196,7 +224,7 @@ export function createCoordinator({ service, emit, health, standby = () => {} })
 
     /** True while a deadline is pending, so `tick` has something to decide. */
     get needsTick() {
-      if (intentAt !== null || (domPending && !domPending.counting)) return true;
+      if (intentAt !== null || pageReads.length > 0 || (domPending && !domPending.counting)) return true;
       return recentSubmits.some((rec) => !rec.domSeen && !rec.pageChecked);
     },
 

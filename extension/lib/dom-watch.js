@@ -220,6 +220,11 @@ export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDon
     get resting() {
       return resting;
     },
+    /** Counts of the last answer the page shows ({} when none): read once, after a missed stream. */
+    lastAnswer() {
+      const a = assistants();
+      return a.length ? countScripts(textOf(a[a.length - 1])) : {};
+    },
     /** Counts of the conversation so far, minus the newest user message when it equals `prompt`. */
     contextFor(prompt) {
       const u = users();

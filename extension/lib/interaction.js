@@ -27,7 +27,8 @@ function clampInt(v, lo, hi, fallback) {
 
 /**
  * @param {object} report from a content script: {kind, service, model, modes,
- *   prompt, response, context, images, duration_ms, submitted_at (ms epoch)}
+ *   prompt, response, context, images, duration_ms, submitted_at (ms epoch), source ('traffic' or
+ *   'page': how a chat turn's counts were read)}
  * @param {{id: string, now: number, browser: string, page: string}} ctx
  * @returns {object|null} the Interaction, or null when the report is unusable
  */
@@ -55,6 +56,7 @@ export function buildInteraction(report, ctx) {
     duration_ms: duration,
     browser: ctx.browser,
     page: ctx.page,
+    ...(report.source === 'page' || report.source === 'traffic' ? { source: report.source } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ export const MAX_FRAME_BYTES = 1024 * 1024;
 export const RETRY_CODES = Object.freeze([9, 13]);
 export const ERROR_FIELDS = 5; // the message's fields are wrong
 export const ERROR_TOO_MANY = 8; // too many items in one record
+export const ERROR_INVALID = 10; // an item, or a health detail, breaks a rule
 
 export function helloMessage(req, extensionVersion, browser) {
   return { type: 'hello', protocol: PROTOCOL_VERSION, extension_version: extensionVersion, browser, req };
@@ -52,13 +53,15 @@ export function batchEntries(entries, max = MAX_RECORD_ITEMS, maxBytes = MAX_FRA
 
 /**
  * Reads the reply to a `record` of `entries` ({seq, item}).
- * @returns {{delivered: number[], kept: number[], rejected: object[], estimates: object, retry: boolean, error?: object}}
- *   delivered: seqs to remove (stored, duplicate or rejected); kept: seqs to keep.
+ * @returns {{delivered: number[], kept: number[], rejected: object[], estimates: object, unresolved: string[]|null,
+ *   retry: boolean, error?: object}}
+ *   delivered: seqs to remove (stored, duplicate or rejected); kept: seqs to keep; unresolved: ids whose model
+ *   name the host's catalogue does not know (null from a host that does not say).
  */
 export function readRecordReply(reply, entries) {
   const all = entries.map((e) => e.seq);
   if (!reply || reply.type !== 'ack') {
-    return { delivered: [], kept: all, rejected: [], estimates: {}, retry: true, error: reply || null };
+    return { delivered: [], kept: all, rejected: [], estimates: {}, unresolved: null, retry: true, error: reply || null };
   }
   const done = new Set([...(reply.stored || []), ...(reply.duplicate || [])]);
   const rejectedIdx = new Set();
@@ -77,6 +80,7 @@ export function readRecordReply(reply, entries) {
     kept,
     rejected: reply.rejected || [],
     estimates: reply.estimates && typeof reply.estimates === 'object' ? reply.estimates : {},
+    unresolved: Array.isArray(reply.unresolved) ? reply.unresolved.filter((id) => typeof id === 'string') : null,
     retry: kept.length > 0,
   };
 }
@@ -94,8 +98,9 @@ const isError = (reply, code) => Boolean(reply && reply.type === 'error' && repl
  * - an ack: stored, duplicate and rejected items are settled;
  * - anything else (errors 9 and 13, other errors, items the ack leaves out):
  *   stop; the remaining items stay for a later retry.
- * `settle(seqs, estimates, rejected)` is awaited after every reply that
- * settles items, so they leave the outbox as soon as the host has them.
+ * `settle(seqs, estimates, rejected, unresolved)` is awaited after every
+ * reply that settles items, so they leave the outbox as soon as the host has
+ * them (unresolved: see readRecordReply).
  * @returns {Promise<{retry: boolean, error: object|null, rejected: object[], maxItems: number|null}>}
  *   rejected: [{seq, id, code, message}]; maxItems: the batch size that error 8 led to, or null.
  */
@@ -132,7 +137,7 @@ export async function deliverEntries(entries, send, settle = async () => {}) {
       if (e) rejected.push({ seq: e.seq, id: e.item.id, code: r.code, message: String(r.message || '') });
     }
     out.rejected.push(...rejected);
-    if (result.delivered.length > 0) await settle(result.delivered, result.estimates, rejected);
+    if (result.delivered.length > 0) await settle(result.delivered, result.estimates, rejected, result.unresolved);
     if (result.retry) return stop(result.error || (reply && reply.type === 'ack' ? { message: 'items not acknowledged' } : reply));
     return true;
   };

@@ -3,6 +3,8 @@
 
 import { localize } from '../lib/i18n-dom.js';
 import { ADAPTERS } from '../lib/adapters/index.js';
+import { ENGINES } from '../lib/search-engines.js';
+import { HEALTH_CODES } from '../lib/health.js';
 
 const api = globalThis.browser || globalThis.chrome;
 const t = (key, subs) => api.i18n.getMessage(key, subs);
@@ -43,12 +45,40 @@ function showPause(state) {
   $('pause-tomorrow').hidden = paused;
 }
 
+const LINE = 'p'; // the element of each line of the health warning
+const labelOf = (service) => (ADAPTERS.find((a) => a.service === service) || ENGINES.find((e) => e.id === service)
+  || { label: service }).label;
+
+/**
+ * Each site that stopped matching: its name, the symptom and since when.
+ * Sites with the same symptom on the same day share a line (a browser that
+ * never granted access names them all at once).
+ */
 function showHealth(state) {
-  const names = Object.entries(state.health || {})
-    .filter(([, h]) => h && h.ok === false)
-    .map(([service]) => (ADAPTERS.find((a) => a.service === service) || { label: service }).label);
-  $('unhealthy').hidden = names.length === 0;
-  if (names.length) $('unhealthy').textContent = t('popupUnhealthy', [names.join(', ')]);
+  const sick = Object.entries(state.health || {}).filter(([, h]) => h && h.ok === false);
+  const box = $('unhealthy');
+  box.hidden = sick.length === 0;
+  box.replaceChildren();
+  if (!sick.length) return;
+  const head = document.createElement(LINE);
+  head.textContent = t('popupUnhealthy', [sick.map(([service]) => labelOf(service)).join(', ')]);
+  box.append(head);
+  const groups = new Map();
+  for (const [service, h] of sick) {
+    const date = h.since ? new Date(h.since).toLocaleDateString() : '?';
+    const key = `${h.detail}\n${date}`;
+    if (!groups.has(key)) groups.set(key, { code: h.detail, date, services: [] });
+    groups.get(key).services.push(service);
+  }
+  for (const g of groups.values()) {
+    const line = document.createElement(LINE);
+    line.className = 'health-site';
+    line.dataset.services = g.services.join(',');
+    line.dataset.code = g.code || '';
+    const symptom = (HEALTH_CODES.includes(g.code) && t(`health_${g.code}`)) || '?';
+    line.textContent = t('popupUnhealthySite', [g.services.map(labelOf).join(', '), symptom, g.date]);
+    box.append(line);
+  }
 }
 
 function showLastAnswer(state) {

@@ -314,7 +314,9 @@ def test_version_2_database_is_upgraded_with_its_rollup_intact(data_dir, estimat
         conn.execute(f"PRAGMA user_version = {step}")
     items = [make_item(service=s, ts=f"2026-11-{d:02d}T09:00:00Z") for s in ("claude", "gemini") for d in (3, 4)]
     rows = history.Estimates(estimator).rows([Interaction.model_validate(i) for i in items])
-    conn.executemany(history._INSERT, rows)  # through version 2's per-row trigger
+    v2_columns = history.COLUMNS[: history.COLUMNS.index("received") + 1]  # `source` came with version 4
+    v2_insert = f"INSERT INTO interactions ({', '.join(v2_columns)}) VALUES ({', '.join('?' * len(v2_columns))})"
+    conn.executemany(v2_insert, [row[: len(v2_columns)] for row in rows])  # through version 2's per-row trigger
     conn.close()
     db = history.open_db(path)
     assert migrations.version(db.conn) == migrations.LATEST

@@ -80,6 +80,42 @@ def browser_env(data_dir: Path, home: Path) -> dict[str, str]:
     return env
 
 
+def folders(root: Path, *names: str) -> list[Path]:
+    """New empty folders `names` under `root` (data, home, profile...), in that order."""
+    made = [root / n for n in names]
+    for d in made:
+        d.mkdir()
+    return made
+
+
+def chromium_run(root: Path, config: dict[str, Any]) -> dict[str, Any]:
+    """Drives Chromium (drive.mjs `config`, plus the fixture server's rules and a fresh profile) with the real host
+    registered; returns drive's result with `data`, `env` and the stored `rows`."""
+    data, home, profile = folders(root, "data", "home", "profile")
+    ensure_built()
+    env = browser_env(data, home)
+    install_host("chromium", env, profile)
+    with fixture_server() as server:
+        result = drive({**config, "rules": server["hostResolverRules"], "userDataDir": str(profile)}, env)
+    result.update(data=data, env=env, rows=rows(data))
+    return result
+
+
+def firefox_setup(root: Path, hosts: list[str]) -> tuple[Path, dict[str, str], Path, Path, Path]:
+    """Everything a Firefox end-to-end test needs before the browser starts: the real host registered for Firefox,
+    a profile trusting a test CA, a certificate for `hosts`. Returns (data, env, profile, leaf.pem, leaf.key)."""
+    require(FIREFOX, "Firefox ESR")
+    require(Path("certutil"), "certutil (libnss3-tools)")
+    if os.geteuid() != 0:
+        raise E2EError("the Firefox test serves the fixture sites on port 443, which needs root")
+    ensure_built()
+    data, home, profile, certs = folders(root, "ff-data", "ff-home", "ff-profile", "certs")
+    env = browser_env(data, home)
+    install_host("firefox", env)
+    leaf, key = firefox_profile(profile, certs, hosts)
+    return data, env, profile, leaf, key
+
+
 def install_host(browser: str, env: dict[str, str], user_data_dir: Path | None = None) -> subprocess.CompletedProcess:
     """Registers the real host with `wattprint install-host` (the same command a user runs)."""
     cmd = [str(WATTPRINT), "install-host", "--browser", browser]

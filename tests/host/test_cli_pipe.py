@@ -128,7 +128,7 @@ def test_profile_option_selects_a_separate_history(estimator, capsys, data_dir):
 def test_doctor_reports_and_repairs(estimator, capsys, data_dir):
     _fill(estimator, _items())
     db = history.open_db()
-    history.record_health(db, [{"service": "claude", "ok": False, "since": None, "detail": "no match"}], "chromium")
+    history.record_health(db, [{"service": "claude", "ok": False, "since": None, "detail": "unparsed"}], "chromium")
     db.conn.close()
     assert main(["doctor", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)

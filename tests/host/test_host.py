@@ -254,11 +254,11 @@ def test_summary_and_settings_and_health(host):
         "excluded_sites": [],
         "private_windows": False,
     }
-    adapters = [{"service": "claude", "ok": False, "since": "2026-11-22T10:00:00Z", "detail": "no submit matched"}]
+    adapters = [{"service": "claude", "ok": False, "since": "2026-11-22T10:00:00Z", "detail": "no_submit"}]
     assert host.ask({"type": "health", "req": "5", "adapters": adapters}) == {"type": "ok", "req": "5"}
     assert host.ask({"type": "health", "adapters": [{"service": "claude"}]})["code"] == 5
     db = history.open_db()
-    assert history.adapter_health(db)[0]["detail"] == "no submit matched"
+    assert history.adapter_health(db)[0]["detail"] == "no_submit"
     db.conn.close()
 
 

@@ -10,6 +10,11 @@
 //   Config: {rules, userDataDir, chats: [{service, prompts, variants? or
 //   variant?}], searches:
 //   [{engine, queries}], expectHost, timeoutMs}.
+// - "capture": searches made inside a page (pushState, back), a Google
+//   country domain, Google's AI Mode, and a chatbot whose stream changed
+//   shape, sent twice; waits until the outbox and the health report reach
+//   the host, and reads the popup. Config: {rules, userDataDir, marker,
+//   timeoutMs}.
 // - "screenshots": renders the popup and options pages to PNG files.
 //   Config: {rules, userDataDir, outDir}.
 // - "bench": the extension's main-thread script time on a page streaming a
@@ -248,7 +253,70 @@ async function bench() {
   return out;
 }
 
-const modes = { sites, screenshots, bench };
+async function capture() {
+  const { context, worker } = await launchWithExtension({ hostResolverRules: config.rules,
+    userDataDir: config.userDataDir });
+  const m = config.marker;
+  const result = {};
+  try {
+    const page = await context.newPage();
+    // A search, then two more made inside the page (pushState), the same one again, its page 2, and back.
+    await page.goto(`https://www.google.com/search?q=${encodeURIComponent(`first query ${m}`)}`);
+    await page.waitForTimeout(3000);
+    await page.evaluate((q) => window.searchInPage(q), `second query ${m}`);
+    await page.waitForTimeout(1500);
+    await page.evaluate((q) => window.searchInPage(q), `third query ${m}`);
+    await page.waitForTimeout(1500);
+    await page.evaluate((q) => window.searchInPage(q), `third query ${m}`);
+    await page.evaluate(() => {
+      const u = new URL(location.href);
+      u.searchParams.set('start', '10');
+      history.replaceState(null, '', u.href);
+    });
+    await page.waitForTimeout(1500);
+    await page.goBack();
+    await page.waitForTimeout(1500);
+    log('in-page searches done');
+    await page.goto(`https://www.google.co.uk/search?q=${encodeURIComponent(`country query ${m}`)}`);
+    await page.waitForTimeout(1500);
+    await page.goto(`https://www.google.com/search?q=${encodeURIComponent(`ai mode question about insulation ${m}`)}&udm=50&aep=11`);
+    await page.waitForTimeout(4000);
+    log('AI Mode done');
+    // A chatbot whose stream no longer parses, twice in a row.
+    const chat = await context.newPage();
+    await chat.goto('https://chatgpt.com/?broken=1');
+    await chat.waitForTimeout(300);
+    for (let i = 1; i <= 2; i += 1) {
+      await chat.click('[data-testid="send-button"]');
+      await chat.waitForFunction((n) => window.__answered >= n, i, { timeout: 15000 });
+      await chat.waitForTimeout(4000); // past the page read (2.5 s) after the stream's end
+    }
+    log('broken chat done');
+    result.state = await waitFor(async () => {
+      const s = await popupState(worker);
+      const pending = (await worker.evaluate(() => chrome.storage.local.get('healthPending'))).healthPending || [];
+      return s.outbox.count === 0 && s.connection.state === 'connected' && pending.length === 0
+        && Object.keys(s.health).length > 0 ? s : null;
+    }, { timeout: config.timeoutMs || 30000, interval: 250 });
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup/popup.html`);
+    await popup.waitForSelector('#unhealthy .health-site', { timeout: 10000 });
+    result.popup = await popup.evaluate(() => ({
+      hidden: document.getElementById('unhealthy').hidden,
+      text: document.getElementById('unhealthy').innerText,
+      sites: [...document.querySelectorAll('#unhealthy .health-site')].map((p) => ({ services: p.dataset.services,
+        code: p.dataset.code, text: p.textContent })),
+    }));
+    result.storage = await worker.evaluate(() => chrome.storage.local.get(null));
+    await chat.close();
+    await page.close();
+  } finally {
+    await context.close();
+  }
+  return result;
+}
+
+const modes = { sites, screenshots, bench, capture };
 try {
   if (!modes[config.mode]) throw new Error(`unknown mode ${config.mode}`);
   const result = await modes[config.mode]();

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTERS } from '../../lib/adapters/index.js';
-import { ENGINES } from '../../lib/search-engines.js';
+import { ENGINES, parseSearchUrl } from '../../lib/search-engines.js';
 import { acceptWebSocket } from './websocket.mjs';
 import { connectStream, dgwMessages, dgwRequest } from './fixture-encoding.mjs';
 import { loadFixture, variantNames } from './fixture-steps.mjs';
@@ -126,6 +126,8 @@ function addMessage(selector, text) {
 // ?long=N (benchmark): the answer streams N more one-word deltas, which the
 // page renders as they arrive, like the real site.
 const LONG = Number(new URLSearchParams(location.search).get('long')) || 0;
+// ?broken=1: the site's stream changed shape (the server sends one the adapter cannot read).
+const BROKEN = new URLSearchParams(location.search).has('broken');
 // A socket site (Copilot) opens its chat socket with the page, sends the
 // prompt as one frame and renders the answer from the frames that follow.
 let socket = null;
@@ -181,7 +183,9 @@ async function send() {
     // The page's requests in order (e.g. Le Chat's newChat then /api/chat), each read to the end, as the site does.
     for (const [i, step] of CFG.steps.entries()) {
       const long = LONG && i === CFG.steps.length - 1;
-      const url = long ? step.url + (step.url.includes('?') ? '&' : '?') + 'long=' + LONG : step.url;
+      const last = i === CFG.steps.length - 1;
+      const extra = long ? 'long=' + LONG : BROKEN && last ? 'broken=1' : '';
+      const url = extra ? step.url + (step.url.includes('?') ? '&' : '?') + extra : step.url;
       const init = step.connect ? connectInit(step.body) : { method: step.method, body: step.body,
         headers: { 'content-type': 'text/plain', ...step.headers } };
       const res = await fetch(url, init);
@@ -210,22 +214,36 @@ document.addEventListener('submit', (ev) => ev.preventDefault());
 </script></body></html>`;
 }
 
-function searchPage(engine, query) {
-  const aiSelector = engine.ai ? engine.ai[0] : null;
+/** An element matching a simple selector (#id, [attr="v"], .class), as an attribute string. */
+function attrsFor(selector) {
+  const id = /^#([\w-]+)/.exec(selector);
+  const attr = /^\[([\w-]+)="([^"]*)"\]/.exec(selector);
+  const cls = /^\.([\w-]+)/.exec(selector);
+  return id ? `id="${id[1]}"` : attr ? `${attr[1]}="${attr[2]}"` : cls ? `class="${cls[1]}"` : '';
+}
+
+function searchPage(engine, query, aiMode = false) {
+  // A page that is itself an AI answer (Google's AI Mode, Bing's Copilot Search) shows it where the engine's
+  // aiAnswer selectors look; other result pages may show an AI block (engine.ai).
+  const aiSelector = aiMode ? engine.aiAnswer[0] : engine.ai ? engine.ai[0] : null;
   let aiTag = '';
   if (aiSelector) {
-    const id = /^#([\w-]+)/.exec(aiSelector);
-    const attr = /^\[([\w-]+)="([^"]*)"\]/.exec(aiSelector);
-    const cls = /^\.([\w-]+)/.exec(aiSelector);
-    const a = id ? `id="${id[1]}"` : attr ? `${attr[1]}="${attr[2]}"` : cls ? `class="${cls[1]}"` : '';
+    const a = attrsFor(aiSelector);
     aiTag = `<template id="ai"><div ${a}><h2>AI Overview</h2><p>A heat pump moves heat using electricity. ${MARKER}</p></div></template>
 <script>setTimeout(() => document.body.prepend(document.getElementById('ai').content.cloneNode(true)), 300);</script>`;
   }
   const inputName = engine.params[0];
+  // searchInPage(q): a new search made inside the page, as Google, Bing or DuckDuckGo do it (history.pushState
+  // to the new result URL, then new results), without loading a new document.
+  const inPage = `<script>window.searchInPage = (q) => {
+  const u = new URL(location.href); u.searchParams.set(${JSON.stringify(inputName)}, q);
+  history.pushState({ q }, '', u.href);
+  document.querySelector('ol li a').textContent = 'Result one about ' + q;
+};</script>`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(query)} - ${esc(engine.label)}</title></head><body>
 <form><input name="${inputName}" value="${esc(query)}"></form>
 <ol><li><a href="https://example.org/1">Result one about ${esc(query)} ${MARKER}</a></li><li><a href="https://example.org/2">Result two</a></li></ol>
-${aiTag}</body></html>`;
+${aiTag}${inPage}</body></html>`;
 }
 
 function streamBody(res, text, contentType) {
@@ -318,6 +336,8 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
           : /^data:|^event:/m.test(step.answer) ? 'text/event-stream' : 'text/plain; charset=utf-8';
         const long = Number(url.searchParams.get('long')) || 0;
         if (long && adapter.service === 'chatgpt') return streamLong(res, step.answer, long);
+        // ?broken=1: the site changed its stream; nothing in it is the shape the adapter knows, and no end marker.
+        if (url.searchParams.get('broken')) return streamBody(res, 'data: {"shape":"changed","n":1}\n\n', type);
         return streamBody(res, connect ? connectStream(step.answer) : step.answer, type);
       }
       if (req.method === 'GET') {
@@ -333,7 +353,8 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
         query = engine.params.map((p) => form.get(p)).find((v) => v);
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(searchPage(engine, query || ''));
+      const parsed = parseSearchUrl(`https://${host}${url.pathname}${url.search}`);
+      return res.end(searchPage(engine, query || '', Boolean(parsed && parsed.ai)));
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
     return res.end('not found');

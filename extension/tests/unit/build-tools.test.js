@@ -37,6 +37,7 @@ test('the search content script bundles into one classic script that runs', asyn
     document: { readyState: 'complete', querySelector: () => null },
     chrome: { runtime: { sendMessage: async (m) => sent.push(m) } },
     crypto: globalThis.crypto, TextEncoder, URL, URLSearchParams, setInterval: () => 0, clearInterval: () => {},
+    addEventListener: () => {},
   });
   vm.runInContext(code, context);
   await new Promise((r) => setTimeout(r, 50));

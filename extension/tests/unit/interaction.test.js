@@ -12,7 +12,8 @@ test('an Interaction has exactly the protocol fields', () => {
     prompt: { latin: 10, klingon: 3 }, response: { cjk: 4 }, context: null, images: 1, duration_ms: 1234.4,
     submitted_at: NOW - 5000, source: 'traffic', text: 'secret' }, ctx);
   assert.deepEqual(Object.keys(item).sort(), ['browser', 'context', 'duration_ms', 'id', 'images', 'kind', 'model',
-    'modes', 'page', 'prompt', 'response', 'service', 'ts', 'video_seconds'].sort());
+    'modes', 'page', 'prompt', 'response', 'service', 'source', 'ts', 'video_seconds'].sort());
+  assert.equal(item.source, 'traffic');
   assert.equal(item.ts, '2026-11-22T09:59:55.000Z');
   assert.deepEqual(item.modes, ['web_search']);
   assert.deepEqual(item.prompt, { latin: 10 });

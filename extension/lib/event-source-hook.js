@@ -1,0 +1,60 @@
+// The page hook's EventSource wrapper (content/page-hook.js), on its own so
+// it can be tested with a stand-in EventSource. An EventSource reconnects by
+// itself after its stream ends unless the page closes it, so a turn cannot
+// wait for the source to close for good: it ends at the first error (the
+// stream ended or broke; a reconnect would only replay it), when the page
+// calls close(), or when the reader reports the site's end marker. Only
+// unnamed "message" events are seen.
+
+/**
+ * @param {object} win  the page's window (its EventSource is replaced)
+ * @param {(url: string) => ({push: (data: string) => boolean|void, end: () => void}|null)} startTurn
+ *   called for each new source; returns the turn to feed, or null to leave the source alone
+ */
+export function hookEventSource(win, startTurn) {
+  const ES = win.EventSource;
+  if (!ES) return;
+  const origClose = ES.prototype.close;
+  const closing = new WeakMap(); // source -> ends its turn
+  ES.prototype.close = function close() {
+    try {
+      const finish = closing.get(this);
+      if (finish) finish();
+    } catch {
+      // ignore
+    }
+    return origClose.apply(this, arguments);
+  };
+  win.EventSource = new Proxy(ES, {
+    construct(target, args, newTarget) {
+      const es = Reflect.construct(target, args, newTarget);
+      try {
+        const turn = startTurn(args[0]);
+        if (turn) {
+          let open = true;
+          const finish = () => {
+            if (!open) return;
+            open = false;
+            closing.delete(es);
+            es.removeEventListener('message', onMessage);
+            es.removeEventListener('error', finish);
+            turn.end();
+          };
+          const onMessage = (ev) => {
+            try {
+              if (turn.push(ev.data) === true) finish();
+            } catch {
+              // ignore
+            }
+          };
+          closing.set(es, finish);
+          es.addEventListener('message', onMessage);
+          es.addEventListener('error', finish);
+        }
+      } catch {
+        // ignore
+      }
+      return es;
+    },
+  });
+}
