@@ -5,8 +5,102 @@
 // content script (content/chat.js) through DOM events on a random channel.
 // No prompt or answer text ever leaves this world. Every wrapper falls back
 // to the original behaviour on any error of ours.
+//
+// The page's scripts run in this world too, after us (issue 15, findings 12
+// and 13). So everything the channel relies on is captured here, once, before
+// they run: a page that later replaces EventTarget.prototype.dispatchEvent,
+// CustomEvent, JSON.stringify or Promise.prototype.then learns nothing of the
+// channel. The wrappers look like the functions they wrap: same name, length,
+// no prototype, and Function.prototype.toString gives the native text for
+// them (and for itself). What the adapters parse can still be poisoned by the
+// page (JSON.parse, String.prototype...), so the content script and the
+// service worker bound every count they receive.
 
 import { adapterForPage } from '../lib/adapters/index.js';
+
+// Captured at start (see above).
+const { apply, construct, defineProperty } = Reflect;
+const nativeToString = Function.prototype.toString;
+const dispatchEvent = EventTarget.prototype.dispatchEvent;
+const addListener = EventTarget.prototype.addEventListener;
+const removeListener = EventTarget.prototype.removeEventListener;
+const NativeCustomEvent = CustomEvent;
+const NativePromise = Promise;
+const then = Promise.prototype.then;
+const promiseResolve = Promise.resolve;
+const weakGet = WeakMap.prototype.get;
+const weakSet = WeakMap.prototype.set;
+const objectKeys = Object.keys;
+const isArray = Array.isArray;
+const stringify = JSON.stringify;
+const dateNow = Date.now;
+const doc = document;
+const nativeEventSource = window.EventSource;
+
+const listen = (target, type, fn) => apply(addListener, target, [type, fn]);
+const on = (p, ok, fail) => apply(then, p, [ok, fail]);
+const settled = (value) => apply(promiseResolve, NativePromise, [value]);
+
+/**
+ * Function.prototype.toString answers for a wrapper as for the function it
+ * wraps, and for itself as the native one: String(fetch) is
+ * "function fetch() { [native code] }" with or without Wattprint.
+ */
+const disguised = new WeakMap(); // wrapper -> the original it stands for
+const disguise = (wrapper, original) => {
+  apply(weakSet, disguised, [wrapper, original]);
+  return wrapper;
+};
+const toStringProxy = new Proxy(nativeToString, {
+  apply(target, self, args) {
+    const original = apply(weakGet, disguised, [self]);
+    return apply(target, original === undefined ? self : original, args);
+  },
+});
+disguise(toStringProxy, nativeToString);
+
+/** Gives `wrapper` the original's name and length (a method has no prototype, like a native one). */
+const lookAlike = (wrapper, original) => {
+  defineProperty(wrapper, 'name', { value: original.name, configurable: true });
+  defineProperty(wrapper, 'length', { value: original.length, configurable: true });
+  return disguise(wrapper, original);
+};
+
+/** A constructor replaced by a Proxy: instances and the prototype point back at the Proxy. */
+const disguiseClass = (proxy, original) => {
+  disguise(proxy, original);
+  try {
+    defineProperty(original.prototype, 'constructor', { value: proxy, writable: true, configurable: true,
+      enumerable: false });
+  } catch {
+    // keep the original's
+  }
+};
+
+/**
+ * The message as JSON, without JSON.stringify on objects or any property
+ * lookup the page could have planted on Object.prototype or Array.prototype
+ * (toJSON): own keys of plain data only.
+ */
+function encode(value) {
+  if (value === null || value === undefined) return 'null';
+  const t = typeof value;
+  if (t === 'number') return Number.isFinite(value) ? `${value}` : 'null';
+  if (t === 'boolean') return value ? 'true' : 'false';
+  if (t === 'string') return stringify(value);
+  if (isArray(value)) {
+    let out = '';
+    for (let i = 0; i < value.length; i += 1) out += `${i ? ',' : ''}${encode(value[i])}`;
+    return `[${out}]`;
+  }
+  if (t === 'object') {
+    const keys = objectKeys(value);
+    let out = '';
+    for (let i = 0; i < keys.length; i += 1) out += `${i ? ',' : ''}${stringify(keys[i])}:${encode(value[keys[i]])}`;
+    return `{${out}}`;
+  }
+  return 'null';
+}
 
 const adapter = adapterForPage(location.hostname, location.pathname);
 if (adapter) installHooks(adapter);
@@ -19,23 +113,30 @@ function installHooks(adapter) {
   let turns = 0;
   const active = new Map(); // turn -> {reader, at}
 
-  const dispatch = (msg) => document.dispatchEvent(new CustomEvent(channel, { detail: JSON.stringify(msg) }));
+  const fire = (type, detail) => apply(dispatchEvent, doc, [new NativeCustomEvent(type, { __proto__: null, detail })]);
+  const dispatch = (msg) => fire(channel, encode(msg));
   const post = (msg) => (ready ? dispatch(msg) : queue.push(msg));
-  const hello = () => document.dispatchEvent(new CustomEvent('wattprint:hello', { detail: token }));
+  const hello = () => fire('wattprint:hello', token);
   const onPing = () => hello();
-  document.addEventListener('wattprint:ping', onPing);
-  document.addEventListener(`${channel}:ready`, () => {
+  listen(doc, 'wattprint:ping', onPing);
+  listen(doc, `${channel}:ready`, () => {
     if (ready) return;
     ready = true;
     // Once paired, nobody else can learn the channel by pinging.
-    document.removeEventListener('wattprint:ping', onPing);
-    queue.splice(0).forEach(dispatch);
+    apply(removeListener, doc, ['wattprint:ping', onPing]);
+    for (let i = 0; i < queue.length; i += 1) dispatch(queue[i]);
+    queue.length = 0;
   });
   hello();
+  defineProperty(Function.prototype, 'toString', { value: toStringProxy, writable: true, configurable: true,
+    enumerable: false });
 
-  const begin = (parsed) => {
+  // A submit is posted only once its request reached the network (a response
+  // arrived, or the socket was open): a request the page aborted before it
+  // left, or one that failed, is no query (issue 15, finding 11). `at` is
+  // when the request was made.
+  const begin = (parsed, at = dateNow()) => {
     const turn = ++turns;
-    const at = Date.now();
     post({ kind: 'submit', turn, at, model: parsed.model, modes: parsed.modes, prompt: parsed.prompt, context: parsed.context });
     const reader = adapter.createReader();
     active.set(turn, { reader, at });
@@ -51,10 +152,10 @@ function installHooks(adapter) {
     } catch {
       // keep the empty result
     }
-    post({ kind: 'end', turn, at: Date.now(), response: out.response, images: out.images || 0,
+    post({ kind: 'end', turn, at: dateNow(), response: out.response, images: out.images || 0,
       model: out.model || null, modes: out.modes || [], partial });
   };
-  addEventListener('pagehide', () => [...active.keys()].forEach((t) => end(t, true)));
+  listen(window, 'pagehide', () => active.forEach((_, t) => end(t, true)));
 
   const absolute = (url) => {
     try {
@@ -105,27 +206,39 @@ function installHooks(adapter) {
     end(turn);
   };
 
+  const aborted = (signal) => {
+    try {
+      return Boolean(signal && signal.aborted);
+    } catch {
+      return false;
+    }
+  };
+
   // fetch
   const origFetch = window.fetch;
   if (typeof origFetch === 'function') {
-    window.fetch = function fetch(input, init) {
+    // A method: like the native fetch it has no prototype and cannot be called with `new`.
+    const wrapped = { fetch(input) {
+      const init = arguments.length > 1 ? arguments[1] : undefined;
       let url;
       let copy;
       try {
         const isRequest = typeof Request !== 'undefined' && input instanceof Request;
         url = absolute(isRequest ? input.url : input instanceof URL ? input.href : input);
         const method = String((init && init.method) || (isRequest ? input.method : 'GET')).toUpperCase();
-        if (!adapter.isSubmit({ url, method })) return origFetch.apply(this, arguments);
+        if (!adapter.isSubmit({ url, method })) return apply(origFetch, this, arguments);
+        if (aborted(init && init.signal) || (isRequest && aborted(input.signal))) return apply(origFetch, this, arguments);
         copy = isRequest && !(init && init.body !== undefined) ? input.clone() : null;
       } catch {
-        return origFetch.apply(this, arguments);
+        return apply(origFetch, this, arguments);
       }
+      const at = dateNow();
       // Clone the response before the page can start reading it.
       let giveClone;
-      const cloned = new Promise((resolve) => {
+      const cloned = new NativePromise((resolve) => {
         giveClone = resolve;
       });
-      const result = origFetch.apply(this, arguments).then(
+      const result = on(apply(origFetch, this, arguments),
         (res) => {
           try {
             giveClone(res.clone());
@@ -137,20 +250,23 @@ function installHooks(adapter) {
         (err) => {
           giveClone(null);
           throw err;
-        },
-      );
+        });
       const text = copy ? copy.text() : bodyText(init && init.body);
-      Promise.resolve(text).then((t) => {
+      on(settled(text), (t) => {
         const parsed = parse(t, url);
-        if (!parsed) {
-          cloned.then((c) => c && c.body && c.body.cancel()).catch(() => {});
-          return;
-        }
-        const { turn, reader } = begin(parsed);
-        cloned.then((c) => (c ? readStream(c, turn, reader) : end(turn)));
-      }).catch(() => {});
+        on(cloned, (c) => {
+          if (!c) return; // aborted or failed before any response: never reached the site
+          if (!parsed) {
+            if (c.body) on(c.body.cancel(), null, () => {});
+            return;
+          }
+          const { turn, reader } = begin(parsed, at);
+          readStream(c, turn, reader);
+        });
+      }, () => {});
       return result;
-    };
+    } }.fetch;
+    window.fetch = lookAlike(wrapped, origFetch);
   }
 
   // XMLHttpRequest
@@ -159,44 +275,57 @@ function installHooks(adapter) {
     const info = new WeakMap();
     const origOpen = XHR.prototype.open;
     const origSend = XHR.prototype.send;
-    XHR.prototype.open = function open(method, url) {
+    const open = { open(method, url) {
       try {
-        info.set(this, { method: String(method).toUpperCase(), url: absolute(url) });
+        apply(weakSet, info, [this, { method: String(method).toUpperCase(), url: absolute(url) }]);
       } catch {
         // ignore
       }
-      return origOpen.apply(this, arguments);
-    };
-    XHR.prototype.send = function send(body) {
+      return apply(origOpen, this, arguments);
+    } }.open;
+    const send = { send() {
       try {
-        const i = info.get(this);
+        const i = apply(weakGet, info, [this]);
         if (i && adapter.isSubmit(i)) {
           const xhr = this;
-          Promise.resolve(bodyText(body)).then((t) => {
-            const parsed = parse(t, i.url);
+          const at = dateNow();
+          let parsed = null;
+          let turn = null;
+          let reader = null;
+          let seen = 0;
+          // The turn starts when the response's headers arrive (status 0: aborted or failed, no query).
+          const start = () => {
+            if (turn !== null || !parsed || xhr.readyState < 2 || xhr.status === 0) return;
+            ({ turn, reader } = begin(parsed, at));
+          };
+          const pull = () => {
+            start();
+            if (turn === null || (xhr.responseType !== '' && xhr.responseType !== 'text')) return;
+            const text = xhr.responseText || '';
+            if (text.length > seen) {
+              reader.push(text.slice(seen));
+              seen = text.length;
+            }
+          };
+          on(settled(bodyText(arguments[0])), (t) => {
+            parsed = parse(t, i.url);
             if (!parsed) return;
-            const { turn, reader } = begin(parsed);
-            let seen = 0;
-            const pull = () => {
-              if (xhr.responseType !== '' && xhr.responseType !== 'text') return;
-              const text = xhr.responseText || '';
-              if (text.length > seen) {
-                reader.push(text.slice(seen));
-                seen = text.length;
-              }
-            };
-            xhr.addEventListener('progress', pull);
-            xhr.addEventListener('loadend', () => {
+            listen(xhr, 'readystatechange', start);
+            listen(xhr, 'progress', pull);
+            listen(xhr, 'loadend', () => {
               pull();
-              end(turn);
+              if (turn !== null) end(turn);
             });
-          }).catch(() => {});
+            start();
+          }, () => {});
         }
       } catch {
         // ignore
       }
-      return origSend.apply(this, arguments);
-    };
+      return apply(origSend, this, arguments);
+    } }.send;
+    XHR.prototype.open = lookAlike(open, origOpen);
+    XHR.prototype.send = lookAlike(send, origSend);
   }
 
   // EventSource (GET streams; only unnamed "message" events are seen)
@@ -223,12 +352,14 @@ function installHooks(adapter) {
     });
   }
 
-  // WebSocket (sites whose adapter talks over a socket)
+  // WebSocket (sites whose adapter talks over a socket). Its send is wrapped
+  // once on the prototype, so a socket has no own `send` to give us away.
   const WS = window.WebSocket;
   if (WS && typeof adapter.isSocket === 'function') {
+    const watched = new WeakMap(); // socket -> {current}
     window.WebSocket = new Proxy(WS, {
       construct(target, args, newTarget) {
-        const ws = Reflect.construct(target, args, newTarget);
+        const ws = construct(target, args, newTarget);
         try {
           if (adapter.isSocket(absolute(args[0]))) watchSocket(ws);
         } catch {
@@ -237,39 +368,48 @@ function installHooks(adapter) {
         return ws;
       },
     });
-  }
-
-  function watchSocket(ws) {
-    let current = null;
-    const origSendWs = ws.send;
-    ws.send = function send(data) {
+    disguiseClass(window.WebSocket, WS);
+    const origSendWs = WS.prototype.send;
+    const sendWs = { send(data) {
+      const state = apply(weakGet, watched, [this]);
+      const result = apply(origSendWs, this, arguments);
       try {
-        if (typeof data === 'string') {
-          const parsed = parse(data, ws.url);
+        // Sent on an open socket (send throws before it opens): a query reached the site.
+        if (state && typeof data === 'string' && this.readyState === 1) {
+          const parsed = parse(data, this.url);
           if (parsed) {
-            if (current) end(current.turn);
-            current = begin(parsed);
+            if (state.current) end(state.current.turn);
+            state.current = begin(parsed);
           }
         }
       } catch {
         // ignore
       }
-      return origSendWs.apply(this, arguments);
-    };
-    ws.addEventListener('message', (ev) => {
-      if (!current || typeof ev.data !== 'string') return;
-      try {
-        if (current.reader.push(ev.data) === true) {
-          end(current.turn);
-          current = null;
+      return result;
+    } }.send;
+    WS.prototype.send = lookAlike(sendWs, origSendWs);
+
+    function watchSocket(ws) {
+      const state = { current: null };
+      apply(weakSet, watched, [ws, state]);
+      listen(ws, 'message', (ev) => {
+        if (!state.current || typeof ev.data !== 'string') return;
+        try {
+          if (state.current.reader.push(ev.data) === true) {
+            end(state.current.turn);
+            state.current = null;
+          }
+        } catch {
+          // ignore
         }
-      } catch {
-        // ignore
-      }
-    });
-    ws.addEventListener('close', () => {
-      if (current) end(current.turn);
-      current = null;
-    });
+      });
+      listen(ws, 'close', () => {
+        if (state.current) end(state.current.turn);
+        state.current = null;
+      });
+    }
   }
+
+  // The EventSource wrapper (a Proxy) looks like the constructor it wraps.
+  if (nativeEventSource && window.EventSource !== nativeEventSource) disguiseClass(window.EventSource, nativeEventSource);
 }
