@@ -127,6 +127,7 @@ export function createCoordinator({ service, emit, health, standby = () => {} })
         duration_ms: Math.max(0, e.at - s.at),
         submitted_at: s.at,
         source: 'traffic',
+        domSeen: entry.rec.domSeen, // the page showed this prompt's user message
       });
       settle();
     },
