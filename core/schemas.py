@@ -89,6 +89,7 @@ class Interaction(BaseModel):
     duration_ms: Annotated[int, Field(ge=0, le=3_600_000, strict=True)] | None = None
     browser: Annotated[str, Field(min_length=1, max_length=40)] | None = None
     page: Annotated[str, Field(max_length=200)] | None = None
+    unconfirmed: Annotated[bool, Field(strict=True)] = False  # the page never showed what the counts claim
 
     @field_validator("service")
     @classmethod

@@ -10,6 +10,7 @@ import { pauseEnd, effectivePause } from '../lib/settings.js';
 import { createNativeClient } from './native-client.js';
 import { createDelivery, RETRY_ALARM } from './delivery.js';
 import { createReports } from './reports.js';
+import { contentScripts, syncContentScripts } from '../lib/content-scripts.js';
 
 const outbox = createOutbox(local);
 const queryLog = createQueryLog(local);
@@ -78,6 +79,24 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true;
 });
 
+// Content scripts only on the sites that are on (issue 15, finding 15); one
+// sync at a time, again after every change of either side's settings.
+let syncing = Promise.resolve();
+function registerScripts() {
+  syncing = syncing.then(async () => {
+    try {
+      await syncContentScripts(api.scripting, contentScripts(await getSettings(), await getHostSettings()));
+    } catch (e) {
+      console.error('wattprint: content scripts not registered:', e);
+    }
+  });
+  return syncing;
+}
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && (changes.settings || changes.hostSettings)) registerScripts();
+});
+registerScripts();
+
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) delivery.flush({ force: true });
 });
@@ -85,4 +104,4 @@ api.runtime.onStartup.addListener(() => delivery.flush({ force: true }));
 api.runtime.onInstalled.addListener(() => delivery.flush({ force: true }));
 
 // Exposed for tests driving the worker (e2e harness reads the outbox here).
-globalThis.wattprint = { outbox, popupState };
+globalThis.wattprint = { outbox, popupState, scriptsReady: () => registerScripts() };

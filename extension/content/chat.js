@@ -126,6 +126,6 @@ function startCapture(adapter) {
   window.addEventListener('pagehide', () => coordinator.leave(Date.now()));
 
   api.runtime.onMessage.addListener((msg) => {
-    if (msg && msg.type === 'estimate' && msg.service === adapter.service) showBadge(document, adapter, msg.estimate);
+    if (msg && msg.type === 'estimate' && msg.service === adapter.service) showBadge(document, msg.estimate);
   });
 }
