@@ -93,7 +93,7 @@ def test_poisoned_counts_are_bounded_by_what_the_page_shows(attacked: dict[str, 
     # Finding 12: the page's JSON.parse claimed a 3,000,000-character prompt; the page showed far less.
     (row,) = [r for r in attacked["rows"] if r["service"] == "chatgpt"]
     claimed = sum(row["prompt"].values()) + sum(row["response"].values()) + sum(row["context"].values())
-    assert 0 < claimed <= 2 * attacked["visibleChars"] + 2000, (claimed, attacked["visibleChars"])
+    assert 0 < claimed <= 2 * attacked["visibleChars"] + 2000, (claimed, attacked["visibleChars"], {k: row[k] for k in ("prompt", "response", "context", "model", "duration_ms")})
 
 
 def test_wrappers_look_native(attacked: dict[str, Any]) -> None:

@@ -8,6 +8,8 @@
 // the user switched off. Usage: node attack.mjs '<json config>' with
 // {rules, userDataDir}; prints one JSON result line last.
 
+/* global CFG */ // the fixture page's own config (tests/e2e/fixture-server.mjs)
+
 import { launchWithExtension, waitFor } from './harness.mjs';
 import { ADAPTERS } from '../../lib/adapters/index.js';
 
@@ -137,13 +139,21 @@ async function attack() {
     });
     await page.click('[data-testid="send-button"]'); // the user's one action on ChatGPT
     await page.waitForFunction(() => window.__answered >= 1, null, { timeout: 15000 });
-    result.visibleChars = await page.evaluate(() => [...document.querySelectorAll(
-      '[data-message-author-role]')].reduce((n, el) => n + el.textContent.length, 0));
+    await waitFor(async () => (await tail()) > tailBefore + result.queuedByFlood
+      && (await worker.evaluate(async () => (await globalThis.wattprint.outbox.stats()).count === 0)),
+    { timeout: 20000 });
+    await page.waitForTimeout(1500);
+    // What the page shows of the conversation, as the content script measures it (lib/dom-watch.js pageSize).
+    const { dom } = ADAPTERS.find((a) => a.service === 'chatgpt');
+    result.visibleChars = await page.evaluate((sel) => {
+      const top = (s) => {
+        const all = [...document.querySelectorAll(s)];
+        return all.filter((n) => !all.some((p) => p !== n && p.contains(n)));
+      };
+      return [...top(sel.user), ...top(sel.assistant)].reduce((n, el) => n + el.textContent.length, 0);
+    }, { user: dom.user, assistant: dom.assistant });
 
     // 14. The badge: shown for the answer, but nothing of it readable by the page.
-    await waitFor(async () => worker.evaluate(async () => (await globalThis.wattprint.outbox.stats()).count === 0),
-      { timeout: 20000 });
-    await page.waitForTimeout(1500);
     result.badge = await page.evaluate(() => {
       const all = [...document.querySelectorAll('*')];
       return {
