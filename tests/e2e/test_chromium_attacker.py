@@ -10,6 +10,7 @@ user switched off. The history must get exactly what the user did: one ChatGPT r
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -55,7 +56,10 @@ def attacked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     env = browser_env(data, home)
     install_host("chromium", env, profile)
     with fixture_server() as server:
-        result = _attack({"rules": server["hostResolverRules"], "userDataDir": str(profile)}, env)
+        config = {"rules": server["hostResolverRules"], "userDataDir": str(profile)}
+        if os.environ.get("WATTPRINT_ATTACK_EXTENSION"):  # another build, e.g. an older one, to see these tests fail
+            config["extensionDir"] = os.environ["WATTPRINT_ATTACK_EXTENSION"]
+        result = _attack(config, env)
     deadline = time.monotonic() + 10
     while not (data / "history.db").exists() and time.monotonic() < deadline:
         time.sleep(0.2)

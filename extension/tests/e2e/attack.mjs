@@ -31,7 +31,7 @@ async function worldsOf(context, url) {
 
 async function attack() {
   const { context, worker } = await launchWithExtension({ hostResolverRules: config.rules,
-    userDataDir: config.userDataDir });
+    userDataDir: config.userDataDir, ...(config.extensionDir ? { extensionDir: config.extensionDir } : {}) });
   const result = {};
   const tail = () => worker.evaluate(async () => ((await chrome.storage.local.get('outbox.meta'))['outbox.meta']
     || { tail: 0 }).tail);
@@ -39,7 +39,7 @@ async function attack() {
     await worker.evaluate(async () => {
       await chrome.storage.local.set({ settings: { badge: true, disabledSites: ['claude'] } });
       await globalThis.wattprint.popupState(); // starts the host
-      await globalThis.wattprint.scriptsReady();
+      if (globalThis.wattprint.scriptsReady) await globalThis.wattprint.scriptsReady();
     });
     const { page, worlds } = await worldsOf(context, 'https://chatgpt.com/');
     result.chatgptWorlds = worlds;

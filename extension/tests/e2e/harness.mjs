@@ -41,7 +41,7 @@ export async function launchWithExtension({ hostResolverRules, userDataDir = new
     });
   }
   // Content scripts are registered by the worker at start: pages opened before that would have none.
-  await worker.evaluate(() => globalThis.wattprint.scriptsReady());
+  await worker.evaluate(() => globalThis.wattprint.scriptsReady && globalThis.wattprint.scriptsReady());
   return { context, worker, userDataDir };
 }
 
