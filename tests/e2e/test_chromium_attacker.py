@@ -97,7 +97,8 @@ def test_poisoned_counts_are_bounded_by_what_the_page_shows(attacked: dict[str, 
     # Finding 12: the page's JSON.parse claimed a 3,000,000-character prompt; the page showed far less.
     (row,) = [r for r in attacked["rows"] if r["service"] == "chatgpt"]
     claimed = sum(row["prompt"].values()) + sum(row["response"].values()) + sum(row["context"].values())
-    assert 0 < claimed <= 2 * attacked["visibleChars"] + 2000, (claimed, attacked["visibleChars"], {k: row[k] for k in ("prompt", "response", "context", "model", "duration_ms")})
+    counts = {k: row[k] for k in ("prompt", "response", "context")}
+    assert 0 < claimed <= 2 * attacked["visibleChars"] + 2000, (claimed, attacked["visibleChars"], counts)
 
 
 def test_wrappers_look_native(attacked: dict[str, Any]) -> None:
@@ -111,7 +112,8 @@ def test_wrappers_look_native(attacked: dict[str, Any]) -> None:
     assert fp["webSocket"] == NATIVE.format("WebSocket")
     assert fp["eventSource"] == NATIVE.format("EventSource")
     assert (fp["fetchLength"], fp["fetchName"], fp["fetchHasPrototype"], fp["xhrSendLength"]) == (1, "fetch", False, 0)
-    assert fp["wsConstructor"] and fp["esConstructor"]
+    assert fp["wsConstructor"]
+    assert fp["esConstructor"]
     for stack in fp["stacks"]:
         assert "chrome-extension://" not in stack, stack
         assert "page-hook" not in stack, stack

@@ -14,8 +14,14 @@ from wattprint.core.schemas import Interaction
 
 
 def _item(**extra: Any) -> dict[str, Any]:
-    return {"id": str(uuid.uuid4()), "ts": datetime.now(UTC).isoformat(), "kind": "chat", "service": "chatgpt",
-            "prompt": {"latin": 12}, **extra}
+    return {
+        "id": str(uuid.uuid4()),
+        "ts": datetime.now(UTC).isoformat(),
+        "kind": "chat",
+        "service": "chatgpt",
+        "prompt": {"latin": 12},
+        **extra,
+    }
 
 
 def test_absent_means_confirmed() -> None:
