@@ -16,14 +16,12 @@ import pytest
 from tests.e2e.support import (
     FIXTURES,
     MARKER,
-    browser_env,
+    chromium_setup,
     drive,
-    ensure_built,
     expected_chat,
     files_containing,
     fixture_server,
     host_log,
-    install_host,
     rows,
 )
 
@@ -40,13 +38,7 @@ AI_ENGINES = {"google", "bing", "brave"}  # their fixture result pages carry an 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    root = tmp_path_factory.mktemp("chromium-e2e")
-    data, home, profile = root / "data", root / "home", root / "profile"
-    for d in (data, home, profile):
-        d.mkdir()
-    ensure_built()
-    env = browser_env(data, home)
-    install_host("chromium", env, profile)
+    data, profile, env = chromium_setup(tmp_path_factory.mktemp("chromium-e2e"))
     started = time.monotonic()
     with fixture_server() as server:
         result = drive({

@@ -22,11 +22,9 @@ from tests.e2e.support import (
     E2E_JS,
     EXTENSION,
     E2EError,
-    browser_env,
-    ensure_built,
+    chromium_setup,
     fixture_server,
     host_log,
-    install_host,
     rows,
 )
 
@@ -48,13 +46,7 @@ def _attack(config: dict[str, Any], env: dict[str, str]) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def attacked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    root = tmp_path_factory.mktemp("chromium-attack")
-    data, home, profile = root / "data", root / "home", root / "profile"
-    for d in (data, home, profile):
-        d.mkdir()
-    ensure_built()
-    env = browser_env(data, home)
-    install_host("chromium", env, profile)
+    data, profile, env = chromium_setup(tmp_path_factory.mktemp("chromium-attack"))
     with fixture_server() as server:
         config = {"rules": server["hostResolverRules"], "userDataDir": str(profile)}
         if os.environ.get("WATTPRINT_ATTACK_EXTENSION"):  # another build, e.g. an older one, to see these tests fail
