@@ -10,7 +10,7 @@ import { pauseEnd, effectivePause } from '../lib/settings.js';
 import { createNativeClient } from './native-client.js';
 import { createDelivery, RETRY_ALARM } from './delivery.js';
 import { createReports } from './reports.js';
-import { contentScripts, syncContentScripts } from '../lib/content-scripts.js';
+import { contentScripts, syncContentScripts, injectIntoOpenTabs } from '../lib/content-scripts.js';
 
 const outbox = createOutbox(local);
 const queryLog = createQueryLog(local);
@@ -101,7 +101,13 @@ api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) delivery.flush({ force: true });
 });
 api.runtime.onStartup.addListener(() => delivery.flush({ force: true }));
-api.runtime.onInstalled.addListener(() => delivery.flush({ force: true }));
+api.runtime.onInstalled.addListener((details) => {
+  delivery.flush({ force: true });
+  if (details && details.reason === 'install') {
+    registerScripts().then(async () => injectIntoOpenTabs(api.tabs, api.scripting,
+      contentScripts(await getSettings(), await getHostSettings()))).catch(() => {});
+  }
+});
 
 // Exposed for tests driving the worker (e2e harness reads the outbox here).
 globalThis.wattprint = { outbox, popupState, scriptsReady: () => registerScripts() };

@@ -12,7 +12,11 @@ import { showBadge } from './badge.js';
 
 const api = globalThis.browser || globalThis.chrome;
 const adapter = adapterForPage(location.hostname, location.pathname);
-if (adapter) startCapture(adapter);
+// One copy per page: the worker may also inject this script into a tab open at install.
+if (adapter && !globalThis.wattprintChat) {
+  globalThis.wattprintChat = true;
+  startCapture(adapter);
+}
 
 function send(message) {
   try {

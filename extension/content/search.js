@@ -74,4 +74,8 @@ function start() {
   else readInput();
 }
 
-start();
+// One copy per page: the worker may also inject this script into a tab open at install.
+if (!globalThis.wattprintSearch) {
+  globalThis.wattprintSearch = true;
+  start();
+}

@@ -51,3 +51,22 @@ export async function syncContentScripts(scripting, wanted) {
   if (missing.length) await scripting.registerContentScripts(missing);
   return { registered: missing.map((s) => s.id), unregistered: stale };
 }
+
+/**
+ * Runs the isolated scripts in the supported tabs already open when the
+ * extension is installed (a registration reaches only pages loaded after
+ * it; Firefox did this for manifest scripts). Not the MAIN-world hook: in a
+ * page that already runs, its wrappers would come too late to be reliable,
+ * and a marker against a second copy would be visible to the page. The
+ * isolated scripts guard against a second copy themselves.
+ * @param {{query: Function}} tabs
+ * @param {{executeScript: Function}} scripting
+ */
+export async function injectIntoOpenTabs(tabs, scripting, wanted) {
+  for (const script of wanted.filter((s) => s.world !== 'MAIN')) {
+    const open = await tabs.query({ url: script.matches });
+    for (const tab of open) {
+      await Promise.resolve(scripting.executeScript({ target: { tabId: tab.id }, files: script.js })).catch(() => {});
+    }
+  }
+}

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentScripts, syncContentScripts } from '../../lib/content-scripts.js';
+import { contentScripts, syncContentScripts, injectIntoOpenTabs } from '../../lib/content-scripts.js';
 import { ADAPTERS } from '../../lib/adapters/index.js';
 import { ENGINES } from '../../lib/search-engines.js';
 
@@ -61,4 +61,12 @@ test('sync registers, re-registers on a change, and unregisters what is no longe
   assert.ok(!scripting.registered.get('page-hook').matches.includes('https://chatgpt.com/*'));
   await syncContentScripts(scripting, []);
   assert.equal(scripting.registered.size, 0);
+});
+
+test('tabs open at install get the isolated scripts, never the MAIN-world hook', async () => {
+  const injected = [];
+  const tabs = { query: async ({ url }) => (url.includes('https://chatgpt.com/*') ? [{ id: 1 }] : [{ id: 2 }]) };
+  const scripting = { executeScript: async ({ target, files }) => injected.push([target.tabId, ...files]) };
+  await injectIntoOpenTabs(tabs, scripting, contentScripts({}, null));
+  assert.deepEqual(injected, [[1, 'content/chat.js'], [2, 'content/search.js']]);
 });
