@@ -1,13 +1,14 @@
 // A stand-in for Chromium's storage.local with its quota: 10 MiB
 // (QUOTA_BYTES without the unlimitedStorage permission), counted as each
-// key's length plus its value's JSON in UTF-8, as Chromium's quota enforcer
-// counts. A write that would pass the quota changes nothing and rejects with
-// the error Chromium gives (checked in Chromium 14x with getBytesInUse and a
-// write past the quota, see tests/e2e/test_chromium_attacker.py).
+// key's length plus its value's JSON in UTF-8. A write that would pass the
+// quota changes nothing and rejects with the error Chromium gives; a write
+// that reaches it exactly is accepted. Measured in Chromium 156 with
+// getBytesInUse and writes at and past the quota: tests/e2e/quota-probe.mjs,
+// checked against these constants by tests/e2e/test_chromium_storage_quota.py.
 
 import { storedBytes, STORAGE_QUOTA_BYTES } from '../../lib/outbox.js';
 
-export const QUOTA_ERROR = 'QUOTA_BYTES quota exceeded';
+export const QUOTA_ERROR = 'Resource::kQuotaBytes quota exceeded';
 
 export function quotaStorage({ quota = STORAGE_QUOTA_BYTES } = {}) {
   const data = new Map();
