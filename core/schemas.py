@@ -143,6 +143,7 @@ class Interaction(BaseModel):
     browser: Annotated[str, Field(min_length=1, max_length=40)] | None = None  # BROWSERS
     page: Annotated[str, Field(max_length=200)] | None = None
     source: Literal["traffic", "page"] | None = None
+    unconfirmed: Annotated[bool, Field(strict=True)] = False  # the page never showed what the counts claim
 
     @field_validator("service")
     @classmethod

@@ -8,6 +8,7 @@ import { adapterForPage } from '../lib/adapters/index.js';
 import { engineFor } from '../lib/search-engines.js';
 import { hmacHex } from '../lib/hash.js';
 import { uuid7 } from '../lib/uuid7.js';
+import { createRateLimit } from '../lib/rate-limit.js';
 import { getSettings, getHostSettings, querySalt, noteHealth } from './store.js';
 import { CODE_GROUP, UNHEALTHY_AFTER, isHealthCode } from '../lib/health.js';
 
@@ -41,8 +42,10 @@ export function createReports({ outbox, queryLog, browserName, onQueued }) {
     return verdict.ok;
   };
 
+  const limit = createRateLimit();
   const queue = async (report, sender) => {
     const now = Date.now();
+    if (!limit.take(sender.tab ? sender.tab.id : -1, now)) return false;
     const item = buildInteraction(report, {
       id: uuid7(now),
       now,
@@ -50,9 +53,9 @@ export function createReports({ outbox, queryLog, browserName, onQueued }) {
       page: originOf(sender.url || (sender.tab && sender.tab.url)),
     });
     if (!item || !item.page) return false;
-    await outbox.add([{ item, tabId: sender.tab ? sender.tab.id : null }]);
+    const { added } = await outbox.add([{ item, tabId: sender.tab ? sender.tab.id : null }]);
     onQueued();
-    return true;
+    return added > 0;
   };
 
   const isNewQuery = async (engine, queryHash, suffix) => {
@@ -68,7 +71,8 @@ export function createReports({ outbox, queryLog, browserName, onQueued }) {
         const service = senderService(sender, 'chat');
         if (!service || !msg.report || msg.report.service !== service) return { queued: false };
         if (!(await allowed(service, sender))) return { queued: false };
-        const queued = await queue({ ...msg.report, kind: 'chat' }, sender);
+        // Only the content script's own check against the page confirms a chat turn.
+        const queued = await queue({ ...msg.report, kind: 'chat', confirmed: msg.report.confirmed === true }, sender);
         // A turn the traffic hook saw is a capture outcome: a miss (counted
         // from the page instead) or a good capture that clears the run.
         const miss = msg.report.miss;

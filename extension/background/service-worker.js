@@ -12,6 +12,7 @@ import { createDelivery, RETRY_ALARM } from './delivery.js';
 import { createReports } from './reports.js';
 import { createBadge } from './badge.js';
 import { createAccess } from './access.js';
+import { contentScripts, syncContentScripts, injectIntoOpenTabs } from '../lib/content-scripts.js';
 
 const outbox = createOutbox(local);
 const queryLog = createQueryLog(local);
@@ -91,6 +92,24 @@ if (access && api.permissions.onRemoved) {
   api.permissions.onAdded.addListener((p) => access.added(p));
 }
 
+// Content scripts only on the sites that are on (issue 15, finding 15); one
+// sync at a time, again after every change of either side's settings.
+let syncing = Promise.resolve();
+function registerScripts() {
+  syncing = syncing.then(async () => {
+    try {
+      await syncContentScripts(api.scripting, contentScripts(await getSettings(), await getHostSettings()));
+    } catch (e) {
+      console.error('wattprint: content scripts not registered:', e);
+    }
+  });
+  return syncing;
+}
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && (changes.settings || changes.hostSettings)) registerScripts();
+});
+registerScripts();
+
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) deliver({ force: true });
 });
@@ -99,7 +118,13 @@ const startUp = async () => {
   return deliver({ force: true });
 };
 api.runtime.onStartup.addListener(startUp);
-api.runtime.onInstalled.addListener(startUp);
+api.runtime.onInstalled.addListener((details) => {
+  startUp();
+  if (details && details.reason === 'install') {
+    registerScripts().then(async () => injectIntoOpenTabs(api.tabs, api.scripting,
+      contentScripts(await getSettings(), await getHostSettings()))).catch(() => {});
+  }
+});
 
 // Exposed for tests driving the worker (e2e harness reads the outbox here).
-globalThis.wattprint = { outbox, popupState, badge };
+globalThis.wattprint = { outbox, popupState, badge, scriptsReady: () => registerScripts() };

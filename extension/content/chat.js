@@ -6,11 +6,17 @@ import { adapterForPage } from '../lib/adapters/index.js';
 import { createCoordinator } from '../lib/capture-coordinator.js';
 import { createDomWatch } from '../lib/dom-watch.js';
 import { cleanCounts } from '../lib/interaction.js';
+import { createActionGate, isSendGesture } from '../lib/user-actions.js';
+import { boundByPage, withinLimits } from '../lib/plausible.js';
 import { showBadge } from './badge.js';
 
 const api = globalThis.browser || globalThis.chrome;
 const adapter = adapterForPage(location.hostname, location.pathname);
-if (adapter) startCapture(adapter);
+// One copy per page: the worker may also inject this script into a tab open at install.
+if (adapter && !globalThis.wattprintChat) {
+  globalThis.wattprintChat = true;
+  startCapture(adapter);
+}
 
 function send(message) {
   try {
@@ -23,9 +29,15 @@ function send(message) {
 
 function startCapture(adapter) {
   let dom = null;
+  // Counts the page's traffic claims are bounded by what the page shows, once
+  // per answer; a prompt the page itself showed is confirmed (issue 15, finding 12).
+  const bound = (report) => {
+    if (report.source !== 'traffic') return { ...withinLimits(report).report, confirmed: true };
+    return boundByPage(report, dom ? dom.pageSize() : { chars: 0, images: 0 });
+  };
   const coordinator = createCoordinator({
     service: adapter.service,
-    emit: (report) => send({ type: 'interaction', report }),
+    emit: (report) => send({ type: 'interaction', report: bound(report) }),
     health: (h) => send({ type: 'health', service: adapter.service, group: h.group, code: h.code }),
     // A missed stream's answer, read once from the page after the stream ended.
     readPage: () => (dom ? dom.lastAnswer() : {}),
@@ -58,6 +70,8 @@ function startCapture(adapter) {
     }
     if (!msg || !Number.isInteger(msg.turn)) return;
     if (msg.kind === 'submit') {
+      // One submit per user action: the page's own fetch calls, without one, are no queries.
+      if (!gate.take(Date.now())) return;
       const prompt = cleanCounts(msg.prompt);
       const context = msg.context ? cleanCounts(msg.context) : (dom ? dom.contextFor(prompt) : {});
       coordinator.netSubmit({ turn: msg.turn, at: Date.now(), model: msg.model, modes: msg.modes, prompt, context });
@@ -72,6 +86,13 @@ function startCapture(adapter) {
     }
     wake();
   };
+
+  const gate = createActionGate();
+  const onGesture = (ev) => {
+    if (isSendGesture(ev)) gate.note(Date.now());
+  };
+  document.addEventListener('click', onGesture, true);
+  document.addEventListener('keydown', onGesture, true);
 
   let paired = false;
   const onHello = (ev) => {
@@ -113,6 +134,6 @@ function startCapture(adapter) {
   window.addEventListener('pagehide', () => coordinator.leave(Date.now()));
 
   api.runtime.onMessage.addListener((msg) => {
-    if (msg && msg.type === 'estimate' && msg.service === adapter.service) showBadge(document, adapter, msg.estimate);
+    if (msg && msg.type === 'estimate' && msg.service === adapter.service) showBadge(document, msg.estimate);
   });
 }

@@ -5,9 +5,103 @@
 // content script (content/chat.js) through DOM events on a random channel.
 // No prompt or answer text ever leaves this world. Every wrapper falls back
 // to the original behaviour on any error of ours.
+//
+// The page's scripts run in this world too, after us (issue 15, findings 12
+// and 13). So everything the channel relies on is captured here, once, before
+// they run: a page that later replaces EventTarget.prototype.dispatchEvent,
+// CustomEvent, JSON.stringify or Promise.prototype.then learns nothing of the
+// channel. The wrappers look like the functions they wrap: same name, length,
+// no prototype, and Function.prototype.toString gives the native text for
+// them (and for itself). What the adapters parse can still be poisoned by the
+// page (JSON.parse, String.prototype...), so the content script and the
+// service worker bound every count they receive.
 
 import { adapterForPage } from '../lib/adapters/index.js';
 import { hookEventSource } from '../lib/event-source-hook.js';
+
+// Captured at start (see above).
+const { apply, construct, defineProperty } = Reflect;
+const nativeToString = Function.prototype.toString;
+const dispatchEvent = EventTarget.prototype.dispatchEvent;
+const addListener = EventTarget.prototype.addEventListener;
+const removeListener = EventTarget.prototype.removeEventListener;
+const NativeCustomEvent = CustomEvent;
+const NativePromise = Promise;
+const then = Promise.prototype.then;
+const promiseResolve = Promise.resolve;
+const weakGet = WeakMap.prototype.get;
+const weakSet = WeakMap.prototype.set;
+const objectKeys = Object.keys;
+const isArray = Array.isArray;
+const stringify = JSON.stringify;
+const dateNow = Date.now;
+const doc = document;
+const nativeEventSource = window.EventSource;
+
+const listen = (target, type, fn) => apply(addListener, target, [type, fn]);
+const on = (p, ok, fail) => apply(then, p, [ok, fail]);
+const settled = (value) => apply(promiseResolve, NativePromise, [value]);
+
+/**
+ * Function.prototype.toString answers for a wrapper as for the function it
+ * wraps, and for itself as the native one: String(fetch) is
+ * "function fetch() { [native code] }" with or without Wattprint.
+ */
+const disguised = new WeakMap(); // wrapper -> the original it stands for
+const disguise = (wrapper, original) => {
+  apply(weakSet, disguised, [wrapper, original]);
+  return wrapper;
+};
+const toStringProxy = new Proxy(nativeToString, {
+  apply(target, self, args) {
+    const original = apply(weakGet, disguised, [self]);
+    return apply(target, original === undefined ? self : original, args);
+  },
+});
+disguise(toStringProxy, nativeToString);
+
+/** Gives `wrapper` the original's name and length (a method has no prototype, like a native one). */
+const lookAlike = (wrapper, original) => {
+  defineProperty(wrapper, 'name', { value: original.name, configurable: true });
+  defineProperty(wrapper, 'length', { value: original.length, configurable: true });
+  return disguise(wrapper, original);
+};
+
+/** A constructor replaced by a Proxy: instances and the prototype point back at the Proxy. */
+const disguiseClass = (proxy, original) => {
+  disguise(proxy, original);
+  try {
+    defineProperty(original.prototype, 'constructor', { value: proxy, writable: true, configurable: true,
+      enumerable: false });
+  } catch {
+    // keep the original's
+  }
+};
+
+/**
+ * The message as JSON, without JSON.stringify on objects or any property
+ * lookup the page could have planted on Object.prototype or Array.prototype
+ * (toJSON): own keys of plain data only.
+ */
+function encode(value) {
+  if (value === null || value === undefined) return 'null';
+  const t = typeof value;
+  if (t === 'number') return Number.isFinite(value) ? `${value}` : 'null';
+  if (t === 'boolean') return value ? 'true' : 'false';
+  if (t === 'string') return stringify(value);
+  if (isArray(value)) {
+    let out = '';
+    for (let i = 0; i < value.length; i += 1) out += `${i ? ',' : ''}${encode(value[i])}`;
+    return `[${out}]`;
+  }
+  if (t === 'object') {
+    const keys = objectKeys(value);
+    let out = '';
+    for (let i = 0; i < keys.length; i += 1) out += `${i ? ',' : ''}${stringify(keys[i])}:${encode(value[keys[i]])}`;
+    return `{${out}}`;
+  }
+  return 'null';
+}
 
 const adapter = adapterForPage(location.hostname, location.pathname);
 if (adapter) installHooks(adapter);
@@ -20,23 +114,30 @@ function installHooks(adapter) {
   let turns = 0;
   const active = new Map(); // turn -> {reader, at}
 
-  const dispatch = (msg) => document.dispatchEvent(new CustomEvent(channel, { detail: JSON.stringify(msg) }));
+  const fire = (type, detail) => apply(dispatchEvent, doc, [new NativeCustomEvent(type, { __proto__: null, detail })]);
+  const dispatch = (msg) => fire(channel, encode(msg));
   const post = (msg) => (ready ? dispatch(msg) : queue.push(msg));
-  const hello = () => document.dispatchEvent(new CustomEvent('wattprint:hello', { detail: token }));
+  const hello = () => fire('wattprint:hello', token);
   const onPing = () => hello();
-  document.addEventListener('wattprint:ping', onPing);
-  document.addEventListener(`${channel}:ready`, () => {
+  listen(doc, 'wattprint:ping', onPing);
+  listen(doc, `${channel}:ready`, () => {
     if (ready) return;
     ready = true;
     // Once paired, nobody else can learn the channel by pinging.
-    document.removeEventListener('wattprint:ping', onPing);
-    queue.splice(0).forEach(dispatch);
+    apply(removeListener, doc, ['wattprint:ping', onPing]);
+    for (let i = 0; i < queue.length; i += 1) dispatch(queue[i]);
+    queue.length = 0;
   });
   hello();
+  defineProperty(Function.prototype, 'toString', { value: toStringProxy, writable: true, configurable: true,
+    enumerable: false });
 
-  const begin = (parsed) => {
+  // A submit is posted only once its request reached the network (a response
+  // arrived, or the socket was open): a request the page aborted before it
+  // left, or one that failed, is no query (issue 15, finding 11). `at` is
+  // when the request was made.
+  const begin = (parsed, at = dateNow()) => {
     const turn = ++turns;
-    const at = Date.now();
     post({ kind: 'submit', turn, at, model: parsed.model, modes: parsed.modes, prompt: parsed.prompt, context: parsed.context });
     const reader = adapter.createReader(parsed);
     active.set(turn, { reader, at });
@@ -63,7 +164,7 @@ function installHooks(adapter) {
     }
     post(endMessage(turn, out, partial));
   };
-  const endMessage = (turn, out, partial) => ({ kind: 'end', turn, at: Date.now(), response: out.response,
+  const endMessage = (turn, out, partial) => ({ kind: 'end', turn, at: dateNow(), response: out.response,
     images: out.images || 0, model: out.model || null, modes: out.modes || [], partial,
     // parsed / complete: the adapter's verdict on this stream (left out when it gives none: unknown).
     ...(typeof out.parsed === 'boolean' ? { parsed: out.parsed } : {}),
@@ -77,10 +178,10 @@ function installHooks(adapter) {
     active.set(turn, entry);
     return { turn, reader: entry.reader };
   };
-  addEventListener('pagehide', () => {
+  listen(window, 'pagehide', () => {
     const h = resumeHeld();
     if (h) end(h.turn, true);
-    [...active.keys()].forEach((t) => end(t, true));
+    active.forEach((_, t) => end(t, true));
   });
 
   const absolute = (url) => {
@@ -148,10 +249,20 @@ function installHooks(adapter) {
     end(turn);
   };
 
+  const aborted = (signal) => {
+    try {
+      return Boolean(signal && signal.aborted);
+    } catch {
+      return false;
+    }
+  };
+
   // fetch
   const origFetch = window.fetch;
   if (typeof origFetch === 'function') {
-    window.fetch = function fetch(input, init) {
+    // A method: like the native fetch it has no prototype and cannot be called with `new`.
+    const wrapped = { fetch(input) {
+      const init = arguments.length > 1 ? arguments[1] : undefined;
       let url;
       let copy;
       let headers = {};
@@ -159,18 +270,20 @@ function installHooks(adapter) {
         const isRequest = typeof Request !== 'undefined' && input instanceof Request;
         url = absolute(isRequest ? input.url : input instanceof URL ? input.href : input);
         const method = String((init && init.method) || (isRequest ? input.method : 'GET')).toUpperCase();
-        if (!adapter.isSubmit({ url, method })) return origFetch.apply(this, arguments);
+        if (!adapter.isSubmit({ url, method })) return apply(origFetch, this, arguments);
+        if (aborted(init && init.signal) || (isRequest && aborted(input.signal))) return apply(origFetch, this, arguments);
         copy = isRequest && !(init && init.body !== undefined) ? input.clone() : null;
         if (wanted.length > 0) headers = wantedHeaders((init && init.headers) || (isRequest ? input.headers : undefined));
       } catch {
-        return origFetch.apply(this, arguments);
+        return apply(origFetch, this, arguments);
       }
+      const at = dateNow();
       // Clone the response before the page can start reading it.
       let giveClone;
-      const cloned = new Promise((resolve) => {
+      const cloned = new NativePromise((resolve) => {
         giveClone = resolve;
       });
-      const result = origFetch.apply(this, arguments).then(
+      const result = on(apply(origFetch, this, arguments),
         (res) => {
           try {
             giveClone(res.clone());
@@ -182,21 +295,24 @@ function installHooks(adapter) {
         (err) => {
           giveClone(null);
           throw err;
-        },
-      );
+        });
       const text = copy ? copy.text() : bodyText(init && init.body);
-      Promise.resolve(text).then((t) => {
+      on(settled(text), (t) => {
         const parsed = parse(t, url, headers);
-        const continued = parsed && parsed.resume ? resumeHeld() : null;
-        if (!parsed || (parsed.resume && !continued)) {
-          cloned.then((c) => c && c.body && c.body.cancel()).catch(() => {});
-          return;
-        }
-        const { turn, reader } = continued || begin(parsed);
-        cloned.then((c) => (c ? readStream(c, turn, reader) : end(turn)));
-      }).catch(() => {});
+        on(cloned, (c) => {
+          if (!c) return; // aborted or failed before any response: never reached the site
+          const continued = parsed && parsed.resume ? resumeHeld() : null;
+          if (!parsed || (parsed.resume && !continued)) {
+            if (c.body) on(c.body.cancel(), null, () => {});
+            return;
+          }
+          const { turn, reader } = continued || begin(parsed, at);
+          readStream(c, turn, reader);
+        });
+      }, () => {});
       return result;
-    };
+    } }.fetch;
+    window.fetch = lookAlike(wrapped, origFetch);
   }
 
   // XMLHttpRequest
@@ -206,56 +322,72 @@ function installHooks(adapter) {
     const origOpen = XHR.prototype.open;
     const origSend = XHR.prototype.send;
     const origSetHeader = XHR.prototype.setRequestHeader;
-    XHR.prototype.open = function open(method, url) {
+    const open = { open(method, url) {
       try {
-        info.set(this, { method: String(method).toUpperCase(), url: absolute(url), headers: {} });
+        apply(weakSet, info, [this, { method: String(method).toUpperCase(), url: absolute(url), headers: {} }]);
       } catch {
         // ignore
       }
-      return origOpen.apply(this, arguments);
-    };
-    if (wanted.length > 0) {
-      XHR.prototype.setRequestHeader = function setRequestHeader(name, value) {
-        try {
-          const i = info.get(this);
-          const key = String(name).toLowerCase();
-          if (i && wanted.includes(key)) i.headers[key] = String(value);
-        } catch {
-          // ignore
-        }
-        return origSetHeader.apply(this, arguments);
-      };
-    }
-    XHR.prototype.send = function send(body) {
+      return apply(origOpen, this, arguments);
+    } }.open;
+    // Only the request headers the adapter names are kept (Gemini's model header).
+    const setHeader = { setRequestHeader(name, value) {
       try {
-        const i = info.get(this);
+        const i = apply(weakGet, info, [this]);
+        const key = String(name).toLowerCase();
+        if (i && wanted.includes(key)) i.headers[key] = String(value);
+      } catch {
+        // ignore
+      }
+      return apply(origSetHeader, this, arguments);
+    } }.setRequestHeader;
+    const send = { send() {
+      try {
+        const i = apply(weakGet, info, [this]);
         if (i && adapter.isSubmit(i)) {
           const xhr = this;
-          Promise.resolve(bodyText(body)).then((t) => {
-            const parsed = parse(t, i.url, i.headers);
-            if (!parsed || parsed.resume) return;
-            const { turn, reader } = begin(parsed);
-            let seen = 0;
-            const pull = () => {
-              if (xhr.responseType !== '' && xhr.responseType !== 'text') return;
-              const text = xhr.responseText || '';
-              if (text.length > seen) {
-                reader.push(text.slice(seen));
-                seen = text.length;
-              }
-            };
-            xhr.addEventListener('progress', pull);
-            xhr.addEventListener('loadend', () => {
+          const at = dateNow();
+          let parsed = null;
+          let turn = null;
+          let reader = null;
+          let seen = 0;
+          // The turn starts when the response's headers arrive (status 0: aborted or failed, no query).
+          const start = () => {
+            if (turn !== null || !parsed || xhr.readyState < 2 || xhr.status === 0) return;
+            ({ turn, reader } = begin(parsed, at));
+          };
+          const pull = () => {
+            start();
+            if (turn === null || (xhr.responseType !== '' && xhr.responseType !== 'text')) return;
+            const text = xhr.responseText || '';
+            if (text.length > seen) {
+              reader.push(text.slice(seen));
+              seen = text.length;
+            }
+          };
+          on(settled(bodyText(arguments[0])), (t) => {
+            parsed = parse(t, i.url, i.headers);
+            if (!parsed || parsed.resume) {
+              parsed = null;
+              return;
+            }
+            listen(xhr, 'readystatechange', start);
+            listen(xhr, 'progress', pull);
+            listen(xhr, 'loadend', () => {
               pull();
-              end(turn);
+              if (turn !== null) end(turn);
             });
-          }).catch(() => {});
+            start();
+          }, () => {});
         }
       } catch {
         // ignore
       }
-      return origSend.apply(this, arguments);
-    };
+      return apply(origSend, this, arguments);
+    } }.send;
+    XHR.prototype.open = lookAlike(open, origOpen);
+    XHR.prototype.send = lookAlike(send, origSend);
+    if (wanted.length > 0) XHR.prototype.setRequestHeader = lookAlike(setHeader, origSetHeader);
   }
 
   // EventSource (GET streams): see lib/event-source-hook.js for when a turn ends.
@@ -267,12 +399,14 @@ function installHooks(adapter) {
     return { push: (data) => reader.push(`data: ${data}\n\n`), end: () => end(turn) };
   });
 
-  // WebSocket (sites whose adapter talks over a socket)
+  // WebSocket (sites whose adapter talks over a socket). Its send is wrapped
+  // once on the prototype, so a socket has no own `send` to give us away.
   const WS = window.WebSocket;
   if (WS && typeof adapter.isSocket === 'function') {
+    const watched = new WeakMap(); // socket -> {current}
     window.WebSocket = new Proxy(WS, {
       construct(target, args, newTarget) {
-        const ws = Reflect.construct(target, args, newTarget);
+        const ws = construct(target, args, newTarget);
         try {
           if (adapter.isSocket(absolute(args[0]))) watchSocket(ws);
         } catch {
@@ -281,55 +415,66 @@ function installHooks(adapter) {
         return ws;
       },
     });
-  }
-
-  function watchSocket(ws) {
-    let current = null;
-    // Sites whose socket carries binary frames (Meta AI) get them as bytes;
-    // a Blob is read in order, after the frames before it.
+    disguiseClass(window.WebSocket, WS);
+    // Sites whose socket carries binary frames (Meta AI) get them as bytes; a Blob is read in order.
     const binary = adapter.binaryFrames === true;
     const asBytes = (data) => (data instanceof ArrayBuffer ? new Uint8Array(data)
       : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null);
-    const origSendWs = ws.send;
-    ws.send = function send(data) {
+    const origSendWs = WS.prototype.send;
+    const sendWs = { send(data) {
+      const state = apply(weakGet, watched, [this]);
+      const result = apply(origSendWs, this, arguments);
       try {
-        const frame = typeof data === 'string' ? data : binary ? asBytes(data) : null;
-        const parsed = frame ? parse(frame, ws.url) : null;
-        if (parsed) {
-          if (current) end(current.turn);
-          current = begin(parsed);
+        // Sent on an open socket (send throws before it opens): a query reached the site.
+        if (state && this.readyState === 1) {
+          const frame = typeof data === 'string' ? data : binary ? asBytes(data) : null;
+          const parsed = frame ? parse(frame, this.url) : null;
+          if (parsed) {
+            if (state.current) end(state.current.turn);
+            state.current = begin(parsed);
+          }
         }
       } catch {
         // ignore
       }
-      return origSendWs.apply(this, arguments);
-    };
-    const take = (frame) => {
-      if (!current || !frame) return;
-      try {
-        if (current.reader.push(frame) === true) {
-          end(current.turn);
-          current = null;
+      return result;
+    } }.send;
+    WS.prototype.send = lookAlike(sendWs, origSendWs);
+
+    function watchSocket(ws) {
+      const state = { current: null };
+      apply(weakSet, watched, [ws, state]);
+      const take = (frame) => {
+        if (!state.current || !frame) return;
+        try {
+          if (state.current.reader.push(frame) === true) {
+            end(state.current.turn);
+            state.current = null;
+          }
+        } catch {
+          // ignore
         }
-      } catch {
-        // ignore
-      }
-    };
-    let blobs = Promise.resolve();
-    ws.addEventListener('message', (ev) => {
-      if (!current) return;
-      if (typeof ev.data === 'string') return take(ev.data);
-      if (!binary) return undefined;
-      if (typeof Blob !== 'undefined' && ev.data instanceof Blob) {
-        if (ev.data.size > 4 * 1024 * 1024) return undefined;
-        blobs = blobs.then(() => ev.data.arrayBuffer()).then((b) => take(new Uint8Array(b)), () => {});
-        return undefined;
-      }
-      return take(asBytes(ev.data));
-    });
-    ws.addEventListener('close', () => {
-      if (current) end(current.turn);
-      current = null;
-    });
+      };
+      let blobs = settled();
+      listen(ws, 'message', (ev) => {
+        if (!state.current) return undefined;
+        if (typeof ev.data === 'string') return take(ev.data);
+        if (!binary) return undefined;
+        if (typeof Blob !== 'undefined' && ev.data instanceof Blob) {
+          if (ev.data.size > 4 * 1024 * 1024) return undefined;
+          const blob = ev.data;
+          blobs = on(on(blobs, () => blob.arrayBuffer()), (b) => take(new Uint8Array(b)), () => {});
+          return undefined;
+        }
+        return take(asBytes(ev.data));
+      });
+      listen(ws, 'close', () => {
+        if (state.current) end(state.current.turn);
+        state.current = null;
+      });
+    }
   }
+
+  // The EventSource wrapper (a Proxy) looks like the constructor it wraps.
+  if (nativeEventSource && window.EventSource !== nativeEventSource) disguiseClass(window.EventSource, nativeEventSource);
 }

@@ -127,4 +127,8 @@ function start() {
   else setInterval(changed, URL_POLL_MS);
 }
 
-start();
+// One copy per page: the worker may also inject this script into a tab open at install.
+if (!globalThis.wattprintSearch) {
+  globalThis.wattprintSearch = true;
+  start();
+}

@@ -145,6 +145,7 @@ export function createCoordinator({ service, emit, health, standby = () => {}, r
         duration_ms: Math.max(0, e.at - s.at),
         submitted_at: s.at,
         source: 'traffic',
+        domSeen: entry.rec.domSeen, // the page showed this prompt's user message
       };
       // Missing flags mean 'unknown': no judgement. Only the end of a stream
       // is checked, never each chunk.

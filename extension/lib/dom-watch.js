@@ -163,12 +163,15 @@ export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDon
     }
     onIntent(intentAt);
   };
+  // Only the browser makes trusted events: a page script's synthetic click or
+  // Enter is no send (issue 15, finding 11).
   const onKey = (ev) => {
-    if (ev.key !== 'Enter' || ev.shiftKey || ev.isComposing) return;
+    if (ev.isTrusted !== true || ev.key !== 'Enter' || ev.shiftKey || ev.isComposing) return;
     const t = ev.target;
     if (t && t.closest && t.closest(`${sel.input}, textarea, [contenteditable="true"]`)) noteIntent();
   };
   const onClick = (ev) => {
+    if (ev.isTrusted !== true) return;
     const t = ev.target;
     if (t && t.closest && t.closest(sel.send)) noteIntent();
   };
@@ -224,6 +227,21 @@ export function createDomWatch({ adapter, doc, onIntent, onUserTurn, onAnswerDon
     lastAnswer() {
       const a = assistants();
       return a.length ? countScripts(textOf(a[a.length - 1])) : {};
+    },
+    /**
+     * What the page shows of the conversation: characters of its messages'
+     * text (a length, not a count per script) and images in the answers.
+     * Read once per answer, when the traffic hook reports its end.
+     */
+    pageSize() {
+      let chars = 0;
+      let images = 0;
+      for (const n of users()) chars += (n.textContent || '').length;
+      for (const n of assistants()) {
+        chars += (n.textContent || '').length;
+        images += n.querySelectorAll ? n.querySelectorAll('img').length : 0;
+      }
+      return { chars, images };
     },
     /** Counts of the conversation so far, minus the newest user message when it equals `prompt`. */
     contextFor(prompt) {

@@ -3,7 +3,8 @@
 // every field is checked against PROTOCOL.md and unknown fields are dropped.
 
 import { SCRIPT_CLASSES } from './scripts.js';
-import { MODES, cleanModel } from './adapters/common.js';
+import { MODES } from './adapters/common.js';
+import { withinLimits } from './plausible.js';
 
 export const KINDS = Object.freeze(['chat', 'search', 'image', 'video']);
 const SERVICE_ID = /^[a-z0-9_-]{1,40}$/;
@@ -35,29 +36,37 @@ function clampInt(v, lo, hi, fallback) {
 export function buildInteraction(report, ctx) {
   if (!report || typeof report !== 'object') return null;
   if (!KINDS.includes(report.kind) || !SERVICE_ID.test(report.service || '')) return null;
+  // No turn is bigger than these, whatever a page claims (issue 15, finding 12).
+  const limited = withinLimits({ prompt: cleanCounts(report.prompt), response: cleanCounts(report.response),
+    context: cleanCounts(report.context), images: clampInt(report.images, 0, 100, 0),
+    model: typeof report.model === 'string' && report.model.trim() ? report.model.trim() : null });
+  const bounded = limited.report;
   let ts = Number(report.submitted_at);
   if (!Number.isFinite(ts) || ts > ctx.now + 60000 || ts < ctx.now - DAY_MS) ts = ctx.now;
   const modes = Array.isArray(report.modes) ? [...new Set(report.modes.filter((m) => MODES.includes(m)))] : [];
   const duration = report.duration_ms === null || report.duration_ms === undefined
     ? null
     : clampInt(report.duration_ms, 0, 3600000, null);
-  return {
+  const item = {
     id: ctx.id,
     ts: new Date(ts).toISOString(),
     kind: report.kind,
     service: report.service,
-    model: cleanModel(report.model),
+    model: bounded.model,
     modes: modes.slice(0, 8),
-    prompt: cleanCounts(report.prompt),
-    response: cleanCounts(report.response),
-    context: cleanCounts(report.context),
-    images: clampInt(report.images, 0, 100, 0),
+    prompt: bounded.prompt,
+    response: bounded.response,
+    context: bounded.context,
+    images: bounded.images,
     video_seconds: 0,
     duration_ms: duration,
     browser: ctx.browser,
     page: ctx.page,
     ...(report.source === 'page' || report.source === 'traffic' ? { source: report.source } : {}),
   };
+  // Sent only when true: the page never showed this prompt, or its counts had to be capped.
+  if (report.confirmed === false || limited.capped) item.unconfirmed = true;
+  return item;
 }
 
 /** The origin of a URL ("https://chatgpt.com"), never a path or query. */

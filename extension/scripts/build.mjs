@@ -11,11 +11,17 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COPY = ['_locales', 'background', 'lib', 'popup', 'options'];
 const CONTENT = ['page-hook.js', 'chat.js', 'search.js'];
 const ICON_SIZES = [16, 32, 48, 128];
+export const HOOK_SOURCE_URL = '<anonymous>';
 
 export async function build(outRoot = path.join(ROOT, 'dist')) {
   const source = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
   const bundles = {};
   for (const name of CONTENT) bundles[name] = await bundle(path.join(ROOT, 'content', name), ROOT);
+  // The page's own scripts can see stack frames of the MAIN-world hook (an
+  // error thrown while a wrapper runs): named like this, a frame shows
+  // "<anonymous>" as native and eval'd code do in Chromium, not
+  // chrome-extension://<Wattprint's fixed id>/content/page-hook.js (issue 15, finding 13).
+  bundles['page-hook.js'] += `//# sourceURL=${HOOK_SOURCE_URL}\n`;
   const dirs = {};
   for (const browser of BROWSERS) {
     const dir = path.join(outRoot, browser);

@@ -24,11 +24,9 @@ export function buildManifest(source, browser) {
   const search = searchMatchPatterns();
   const m = structuredClone(source);
   m.host_permissions = [...chat, ...search];
-  m.content_scripts = [
-    { matches: chat, js: ['content/page-hook.js'], run_at: 'document_start', world: 'MAIN', all_frames: false },
-    { matches: chat, js: ['content/chat.js'], run_at: 'document_start', all_frames: false },
-    { matches: search, js: ['content/search.js'], run_at: 'document_start', all_frames: false },
-  ];
+  // No content_scripts: the worker registers them for the sites that are on
+  // (lib/content-scripts.js), so a site switched off gets none.
+  delete m.content_scripts;
   if (browser === 'chromium') {
     m.key = CHROMIUM_KEY;
     m.minimum_chrome_version = '111';

@@ -127,6 +127,18 @@ def install_host(browser: str, env: dict[str, str], user_data_dir: Path | None =
     return done
 
 
+def chromium_setup(root: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A built extension, a data folder, home and Chromium profile under `root`, and the real host registered for that
+    profile: returns (data folder, profile, environment for the browser)."""
+    data, home, profile = root / "data", root / "home", root / "profile"
+    for d in (data, home, profile):
+        d.mkdir()
+    ensure_built()
+    env = browser_env(data, home)
+    install_host("chromium", env, profile)
+    return data, profile, env
+
+
 @contextmanager
 def fixture_server(port: int = 0, cert: Path | None = None, key: Path | None = None) -> Iterator[dict[str, Any]]:
     """Runs extension/tests/e2e/fixture-server.mjs; yields {port, hostResolverRules, hosts}."""

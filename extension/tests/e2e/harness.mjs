@@ -40,6 +40,8 @@ export async function launchWithExtension({ hostResolverRules, userDataDir = new
       predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), timeout: 15000,
     });
   }
+  // Content scripts are registered by the worker at start: pages opened before that would have none.
+  await worker.evaluate(() => globalThis.wattprint.scriptsReady && globalThis.wattprint.scriptsReady());
   return { context, worker, userDataDir };
 }
 

@@ -19,7 +19,7 @@ test('traffic submit + DOM turn of the same prompt give one interaction', () => 
   c.tick(1000 + GRACE_MS + MATCH_MS + SILENT_MS + 1);
   assert.equal(emitted.length, 1);
   assert.deepEqual(emitted[0], { kind: 'chat', service: 'claude', model: 'm', modes: ['reasoning'], prompt: { latin: 5 },
-    response: { latin: 100 }, context: { latin: 50 }, images: 0, duration_ms: 2990, submitted_at: 1010, source: 'traffic' });
+    response: { latin: 100 }, context: { latin: 50 }, images: 0, duration_ms: 2990, submitted_at: 1010, source: 'traffic', domSeen: true });
   assert.deepEqual(health, []);
 });
 

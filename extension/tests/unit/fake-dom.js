@@ -110,8 +110,14 @@ export class FakeDocument {
     for (const l of this.listeners.filter((x) => x.type === type)) l.fn(event);
   }
 
+  /** A click by the user (the browser marks it trusted). */
   click(target) {
-    this.dispatch('click', { target });
+    this.dispatch('click', { type: 'click', target, isTrusted: true });
+  }
+
+  /** A click a page script made with dispatchEvent (untrusted). */
+  scriptedClick(target) {
+    this.dispatch('click', { type: 'click', target, isTrusted: false });
   }
 
   /** Called on every change: each connected observer gets one more record. */

@@ -28,10 +28,11 @@ test('bad reports are refused and out-of-range values clamped', () => {
   assert.equal(buildInteraction(null, ctx), null);
   const item = buildInteraction({ kind: 'search', service: 'google', images: 500, duration_ms: -5,
     submitted_at: NOW - 3 * 86400000, model: 'm'.repeat(300) }, ctx);
-  assert.equal(item.images, 100);
+  assert.equal(item.images, 10, 'no turn makes more than 10 images');
   assert.equal(item.duration_ms, 0);
   assert.equal(item.ts, new Date(NOW).toISOString(), 'a stale time becomes now');
-  assert.equal(item.model.length, 100);
+  assert.equal(item.model, null, 'a model name longer than 100 characters is no model id');
+  assert.equal(item.unconfirmed, true, 'capped values mark the item');
   assert.equal(buildInteraction({ kind: 'search', service: 'google', duration_ms: null }, ctx).duration_ms, null);
 });
 

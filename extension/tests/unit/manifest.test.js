@@ -7,15 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { buildManifest, CHROMIUM_KEY, GECKO_ID } from '../../scripts/manifest.mjs';
 import { ADAPTERS } from '../../lib/adapters/index.js';
 import { ENGINES } from '../../lib/search-engines.js';
+import { contentScripts } from '../../lib/content-scripts.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const source = JSON.parse(readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
 const locale = (l) => JSON.parse(readFileSync(path.join(ROOT, '_locales', l, 'messages.json'), 'utf8'));
 
-test('permissions are exactly storage, nativeMessaging, alarms in both builds', () => {
+test('permissions are exactly storage, nativeMessaging, alarms, scripting in both builds', () => {
   for (const b of ['chromium', 'firefox']) {
     const m = buildManifest(source, b);
-    assert.deepEqual(m.permissions, ['storage', 'nativeMessaging', 'alarms']);
+    assert.deepEqual(m.permissions, ['storage', 'nativeMessaging', 'alarms', 'scripting']);
     assert.equal(m.optional_permissions, undefined);
     for (const p of m.host_permissions) {
       assert.ok(!/<all_urls>|^\*:|:\/\/\*\//.test(p), p);
@@ -50,14 +51,19 @@ test('firefox build: background scripts, gecko id, data collection', () => {
   assert.deepEqual(m.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
 });
 
-test('content scripts: MAIN-world hook and isolated script at document_start on chat sites', () => {
+test('content scripts: none in the manifest; registered MAIN-world hook and isolated script at document_start', () => {
   const m = buildManifest(source, 'chromium');
-  const [hook, chat, search] = m.content_scripts;
+  assert.equal(m.content_scripts, undefined, 'a switched-off site must get no script');
+  const [hook, chat, search] = contentScripts({}, null);
   assert.equal(hook.world, 'MAIN');
-  assert.equal(hook.run_at, 'document_start');
-  assert.equal(chat.world, undefined);
+  assert.equal(hook.runAt, 'document_start');
+  assert.equal(chat.world, 'ISOLATED');
   assert.deepEqual(hook.matches, chat.matches);
-  assert.equal(search.run_at, 'document_start');
+  assert.equal(search.runAt, 'document_start');
+  for (const s of [hook, chat, search]) {
+    assert.equal(s.allFrames, false);
+    for (const p of s.matches) assert.ok(m.host_permissions.includes(p), p);
+  }
   assert.throws(() => buildManifest(source, 'safari'));
 });
 

@@ -26,7 +26,7 @@ const PRIVATE = { url: 'https://claude.ai/chat/1', tab: { id: 1, incognito: true
 function reports() {
   const queued = [];
   const r = createReports({
-    outbox: { add: async (entries) => queued.push(...entries) },
+    outbox: { add: async (entries) => ({ added: queued.push(...entries) && entries.length }) },
     queryLog: { note: async () => true },
     browserName: async () => 'chromium',
     onQueued: () => {},

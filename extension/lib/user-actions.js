@@ -1,0 +1,39 @@
+// One counted submit per user action (issue 15, finding 11). A page's own
+// scripts can call fetch on the conversation endpoint as often as they like,
+// and can dispatch synthetic clicks and key presses; only the browser can
+// make a trusted one (`event.isTrusted`). Each trusted send gesture (a click,
+// Enter without Shift) grants one submit within ACTION_MS; a submit the
+// traffic hook reports without a grant is not counted.
+
+export const ACTION_MS = 20000; // a submit must follow the user's action this closely
+export const MAX_GRANTS = 3; // actions remembered at once (a double click, a quick second prompt)
+
+export function createActionGate({ windowMs = ACTION_MS, max = MAX_GRANTS } = {}) {
+  const grants = []; // times of unused actions, oldest first
+  const expire = (now) => {
+    while (grants.length && now - grants[0] > windowMs) grants.shift();
+  };
+  return {
+    /** Notes a trusted user action at `at` (ms). */
+    note(at) {
+      expire(at);
+      grants.push(at);
+      while (grants.length > max) grants.shift();
+    },
+    /** Uses one action noted at most `windowMs` before `at`; false when there is none. */
+    take(at) {
+      expire(at);
+      const i = grants.findIndex((g) => g <= at + 1000);
+      if (i === -1) return false;
+      grants.splice(i, 1);
+      return true;
+    },
+  };
+}
+
+/** Whether a DOM event is a trusted send gesture: a click, or Enter without Shift outside an IME composition. */
+export function isSendGesture(ev) {
+  if (!ev || ev.isTrusted !== true) return false;
+  if (ev.type === 'click') return true;
+  return ev.type === 'keydown' && ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing;
+}
