@@ -5,6 +5,7 @@ Kept as a small JSON file in the data folder (user-only), one per data folder: {
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -50,7 +51,5 @@ def save(window: QWidget) -> None:
         return
     rect = window.geometry()
     text = json.dumps({"x": rect.x(), "y": rect.y(), "width": rect.width(), "height": rect.height()})
-    try:
+    with contextlib.suppress(OSError):
         files.write_private(_file(), text)
-    except OSError:
-        pass
