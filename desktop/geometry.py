@@ -5,15 +5,15 @@ Kept as a small JSON file in the data folder (user-only), one per data folder: {
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from wattprint.core import paths
+from wattprint.core import files, paths
 
 FILE_NAME = "window.json"
 DEFAULT = (1100, 760)  # px, logical: the size the views are laid out for
@@ -51,9 +51,5 @@ def save(window: QWidget) -> None:
         return
     rect = window.geometry()
     text = json.dumps({"x": rect.x(), "y": rect.y(), "width": rect.width(), "height": rect.height()})
-    try:
-        fd = os.open(_file(), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        files.write_private(_file(), text)
