@@ -18,7 +18,7 @@ from wattprint.core.protocol import CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID
 
 EXTENSION = Path(__file__).resolve().parents[2] / "extension"
 PACKAGES = {"chromium": "wattprint-chromium.zip", "firefox": "wattprint-firefox.xpi"}
-PERMISSIONS = ["storage", "nativeMessaging", "alarms"]
+PERMISSIONS = ["storage", "nativeMessaging", "alarms", "scripting"]  # scripting: content scripts only on sites left on
 
 pytestmark = pytest.mark.slow
 
