@@ -74,7 +74,7 @@ def test_doctor_names_the_site_the_symptom_and_the_date(data_dir, capsys):
     out = capsys.readouterr().out
     line = "perplexity: answers ended without their end marker; counted from the page (since 2026-12-01)"
     assert f"WARNING: {line}" in out
-    assert "claude" in out
+    assert "Claude" in out  # its adapter line, named as the app names it
     assert "WARNING: claude" not in out
     main(["doctor", "--json"])
     report = json.loads(capsys.readouterr().out)
