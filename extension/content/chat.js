@@ -32,7 +32,9 @@ function startCapture(adapter) {
   // Counts the page's traffic claims are bounded by what the page shows, once
   // per answer; a prompt the page itself showed is confirmed (issue 15, finding 12).
   const bound = (report) => {
-    if (report.source !== 'traffic') return { ...withinLimits(report).report, confirmed: true };
+    // A turn the traffic hook saw (also one whose answer was then read from the page after a miss) carries the
+    // traffic's prompt counts: those are bounded by what the page shows.
+    if (report.source !== 'traffic' && !report.miss) return { ...withinLimits(report).report, confirmed: true };
     return boundByPage(report, dom ? dom.pageSize() : { chars: 0, images: 0 });
   };
   const coordinator = createCoordinator({

@@ -103,6 +103,7 @@ function chatPage(adapter, fx) {
     body: socket ? mark(socket.body) : null,
     prompt,
     answer: `${fx.expected.response_text} ${MARKER}`,
+    images: Number(fx.expected.images) || 0, // generated images, shown in the answer as the sites show them
     user: adapter.dom.user.split(',')[0].trim(),
     assistant: adapter.dom.assistant.split(',')[0].trim(),
   }).replace(/</g, '\\u003c');
@@ -202,6 +203,7 @@ async function send() {
     }
   }
   if (!LONG && (!CFG.socket || CFG.dgw)) answer.textContent = CFG.answer;
+  for (let i = 0; i < CFG.images; i += 1) answer.appendChild(document.createElement('img'));
   answered += 1;
   window.__answered = answered;
   window.__answeredAt = performance.now();
