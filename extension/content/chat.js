@@ -6,7 +6,7 @@ import { adapterForPage } from '../lib/adapters/index.js';
 import { createCoordinator } from '../lib/capture-coordinator.js';
 import { createDomWatch } from '../lib/dom-watch.js';
 import { cleanCounts } from '../lib/interaction.js';
-import { createActionGate, isSendGesture } from '../lib/user-actions.js';
+import { createActionGate, isSendGesture, isStopGesture } from '../lib/user-actions.js';
 import { boundByPage, withinLimits } from '../lib/plausible.js';
 import { showBadge } from './badge.js';
 
@@ -84,14 +84,16 @@ function startCapture(adapter) {
       coordinator.netEnd({ turn: msg.turn, at: Date.now(), response: cleanCounts(msg.response), images: msg.images,
         model: msg.model, modes: msg.modes,
         ...(typeof msg.parsed === 'boolean' ? { parsed: msg.parsed } : {}),
-        ...(typeof msg.complete === 'boolean' ? { complete: msg.complete } : {}) });
+        ...(typeof msg.complete === 'boolean' ? { complete: msg.complete } : {}),
+        stopped: msg.stopped === true, partial: msg.partial === true });
     }
     wake();
   };
 
   const gate = createActionGate();
   const onGesture = (ev) => {
-    if (isSendGesture(ev)) gate.note(Date.now());
+    if (isStopGesture(ev)) coordinator.userStop(Date.now());
+    else if (isSendGesture(ev)) gate.note(Date.now());
   };
   document.addEventListener('click', onGesture, true);
   document.addEventListener('keydown', onGesture, true);

@@ -147,7 +147,7 @@ function installHooks(adapter) {
   // stream_handoff) waits here, briefly, for that stream to continue it.
   let held = null;
   const HANDOFF_WAIT_MS = 10000;
-  const end = (turn, partial = false) => {
+  const end = (turn, partial = false, stopped = false) => {
     const entry = active.get(turn);
     if (!entry) return;
     active.delete(turn);
@@ -159,13 +159,13 @@ function installHooks(adapter) {
     }
     if (out.handoff && !partial) {
       if (held) clearTimeout(held.timer);
-      held = { turn, entry, timer: setTimeout(() => post(endMessage(turn, out, false)), HANDOFF_WAIT_MS) };
+      held = { turn, entry, timer: setTimeout(() => post(endMessage(turn, out, false, false)), HANDOFF_WAIT_MS) };
       return;
     }
-    post(endMessage(turn, out, partial));
+    post(endMessage(turn, out, partial, stopped));
   };
-  const endMessage = (turn, out, partial) => ({ kind: 'end', turn, at: dateNow(), response: out.response,
-    images: out.images || 0, model: out.model || null, modes: out.modes || [], partial,
+  const endMessage = (turn, out, partial, stopped) => ({ kind: 'end', turn, at: dateNow(), response: out.response,
+    images: out.images || 0, model: out.model || null, modes: out.modes || [], partial, stopped,
     // parsed / complete: the adapter's verdict on this stream (left out when it gives none: unknown).
     ...(typeof out.parsed === 'boolean' ? { parsed: out.parsed } : {}),
     ...(typeof out.complete === 'boolean' ? { complete: out.complete } : {}) });
@@ -243,8 +243,16 @@ function installHooks(adapter) {
         }
         if (!bytes) reader.push(dec.decode());
       }
-    } catch {
-      // aborted by the user or the network: count what arrived
+    } catch (err) {
+      // aborted by the page (the user's stop) or cut by the network: count what arrived
+      let stopped = false;
+      try {
+        stopped = err && err.name === 'AbortError';
+      } catch {
+        // keep false
+      }
+      end(turn, false, stopped);
+      return;
     }
     end(turn);
   };
@@ -373,9 +381,13 @@ function installHooks(adapter) {
             }
             listen(xhr, 'readystatechange', start);
             listen(xhr, 'progress', pull);
+            let stopped = false; // the page called abort() (the user's stop)
+            listen(xhr, 'abort', () => {
+              stopped = true;
+            });
             listen(xhr, 'loadend', () => {
               pull();
-              if (turn !== null) end(turn);
+              if (turn !== null) end(turn, false, stopped);
             });
             start();
           }, () => {});

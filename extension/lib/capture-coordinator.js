@@ -5,8 +5,11 @@
 // Inputs (all times in ms):
 //   netSubmit({turn, at, model, modes, prompt, context})  traffic hook saw a submit
 //   netEnd({turn, at, response, images, model, modes,      ...and the end of its answer; `parsed` (some event was
-//          parsed, complete})                               answer data) and `complete` (the site's end marker was
-//                                                          seen) are booleans, or missing for 'unknown'
+//          parsed, complete, stopped, partial})             answer data) and `complete` (the site's end marker was
+//                                                          seen) are booleans, or missing for 'unknown'; `stopped`:
+//                                                          the page aborted the request (the user's stop);
+//                                                          `partial`: the page went away while it streamed
+//   userStop(at)                                           the user pressed the page's stop button
 //   intent(at)                                             the user pressed send/Enter
 //   domUserTurn({at, prompt, context})                     a new user message appeared (context may be
 //                                                          a function: it is called only when the DOM is
@@ -43,6 +46,8 @@ export function createCoordinator({ service, emit, health, standby = () => {}, r
   const misses = { traffic: 0, page: 0, silent: 0 };
   const unhealthy = new Set();
   const pageReads = []; // {report, miss, due}: missed traffic turns waiting to be read from the page
+  let stopAt = null; // when the user last pressed the page's stop button
+  let leaving = false; // the page is going away: nothing waits for a timer any more
 
   const report = (part, missed) => {
     if (missed) {
@@ -65,7 +70,9 @@ export function createCoordinator({ service, emit, health, standby = () => {}, r
     } catch {
       // keep what the traffic gave
     }
-    if (hasCounts(shown)) emit({ ...r.report, response: shown, source: 'page', miss: r.miss || 'empty_answer' });
+    // An answer cut short by the user (stop, leaving) that the traffic had not yet shown is no miss either.
+    const miss = r.miss || (r.cut ? null : 'empty_answer');
+    if (hasCounts(shown)) emit({ ...r.report, response: shown, source: 'page', ...(miss ? { miss } : {}) });
     else emit(r.miss ? { ...r.report, miss: r.miss } : r.report);
   };
 
@@ -148,10 +155,15 @@ export function createCoordinator({ service, emit, health, standby = () => {}, r
         domSeen: entry.rec.domSeen, // the page showed this prompt's user message
       };
       // Missing flags mean 'unknown': no judgement. Only the end of a stream
-      // is checked, never each chunk.
-      const miss = e.parsed === false ? 'unparsed' : e.complete === false ? 'incomplete' : null;
+      // is checked, never each chunk. An answer the user stopped, or left
+      // while it streamed, ends early by the user's doing, not the site's: it
+      // counts what arrived and is no sign that the adapter stopped matching.
+      const cut = e.stopped === true || e.partial === true || (stopAt !== null && stopAt >= s.at && stopAt <= e.at);
+      const miss = cut ? null : e.parsed === false ? 'unparsed' : e.complete === false ? 'incomplete' : null;
       if (miss || (!hasCounts(out.response) && !(out.images > 0))) {
-        pageReads.push({ report: out, miss, due: e.at + PAGE_READ_MS });
+        const read = { report: out, miss, cut, due: e.at + PAGE_READ_MS };
+        if (leaving) readFromPage(read); // no timer runs after the page has gone
+        else pageReads.push(read);
       } else {
         emit(out);
       }
@@ -161,6 +173,10 @@ export function createCoordinator({ service, emit, health, standby = () => {}, r
     intent(at) {
       intentAt = at;
       settle();
+    },
+
+    userStop(at) {
+      stopAt = at;
     },
 
     domUserTurn(t) {
@@ -216,6 +232,7 @@ export function createCoordinator({ service, emit, health, standby = () => {}, r
      * instead of being lost with the page.
      */
     leave(now) {
+      leaving = true;
       while (pageReads.length > 0) readFromPage(pageReads.shift());
       if (domPending && domPending.answer) {
         if (!domPending.counting) report('traffic', true);

@@ -37,3 +37,17 @@ export function isSendGesture(ev) {
   if (ev.type === 'click') return true;
   return ev.type === 'keydown' && ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing;
 }
+
+// A stop control as the sites label it (ChatGPT's stop-button, Claude's and
+// Gemini's "Stop response", Chinese interfaces' 停止).
+const STOP_LABEL = /(^|[^a-z])stop([^a-z]|$)|停止/i;
+
+/** Whether a DOM event is the user's trusted click on the page's stop button. */
+export function isStopGesture(ev) {
+  if (!ev || ev.isTrusted !== true || ev.type !== 'click') return false;
+  const target = ev.target && typeof ev.target.closest === 'function' ? ev.target : null;
+  const control = target && target.closest('button, [role="button"]');
+  if (!control) return false;
+  const label = ['aria-label', 'data-testid', 'title'].map((a) => control.getAttribute(a) || '').join(' ');
+  return STOP_LABEL.test(label);
+}

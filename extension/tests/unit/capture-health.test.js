@@ -66,6 +66,44 @@ test('leaving the page reads a pending answer at once', () => {
   assert.equal(emitted[0].source, 'page');
 });
 
+// The user's own stop is no sign that the site changed: the answer counts what arrived, and no miss is noted.
+for (const [why, end, before] of [
+  ['the page aborted the request', { complete: false, stopped: true }, () => {}],
+  ['the page went away while it streamed', { complete: false, parsed: false, partial: true }, () => {}],
+  ['the user pressed the stop button', { complete: false }, (c) => c.userStop(1050)],
+]) {
+  test(`an answer cut short because ${why} counts what arrived and is no miss`, () => {
+    const { c, emitted } = setup();
+    c.netSubmit({ turn: 1, at: 1000, model: 'm', prompt: { latin: 5 } });
+    before(c);
+    c.netEnd({ turn: 1, at: 1100, response: { latin: 10 }, ...end });
+    assert.equal(emitted.length, 1, 'counted at once, not after a page read');
+    assert.equal(emitted[0].source, 'traffic');
+    assert.equal(emitted[0].miss, undefined);
+    assert.deepEqual(emitted[0].response, { latin: 10 });
+  });
+}
+
+test('a stop pressed before this prompt was sent does not excuse its cut stream', () => {
+  const { c, emitted } = setup();
+  c.userStop(500);
+  turn(c, 1, { complete: false });
+  c.tick(1100 + PAGE_READ_MS);
+  assert.equal(emitted[0].miss, 'incomplete');
+});
+
+test('a stream that ends after the page said it was leaving is read from the page at once', () => {
+  // The page's hook and this script each hear pagehide; whichever runs first, the turn is not lost.
+  const { c, emitted } = setup();
+  c.netSubmit({ turn: 1, at: 1000, model: 'm', prompt: { latin: 5 } });
+  c.leave(1050);
+  c.netEnd({ turn: 1, at: 1060, response: {}, parsed: false, partial: true });
+  assert.equal(emitted.length, 1);
+  assert.deepEqual(emitted[0].response, { latin: 42 });
+  assert.equal(emitted[0].source, 'page');
+  assert.equal(emitted[0].miss, undefined, 'the user left: no miss');
+});
+
 test('two misses in a row make a site unhealthy; the next good capture clears it', () => {
   let runs = {};
   runs = noteOutcome(runs, 'answer', 'unparsed', { now: 't1' });

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createActionGate, isSendGesture, ACTION_MS } from '../../lib/user-actions.js';
+import { createActionGate, isSendGesture, isStopGesture, ACTION_MS } from '../../lib/user-actions.js';
 import { boundByPage, withinLimits, capCounts, total, MAX_PROMPT_CHARS, PAGE_SLACK_CHARS } from '../../lib/plausible.js';
 import { createRateLimit, BURST, REFILL_MS } from '../../lib/rate-limit.js';
 import { createDomWatch } from '../../lib/dom-watch.js';
@@ -104,4 +104,16 @@ test('the worker marks an unconfirmed chat turn and caps forged counts', () => {
   const fine = buildInteraction({ kind: 'chat', service: 'chatgpt', prompt: { latin: 5 }, confirmed: true }, ctx);
   assert.equal(fine.unconfirmed, undefined);
   assert.equal(buildInteraction({ kind: 'chat', service: 'chatgpt', confirmed: false }, ctx).unconfirmed, true);
+});
+
+test('a trusted click on the stop button is a stop, not a send', () => {
+  const button = (attrs) => ({ getAttribute: (a) => attrs[a] ?? null });
+  const click = (attrs, isTrusted = true) => ({ type: 'click', isTrusted, target: { closest: () => button(attrs) } });
+  assert.equal(isStopGesture(click({ 'data-testid': 'stop-button' })), true); // ChatGPT
+  assert.equal(isStopGesture(click({ 'aria-label': 'Stop response' })), true); // Claude, Gemini
+  assert.equal(isStopGesture(click({ 'aria-label': '停止生成' })), true);
+  assert.equal(isStopGesture(click({ 'aria-label': 'Send message' })), false);
+  assert.equal(isStopGesture(click({ 'aria-label': 'Stopwatch' })), false);
+  assert.equal(isStopGesture(click({ 'data-testid': 'stop-button' }, false)), false, 'a synthetic click is not the user');
+  assert.equal(isStopGesture({ type: 'keydown', key: 'Enter', isTrusted: true }), false);
 });
