@@ -5,15 +5,11 @@ import { localize } from '../lib/i18n-dom.js';
 import { ADAPTERS } from '../lib/adapters/index.js';
 import { ENGINES } from '../lib/search-engines.js';
 import { HEALTH_CODES } from '../lib/health.js';
+import { inRange } from '../lib/figures.js';
 
 const api = globalThis.browser || globalThis.chrome;
 const t = (key, subs) => api.i18n.getMessage(key, subs);
 const $ = (id) => document.getElementById(id);
-
-function fmt(n) {
-  if (!Number.isFinite(n)) return '?';
-  return n < 10 ? n.toFixed(2) : n.toFixed(n < 100 ? 1 : 0);
-}
 
 function showConnection(state) {
   const c = state.connection || {};
@@ -87,7 +83,7 @@ function showLastAnswer(state) {
   $('last').hidden = !e;
   if (!e) return;
   const service = (ADAPTERS.find((a) => a.service === last.service) || { label: last.service }).label;
-  $('last-estimate').textContent = t('popupLastEstimate', [service, fmt(e.central), fmt(e.low), fmt(e.high)]);
+  $('last-estimate').textContent = t('popupLastEstimate', [service, ...inRange(e.central, e.low, e.high)]);
   $('last-equivalent').textContent = last.equivalent ? t('popupEquivalent', [last.equivalent]) : '';
 }
 
@@ -105,9 +101,16 @@ async function showSummary() {
     $('today-count').textContent = t('popupNoSummary');
     return;
   }
+  // An empty day has no footprint to give a range of: it says so instead of "0 Wh (range 0–0)".
+  if (!(s.count > 0)) {
+    $('today-count').textContent = t('popupNothingToday');
+    $('today-energy').textContent = '';
+    $('today-equivalent').textContent = '';
+    return;
+  }
   $('today-count').textContent = t('popupQueries', [String(s.count)]);
   const e = s.energy_wh || {};
-  $('today-energy').textContent = t('popupEnergy', [fmt(e.central), fmt(e.low), fmt(e.high)]);
+  $('today-energy').textContent = t('popupEnergy', inRange(e.central, e.low, e.high));
   $('today-equivalent').textContent = s.equivalent && s.equivalent.label ? t('popupEquivalent', [s.equivalent.label]) : '';
 }
 
