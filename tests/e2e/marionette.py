@@ -71,9 +71,34 @@ class Marionette:
         """Opens a WebDriver session."""
         self.call("WebDriver:NewSession", {"capabilities": {"alwaysMatch": {"pageLoadStrategy": "normal"}}})
 
-    def install_addon(self, path: str) -> str:
-        """Installs an unpacked or packed add-on temporarily (as about:debugging does); returns its id."""
-        return str(self.call("Addon:Install", {"path": path, "temporary": True})["value"])
+    def install_addon(self, path: str, timeout: float = 20) -> str:
+        """Installs an unpacked or packed add-on temporarily (as about:debugging does) and waits until its background
+        script has registered its content scripts; returns its id.
+
+        Wattprint registers its content scripts at run time (scripting.registerContentScripts), after the install
+        returns: a page loaded in between would have no capture. On a loaded machine that gap lasts seconds, so the
+        tests wait for the registration, read from Firefox's own state in the chrome context (which needs Firefox
+        started with -remote-allow-system-access).
+        """
+        addon = str(self.call("Addon:Install", {"path": path, "temporary": True})["value"])
+        probe = (
+            'const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");'
+            f"const ext = ExtensionParent.GlobalManager.getExtension({json.dumps(addon)});"
+            "const scripts = ext && ext.registeredContentScripts;"
+            "return scripts ? scripts.size : -1;"
+        )
+        self.call("Marionette:SetContext", {"value": "chrome"})
+        try:
+            deadline = time.monotonic() + timeout
+            while (count := self.script(probe)) == 0:
+                if time.monotonic() > deadline:
+                    raise MarionetteError(f"{addon} registered no content scripts within {timeout} s")
+                time.sleep(0.1)
+            if count < 0:  # a Firefox without this internal state: give the registration time instead
+                time.sleep(3)
+        finally:
+            self.call("Marionette:SetContext", {"value": "content"})
+        return addon
 
     def navigate(self, url: str) -> None:
         """Loads `url` in the current tab and waits for the load."""

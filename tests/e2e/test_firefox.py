@@ -54,9 +54,10 @@ def _user_js(prefs: dict[str, object]) -> str:
 def _firefox(profile: Path, env: dict[str, str]) -> Iterator[Marionette]:
     port = _free_port()
     (profile / "user.js").write_text(_user_js({**FIREFOX_PREFS, "marionette.port": port}))
-    proc = subprocess.Popen([str(FIREFOX), "--headless", "--marionette", "--no-remote", "--profile", str(profile),
-                             "about:blank"], env={**env, "MOZ_HEADLESS": "1"}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    # -remote-allow-system-access: Marionette's chrome context, where install_addon sees the content scripts registered.
+    proc = subprocess.Popen([str(FIREFOX), "--headless", "--marionette", "-remote-allow-system-access", "--no-remote",
+                             "--profile", str(profile), "about:blank"], env={**env, "MOZ_HEADLESS": "1"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     client = None
     try:
         client = Marionette(port, timeout=60)
