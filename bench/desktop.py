@@ -77,9 +77,11 @@ def _env() -> dict[str, str]:
 def _build_history() -> Path:
     """A 1,000,000-row history in the bench profile, built once from real estimated rows and cached."""
     os.environ["WATTPRINT_DATA_DIR"] = str(WORK)
-    from wattprint.core import demo, history, paths
+    from wattprint.core import paths
+    from wattprint.core.insight import demo
     from wattprint.core.model.estimator import Estimator
-    from wattprint.core.modeldata import load
+    from wattprint.core.model.modeldata import load
+    from wattprint.core.store import history
 
     path = paths.history_path(PROFILE)
     db = history.open_db(path)
@@ -136,8 +138,9 @@ FEED_WEEK = textwrap.dedent(
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
     app = QApplication(sys.argv[:1])
-    from wattprint.core import history, paths
-    from wattprint.core.modeldata import load
+    from wattprint.core import paths
+    from wattprint.core.store import history
+    from wattprint.core.model.modeldata import load
     from wattprint.desktop.models.feedmodel import FeedModel
     from wattprint.desktop.views.feed import FeedView
     from wattprint.desktop.models.weekmodel import week_data
@@ -170,7 +173,7 @@ FEED_WEEK = textwrap.dedent(
     # Peers: the same SQL in bare sqlite3 on the same file (the feed's first page; the week and the week before).
     import sqlite3
     from datetime import timedelta
-    from wattprint.core import queries
+    from wattprint.core.store import queries
     conn = sqlite3.connect(str(paths.history_path(sys.argv[1])))
     page_sql = f"SELECT {', '.join(history.COLUMNS)} FROM interactions ORDER BY ts DESC, id DESC LIMIT ?"
     page_times = []

@@ -189,9 +189,10 @@ def ingest_sqlite(path: Path, groups: list[list[dict]]) -> float:
     settings (WAL, synchronous=FULL), one `BEGIN IMMEDIATE` ... `COMMIT` per batch, on a file database."""
     import sqlite3
 
-    from wattprint.core import history, migrations, protocol
     from wattprint.core.model.estimator import Estimator
-    from wattprint.core.modeldata import load
+    from wattprint.core.model.modeldata import load
+    from wattprint.core.pipe import protocol
+    from wattprint.core.store import history, migrations
 
     estimates = history.Estimates(Estimator(load()))
     row_groups = []
@@ -219,7 +220,7 @@ def ingest_sqlite(path: Path, groups: list[list[dict]]) -> float:
 
 def build_history(path: Path, rows: int) -> None:
     """A history of `rows` interactions over about three years, with placeholder estimates of an old version."""
-    from wattprint.core import history
+    from wattprint.core.store import history
 
     rng = random.Random(1)
     db = history.open_db(path)
@@ -256,8 +257,8 @@ WEEKS = [date(2025, 6, 4) + timedelta(days=offset) for offset in range(0, 70, 7)
 
 def week_summary(path: Path) -> float:
     """Best seconds for a week summary (a cold first call included in the rounds)."""
-    from wattprint.core import history, queries
-    from wattprint.core.modeldata import load
+    from wattprint.core.model.modeldata import load
+    from wattprint.core.store import history, queries
 
     db = history.open_db(path)
     data = load()
@@ -276,7 +277,7 @@ def week_summary_sql(path: Path) -> float:
     week before, straight from sqlite3 on the same file."""
     import sqlite3
 
-    from wattprint.core import queries
+    from wattprint.core.store import queries
 
     sums = ", ".join(f"sum({c})" for c in queries._RANGE_COLUMNS)
     sql = f"SELECT day, service, ai, sum(count), {sums} FROM daily WHERE day BETWEEN ? AND ? GROUP BY day, service, ai"
@@ -296,8 +297,8 @@ def week_summary_sql(path: Path) -> float:
 
 def feed_page(path: Path, rounds: int = 20) -> float:
     """Best seconds for the feed's first page (50 rows, newest first, as dictionaries with their estimates)."""
-    from wattprint.core import history, queries
-    from wattprint.core.modeldata import load
+    from wattprint.core.model.modeldata import load
+    from wattprint.core.store import history, queries
 
     db = history.open_db(path)
     data = load()
@@ -315,7 +316,7 @@ def feed_page_sql(path: Path, rounds: int = 20) -> float:
     """Best seconds for the same page query in bare SQL (51 rows, to know whether a next page exists), fetched."""
     import sqlite3
 
-    from wattprint.core import history
+    from wattprint.core.store import history
 
     sql = f"SELECT {', '.join(history.COLUMNS)} FROM interactions ORDER BY ts DESC, id DESC LIMIT ?"
     conn = sqlite3.connect(str(path))
@@ -331,9 +332,9 @@ def feed_page_sql(path: Path, rounds: int = 20) -> float:
 
 def reestimate_all(path: Path, workers: int) -> float:
     """Seconds to re-estimate every row of the history."""
-    from wattprint.core import history, reestimate
     from wattprint.core.model.estimator import Estimator
-    from wattprint.core.modeldata import load
+    from wattprint.core.model.modeldata import load
+    from wattprint.core.store import history, reestimate
 
     db = history.open_db(path)
     estimator = Estimator(load())

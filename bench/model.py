@@ -9,7 +9,7 @@ import warnings
 from datetime import UTC, datetime
 
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import Interaction
 
 

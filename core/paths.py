@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from wattprint.core.i18n import _
+from wattprint.core.words.i18n import _
 
 APP_NAME = "wattprint"
 DATA_DIR_ENV = "WATTPRINT_DATA_DIR"

@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from wattprint.core import history, preferences
+from wattprint.core.store import history, preferences
 from wattprint.desktop import i18n, scheme
 from wattprint.desktop.mainwindow import MainWindow
 

@@ -11,7 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-from wattprint.core import units, weektext
+from wattprint.core.insight import weektext
+from wattprint.core.words import units
 
 
 def locale() -> QLocale:

@@ -13,7 +13,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from wattprint.core import files, paths
+from wattprint.core import paths
+from wattprint.core.store import files
 
 FILE_NAME = "window.json"
 DEFAULT = (1100, 760)  # px, logical: the size the views are laid out for

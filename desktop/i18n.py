@@ -2,7 +2,7 @@
 
 `install` loads Wattprint's own translations (desktop/translations/wattprint_zh_CN.qm), Qt's for its standard dialogs
 (qtbase_zh_CN.qm from PySide6), sets the default QLocale for numbers and dates, and makes the Qt-free core speak the
-same language (`wattprint.core.i18n.use`).
+same language (`wattprint.core.words.i18n.use`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from wattprint.core import i18n as core_i18n
+from wattprint.core.words import i18n as core_i18n
 
 LANGUAGES = core_i18n.LANGUAGES  # "en", "zh_CN"
 _installed: list[QTranslator] = []  # kept alive while installed

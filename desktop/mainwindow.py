@@ -10,7 +10,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from wattprint.core import demo, history, paths
+from wattprint.core import paths
+from wattprint.core.insight import demo
+from wattprint.core.store import history
 from wattprint.desktop import format as fmt
 from wattprint.desktop import geometry, i18n, presenter
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP

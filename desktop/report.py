@@ -16,9 +16,11 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QLocale, QMargi
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from wattprint.core import display, files, history, paths
-from wattprint.core import i18n as core_i18n
-from wattprint.core.modeldata import load
+from wattprint.core import paths
+from wattprint.core.model.modeldata import load
+from wattprint.core.store import files, history
+from wattprint.core.words import display
+from wattprint.core.words import i18n as core_i18n
 from wattprint.desktop import i18n, offscreen
 from wattprint.desktop.models.weekmodel import ServiceModel, WeekData, week_data
 from wattprint.desktop.views.week import WeekContent

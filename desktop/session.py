@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from sqlite_utils import Database
 
-from wattprint.core import history, paths
-from wattprint.core.modeldata import ModelData, load
+from wattprint.core import paths
+from wattprint.core.model.modeldata import ModelData, load
+from wattprint.core.store import history
 from wattprint.desktop.live import LiveUpdates
 from wattprint.desktop.workers import Runner
 
@@ -57,8 +58,8 @@ class Session(QObject):
         """
 
         def work() -> int:
-            from wattprint.core import preferences, reestimate, retention
             from wattprint.core.model.estimator import Estimator
+            from wattprint.core.store import preferences, reestimate, retention
 
             db = self.open_db()
             try:
@@ -97,7 +98,7 @@ class Session(QObject):
 
     def capture_warnings(self) -> list[str]:
         """One line per site whose capture the extension reported broken: the site, the symptom and the date."""
-        from wattprint.core import capture_health
+        from wattprint.core.pipe import capture_health
 
         return capture_health.warning_lines(history.adapter_health(self.db))
 

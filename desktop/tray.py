@@ -12,7 +12,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from wattprint.core import autostart, paths, preferences, queries
+from wattprint.core import paths
+from wattprint.core.pipe import autostart
+from wattprint.core.store import preferences, queries
 from wattprint.desktop import format as fmt
 from wattprint.desktop.session import Session
 from wattprint.desktop.widgets.icon import app_icon, badge_text, with_badge

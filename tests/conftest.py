@@ -53,7 +53,7 @@ def make_item(**fields: object) -> dict[str, object]:
 def estimator():
     """The estimator with the installed model data (built once)."""
     from wattprint.core.model.estimator import Estimator
-    from wattprint.core.modeldata import load
+    from wattprint.core.model.modeldata import load
 
     return Estimator(load())
 
@@ -61,7 +61,7 @@ def estimator():
 @pytest.fixture
 def history_db(data_dir: Path):
     """A fresh history database in the test's data folder, at the latest schema."""
-    from wattprint.core import history
+    from wattprint.core.store import history
 
     db = history.open_db()
     yield db

@@ -2,6 +2,8 @@
 
 Each subcommand lives in its own module with `register(subparsers)` and `run(args) -> int`. Misuse exits with 2 and
 a one-line message; no traceback reaches a user.
+
+The top room: it may import every other room of core/; none of them imports it.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from types import ModuleType
 from wattprint.core import paths
 from wattprint.core.cli import screen
 from wattprint.core.cli.errors import UsageError, UserError
-from wattprint.core.i18n import N_, _, translate_filled
 from wattprint.core.version import __version__
+from wattprint.core.words.i18n import N_, _, translate_filled
 
 # Subcommand modules, in the order `wattprint --help` lists them.
 SUBCOMMANDS = ("estimate", "sources", "demo", "report", "summary", "export", "import", "doctor", "install-host",

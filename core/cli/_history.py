@@ -8,8 +8,8 @@ from sqlite_utils import Database
 
 from wattprint.core import paths
 from wattprint.core.cli.errors import UsageError, UserError
-from wattprint.core.history import StorageError, open_db
-from wattprint.core.i18n import _
+from wattprint.core.store.history import StorageError, open_db
+from wattprint.core.words.i18n import _
 
 
 def open_history() -> Database:
@@ -33,7 +33,7 @@ def parse_date(text: str) -> date:
     Raises:
         UsageError: It is not one.
     """
-    from wattprint.core.protocol import FIRST_DAY, LAST_DAY
+    from wattprint.core.pipe.protocol import FIRST_DAY, LAST_DAY
 
     try:
         day = date.fromisoformat(text)

@@ -8,10 +8,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from wattprint.core import paths, share
-from wattprint.core.classroom import energy_text, number
+from wattprint.core import paths
 from wattprint.core.cli.errors import UsageError
-from wattprint.core.i18n import _
+from wattprint.core.insight import share
+from wattprint.core.insight.classroom import energy_text, number
+from wattprint.core.words.i18n import _
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private

@@ -6,9 +6,10 @@ import argparse
 from datetime import date
 from typing import Any
 
-from wattprint.core import demo, history
 from wattprint.core.cli.errors import UsageError
-from wattprint.core.i18n import _
+from wattprint.core.insight import demo
+from wattprint.core.store import history
+from wattprint.core.words.i18n import _
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private

@@ -8,11 +8,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wattprint.core import capture_health, display, history, install_host, migrations, paths, recover
+from wattprint.core import paths
 from wattprint.core.cli.errors import UsageError
-from wattprint.core.i18n import _, pad
-from wattprint.core.modeldata import load
-from wattprint.core.reestimate import outdated, reestimate, workers_for
+from wattprint.core.model.modeldata import load
+from wattprint.core.pipe import capture_health, install_host
+from wattprint.core.store import history, migrations, recover
+from wattprint.core.store.reestimate import outdated, reestimate, workers_for
+from wattprint.core.words import display
+from wattprint.core.words.i18n import _, pad
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
@@ -65,8 +68,8 @@ def check_database(path: Path, repair: bool) -> dict[str, Any]:
         report["last_event"] = history.last_event(db)
         report["adapters"] = history.adapter_health(db)
         report["capture_warnings"] = capture_health.warning_lines(report["adapters"])
-        from wattprint.core import preferences
         from wattprint.core.model.estimator import Estimator
+        from wattprint.core.store import preferences
 
         estimator = Estimator(load(), zone=preferences.read(db).zone)
         version = estimator.version

@@ -13,16 +13,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wattprint.core import display, modelnames
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.cli.files import read_text
 from wattprint.core.cli.numbers import figures
-from wattprint.core.i18n import _
+from wattprint.core.model import modelnames
 from wattprint.core.model import tokens as token_model
 from wattprint.core.model.estimator import Estimator, UnknownModelError
 from wattprint.core.model.grid import known_zone
-from wattprint.core.modeldata import ModelData, load
+from wattprint.core.model.modeldata import ModelData, load
 from wattprint.core.schemas import Estimate, Interaction, Kind, Mode, ScriptCounts
+from wattprint.core.words import display
+from wattprint.core.words.i18n import _
 
 MAX_RESPONSE_FILE = 50 * 1024 * 1024  # bytes
 

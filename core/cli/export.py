@@ -9,12 +9,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from wattprint.core import files, queries
 from wattprint.core.cli import csvrows
 from wattprint.core.cli._history import open_history, parse_date
 from wattprint.core.cli.errors import UsageError
-from wattprint.core.i18n import _
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
+from wattprint.core.store import files, queries
+from wattprint.core.words.i18n import _
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private

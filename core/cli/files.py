@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from wattprint.core.cli.errors import UsageError
-from wattprint.core.files import FileRefusedError, read_regular
-from wattprint.core.i18n import _
+from wattprint.core.store.files import FileRefusedError, read_regular
+from wattprint.core.words.i18n import _
 
 
 def read_text(path: Path, max_bytes: int) -> str:
-    """The UTF-8 text of a regular file of at most `max_bytes` (see `wattprint.core.files.read_regular`).
+    """The UTF-8 text of a regular file of at most `max_bytes` (see `wattprint.core.store.files.read_regular`).
 
     Raises:
         UsageError: It is not a regular file, too large, not UTF-8 text, or cannot be read.

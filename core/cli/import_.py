@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from wattprint.core import archive, files, history, protocol
 from wattprint.core.cli import csvrows
 from wattprint.core.cli._history import open_history
 from wattprint.core.cli.errors import UsageError, UserError
-from wattprint.core.i18n import _
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
+from wattprint.core.pipe import protocol
+from wattprint.core.store import archive, files, history
+from wattprint.core.words.i18n import _
 
 DERIVED = ("estimate", "day")  # fields an export adds, recomputed on import
 

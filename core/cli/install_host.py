@@ -7,9 +7,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from wattprint.core import install_host, paths
+from wattprint.core import paths
 from wattprint.core.cli.errors import UsageError, UserError
-from wattprint.core.i18n import N_, _
+from wattprint.core.pipe import install_host
+from wattprint.core.words.i18n import N_, _
 
 # What each planned action prints (verb, dry run) -> message.
 _ACTIONS = {

@@ -1,6 +1,6 @@
-"""How the CLI writes a figure: no more significant figures than the range supports (see `core/units.py`)."""
+"""How the CLI writes a figure: no more significant figures than the range supports (see `core/words/units.py`)."""
 
-from wattprint.core import units
+from wattprint.core.words import units
 
 
 def figure(value: float, figures: int = 2) -> str:

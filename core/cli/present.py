@@ -13,7 +13,7 @@ from typing import Any
 
 from wattprint.core.cli import screen
 from wattprint.core.cli.errors import UsageError, UserError
-from wattprint.core.i18n import _
+from wattprint.core.words.i18n import _
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private

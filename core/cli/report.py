@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from wattprint.core.cli.errors import UsageError, UserError
-from wattprint.core.i18n import _
+from wattprint.core.words.i18n import _
 
 FORMATS = ("png", "pdf", "html")
 

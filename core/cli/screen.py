@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 
 from wattprint.core.cli.errors import UserError
-from wattprint.core.i18n import _
+from wattprint.core.words.i18n import _
 
 
 def has_display(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:

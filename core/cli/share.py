@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wattprint.core import share
 from wattprint.core.cli._history import open_history, parse_date
 from wattprint.core.cli.errors import UsageError, UserError
-from wattprint.core.i18n import _
-from wattprint.core.modeldata import load
+from wattprint.core.insight import share
+from wattprint.core.model.modeldata import load
+from wattprint.core.words.i18n import _
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private

@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from wattprint.core.i18n import _
-from wattprint.core.modeldata import ModelData, load
+from wattprint.core.model.modeldata import ModelData, load
+from wattprint.core.words.i18n import _
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private

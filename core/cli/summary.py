@@ -7,12 +7,13 @@ import json
 from datetime import date
 from typing import Any
 
-from wattprint.core import display, queries
 from wattprint.core.cli._history import open_history, parse_date
 from wattprint.core.cli.numbers import figure, figures
-from wattprint.core.i18n import _, pad, width
-from wattprint.core.modeldata import load
-from wattprint.core.weektext import change_sentence
+from wattprint.core.insight.weektext import change_sentence
+from wattprint.core.model.modeldata import load
+from wattprint.core.store import queries
+from wattprint.core.words import display
+from wattprint.core.words.i18n import _, pad, width
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

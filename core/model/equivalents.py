@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from wattprint.core import units
-from wattprint.core.i18n import _, language
-from wattprint.core.modeldata import ModelData
+from wattprint.core.model.modeldata import ModelData
 from wattprint.core.schemas import Equivalent
+from wattprint.core.words import units
+from wattprint.core.words.i18n import _, language
 
 # An amount reads best between about 1 and 100 of a unit ("12 minutes of an LED bulb", not "0.002 kettles").
 _SWEET_SPOT = 1.0  # log10 of the ideal amount

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from wattprint.core.model import equivalents, llm
 from wattprint.core.model.grid import GENERIC_PUE, GENERIC_WUE, Site, site
+from wattprint.core.model.modeldata import Anchor, ModelData, Service
 from wattprint.core.model.tokens import tokens_from_counts
-from wattprint.core.modeldata import Anchor, ModelData, Service
 from wattprint.core.schemas import Estimate, Interaction, Kind, Mode
 
 Triple = tuple[float, float, float]

@@ -7,7 +7,7 @@ from functools import cache
 
 from ecologits.electricity_mix_repository import electricity_mixes
 
-from wattprint.core.modeldata import Bounds, ModelData
+from wattprint.core.model.modeldata import Bounds, ModelData
 
 GENERIC_PUE = Bounds(low=1.09, high=1.58)
 GENERIC_WUE = Bounds(low=0.13, high=1.8)

@@ -17,7 +17,7 @@ from ecologits.impacts.llm import compute_llm_impacts_dag
 from ecologits.model_repository import ParametersMoE, models
 from ecologits.utils.range_value import RangeValue
 
-from wattprint.core.modeldata import LocalModel, MinMax, ModelData, name_key
+from wattprint.core.model.modeldata import LocalModel, MinMax, ModelData, name_key
 
 _PROBE_TOKENS = 1000.0
 _DATE = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$")  # gpt-4o-2024-08-06, claude-haiku-4-5-20251001, -2507

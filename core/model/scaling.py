@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wattprint.core.modeldata import ModelData
+from wattprint.core.model.modeldata import ModelData
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from wattprint.core.modeldata import TokenData
+from wattprint.core.model.modeldata import TokenData
 from wattprint.core.schemas import SCRIPT_CLASSES, ScriptCounts
 
 # Unicode ranges per script class (inclusive code points). Anything not listed and not Latin-like is "other".

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wattprint.core.model import llm
-from wattprint.core.modeldata import Anchor
+from wattprint.core.model.modeldata import Anchor
 from wattprint.core.schemas import Mode
 
 if TYPE_CHECKING:
@@ -131,6 +131,6 @@ def replace_table(text: str, estimator: Estimator) -> str:
 
 if __name__ == "__main__":  # pragma: no cover - prints the table for docs/methodology.md
     from wattprint.core.model.estimator import Estimator as _Estimator
-    from wattprint.core.modeldata import load
+    from wattprint.core.model.modeldata import load
 
     print(table(_Estimator(load())), end="")

@@ -16,8 +16,9 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from wattprint.core import compare, display, units
-from wattprint.core.modeldata import ModelData
+from wattprint.core.insight import compare
+from wattprint.core.model.modeldata import ModelData
+from wattprint.core.words import display, units
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.workers import Runner

@@ -18,8 +18,10 @@ from PySide6.QtCore import (
 )
 from sqlite_utils import Database
 
-from wattprint.core import display, modelnames, queries, retention
-from wattprint.core.modeldata import ModelData
+from wattprint.core.model import modelnames
+from wattprint.core.model.modeldata import ModelData
+from wattprint.core.store import queries, retention
+from wattprint.core.words import display
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal, Slot
 
-from wattprint.core import archive, browsers, preferences, retention, settings
-from wattprint.core.preferences import Preferences
+from wattprint.core.pipe import browsers
+from wattprint.core.store import archive, preferences, retention, settings
+from wattprint.core.store.preferences import Preferences
 from wattprint.desktop import format as fmt
 from wattprint.desktop.session import Session
 

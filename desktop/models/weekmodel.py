@@ -23,8 +23,11 @@ from PySide6.QtCore import (
 )
 from sqlite_utils import Database
 
-from wattprint.core import display, modelnames, preferences, queries, trend, weektext
-from wattprint.core.modeldata import ModelData
+from wattprint.core.insight import trend, weektext
+from wattprint.core.model import modelnames
+from wattprint.core.model.modeldata import ModelData
+from wattprint.core.store import preferences, queries
+from wattprint.core.words import display
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.workers import Runner

@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QPoint, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from wattprint.core import i18n as core_i18n
-from wattprint.core.files import PRIVATE_FILE
+from wattprint.core.store.files import PRIVATE_FILE
+from wattprint.core.words import i18n as core_i18n
 from wattprint.desktop import i18n, offscreen
 from wattprint.desktop.presenter.theme import colours
 from wattprint.desktop.presenter.window import SCENE_NAMES, PresenterWindow

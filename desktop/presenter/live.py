@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from wattprint.core import classroom
+from wattprint.core.insight import classroom
 from wattprint.desktop.presenter.scene import Context, Scene
 from wattprint.desktop.presenter.theme import label, set_role
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from wattprint.core import classroom
+from wattprint.core.insight import classroom
 from wattprint.desktop.presenter.bars import Bar, Bars
 from wattprint.desktop.presenter.scene import Context, Scene
 from wattprint.desktop.presenter.theme import ACCENT, AI, label

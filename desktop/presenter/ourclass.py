@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
-from wattprint.core import classroom, share
+from wattprint.core.insight import classroom, share
 from wattprint.desktop.presenter.bars import Bar, Bars
 from wattprint.desktop.presenter.scene import Context, Scene
 from wattprint.desktop.presenter.theme import SEARCH, label

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
-from wattprint.core import classroom
-from wattprint.core.i18n import _
+from wattprint.core.insight import classroom
+from wattprint.core.words.i18n import _
 from wattprint.desktop.presenter.bars import Bar, Bars
 from wattprint.desktop.presenter.scene import Context, Scene
 from wattprint.desktop.presenter.theme import GROUP_COLOURS, label

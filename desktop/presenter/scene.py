@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QVBoxLayout, QW
 from sqlite_utils import Database
 
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import ModelData
+from wattprint.core.model.modeldata import ModelData
 from wattprint.desktop.presenter.theme import label
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from wattprint.core import classroom, display
+from wattprint.core.insight import classroom
+from wattprint.core.words import display
 from wattprint.desktop.presenter.scene import Context, Scene
 from wattprint.desktop.presenter.theme import label
 

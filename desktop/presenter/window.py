@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from wattprint.core import preferences
+from wattprint.core.store import preferences
 from wattprint.desktop.presenter.bars import Bars
 from wattprint.desktop.presenter.live import LiveScene
 from wattprint.desktop.presenter.models import ModelsScene

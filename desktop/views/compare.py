@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wattprint.core import compare, display, modelnames
-from wattprint.core.modeldata import ModelData
+from wattprint.core.insight import compare
+from wattprint.core.model import modelnames
+from wattprint.core.model.modeldata import ModelData
+from wattprint.core.words import display
 from wattprint.desktop import format as fmt
 from wattprint.desktop.models.comparemodel import CompareModel
 from wattprint.desktop.widgets.charts import CompareChart

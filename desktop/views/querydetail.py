@@ -8,8 +8,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from wattprint.core import detail, display, modelnames
-from wattprint.core.modeldata import ModelData
+from wattprint.core.insight import detail
+from wattprint.core.model import modelnames
+from wattprint.core.model.modeldata import ModelData
+from wattprint.core.words import display
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wattprint.core import display
-from wattprint.core.modeldata import ModelData
+from wattprint.core.model.modeldata import ModelData
+from wattprint.core.words import display
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.models.settingsmodel import SettingsModel

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wattprint.core import display, units
+from wattprint.core.words import display, units
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.models.weekmodel import TREND_CHOICES, ServiceModel, WeekData, WeekModel

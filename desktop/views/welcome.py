@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wattprint.core import extension_files
+from wattprint.core.pipe import extension_files
 from wattprint.desktop.models.settingsmodel import SettingsModel
 
 DONE, WAITING, FAILED = "done", "waiting", "failed"

@@ -22,8 +22,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMargins, QPointF, 
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from wattprint.core.compare import Item
-from wattprint.core.trend import Day, Week
+from wattprint.core.insight.compare import Item
+from wattprint.core.insight.trend import Day, Week
 from wattprint.desktop import scheme
 
 # Okabe-Ito colours, told apart with any common colour blindness: AI orange, plain search blue, everyday green.

@@ -1,7 +1,7 @@
 // How the popup writes a figure and its range: no more significant figures
 // than the range justifies (one when the high end is three times the low end
 // or more, else two), no trailing zeros. The same rule as the app's
-// core/units.py, so the popup and the app write one estimate alike.
+// core/words/units.py, so the popup and the app write one estimate alike.
 
 export const WIDE_RANGE = 3;
 

@@ -46,7 +46,7 @@ def main() -> int:
     """Runs the host when started as `wattprint-host`, else the `wattprint` command (the app with no arguments)."""
     multiprocessing.freeze_support()
     if Path(sys.executable).name.removesuffix(".exe") == "wattprint-host":
-        from wattprint.core.host import main as host
+        from wattprint.core.pipe.host import main as host
 
         return host()
     if os.environ.get(SMOKE_ENV) == "1" and len(sys.argv) == 1:

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import make_item
-from wattprint.core import history, queries
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import Estimate, Interaction
+from wattprint.core.store import history, queries
 
 SERVICES = sorted(load().services)
 RANGES = ("energy_wh", "co2e_g", "water_ml")

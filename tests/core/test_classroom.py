@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_item
-from wattprint.core import classroom, compare, history, share
 from wattprint.core.cli import main
-from wattprint.core.modeldata import load
+from wattprint.core.insight import classroom, compare, share
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import Interaction
+from wattprint.core.store import history
 
 DATA = load()
 DAY = date(2026, 11, 18)  # a Wednesday; its week starts on Monday 2026-11-16

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from wattprint.core.cli import main
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:

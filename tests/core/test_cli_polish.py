@@ -39,8 +39,8 @@ def test_present_export_into_a_missing_folder_is_an_error(tmp_path: Path, capsys
 
 def test_doctor_speaks_plainly(capsys: pytest.CaptureFixture[str], history_db, estimator) -> None:
     from tests.conftest import make_item
-    from wattprint.core import history
     from wattprint.core.schemas import Interaction
+    from wattprint.core.store import history
 
     item = Interaction.model_validate(make_item(service="claude", ts="2026-11-18T10:00:00Z"))
     history.store(history_db, history.Estimates(estimator).rows([item]))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from wattprint.core import compare
+from wattprint.core.insight import compare
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from wattprint.core.model import llm
-from wattprint.core.modeldata import DATA_FILES, ModelData, load
+from wattprint.core.model.modeldata import DATA_FILES, ModelData, load
 
 DATA = load()
 REQUIRED_CHATBOTS = {"chatgpt", "claude", "gemini", "copilot", "perplexity", "deepseek", "lechat", "grok", "metaai",

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from wattprint.core import demo, history, paths
+from wattprint.core import paths
 from wattprint.core.cli import main
+from wattprint.core.insight import demo
+from wattprint.core.store import history
 
 NOW = datetime(2026, 11, 20, 18, 0).astimezone()
 
@@ -63,7 +65,7 @@ def test_cli_writes_to_the_demo_profile_only(data_dir: Path, capsys: pytest.Capt
 
 @pytest.mark.parametrize("seed", [0, 1, 2, 3])
 def test_history_stays_within_its_documented_bounds(seed: int) -> None:
-    """The bounds listed in core/demo.py's docstring, over eight weeks."""
+    """The bounds listed in core/insight/demo.py's docstring, over eight weeks."""
     import statistics
 
     items = demo.interactions(56, seed=seed, now=NOW)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from wattprint.core.model import llm
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 
 FIXTURES = Path(__file__).resolve().parents[2] / "extension" / "tests" / "fixtures"
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_item
-from wattprint.core import history, migrations, paths, queries, reestimate, settings
-from wattprint.core.modeldata import load
+from wattprint.core import paths
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import Interaction
+from wattprint.core.store import history, migrations, queries, reestimate, settings
 
 
 def _store(db, estimator, items):

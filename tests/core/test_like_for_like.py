@@ -7,10 +7,11 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from tests.conftest import make_item
-from wattprint.core import history, queries, weektext
 from wattprint.core.cli import main
-from wattprint.core.modeldata import load
+from wattprint.core.insight import weektext
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import Interaction
+from wattprint.core.store import history, queries
 
 
 def _at(moment: datetime) -> dict[str, object]:
@@ -63,7 +64,7 @@ def test_cli_and_week_sentences_give_the_same_equivalent(history_db, estimator, 
     _store(history_db, estimator, [_local(WEDNESDAY, h) for h in range(9, 17)])
     summary = queries.week_summary(history_db, load(), WEDNESDAY)
     like = summary["equivalent"]["text"]
-    from wattprint.core import trend
+    from wattprint.core.insight import trend
 
     text = weektext.sentences(summary, trend.days(history_db, queries.week_start(WEDNESDAY)), load())
     assert any(like in sentence for sentence in text)
@@ -78,7 +79,7 @@ def test_summary_columns_line_up(history_db, estimator, capsys, monkeypatch, lan
     items += [make_item(service="chatgpt", ts=_local(WEDNESDAY, 11 + i).isoformat()) for i in range(11)]
     history.store(history_db, history.Estimates(estimator).rows([Interaction.model_validate(i) for i in items]))
     assert main(["summary", "--date", WEDNESDAY.isoformat()]) == 0
-    from wattprint.core.i18n import width
+    from wattprint.core.words.i18n import width
 
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
     assert len(rows) == 3

@@ -9,7 +9,7 @@ import pytest
 
 from wattprint.core.model import llm
 from wattprint.core.model.estimator import UNRESOLVED, Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import Interaction
 
 DATA = load()

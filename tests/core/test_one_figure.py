@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from wattprint.core import classroom, compare
+from wattprint.core.insight import classroom, compare
 from wattprint.core.model import equivalents
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "core" / "data"

@@ -10,7 +10,7 @@ from ecologits.tracers.utils import llm_impacts
 
 from wattprint.core.model import llm
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import Estimate, Interaction
 
 

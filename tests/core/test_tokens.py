@@ -6,8 +6,8 @@ import warnings
 
 import pytest
 
+from wattprint.core.model.modeldata import load
 from wattprint.core.model.tokens import count_scripts, script_of, tokens_from_counts
-from wattprint.core.modeldata import load
 
 # Ordinary chat text per script: questions and answers as people type them, with punctuation and numbers.
 SAMPLES = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from wattprint.core import classroom
+from wattprint.core.insight import classroom
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 
 DATA = load()
 

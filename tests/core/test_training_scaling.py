@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wattprint.core.model import scaling, training
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 
 DATA = load()
 

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from wattprint.core import archive, browsers, demo, history, preferences, queries, retention, trend, weektext
+from wattprint.core.insight import demo, trend, weektext
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
+from wattprint.core.pipe import browsers
+from wattprint.core.store import archive, history, preferences, queries, retention
 
 NOW = datetime(2026, 11, 20, 18, 0).astimezone()
 TODAY = NOW.date()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from wattprint.core import units
 from wattprint.core.cli import main
 from wattprint.core.model import equivalents
-from wattprint.core.modeldata import load
-from wattprint.core.modelnames import friendly
+from wattprint.core.model.modeldata import load
+from wattprint.core.model.modelnames import friendly
+from wattprint.core.words import units
 
 
 @pytest.mark.parametrize(

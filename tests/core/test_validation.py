@@ -8,7 +8,7 @@ import pytest
 
 from wattprint.core.model import validation
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "methodology.md"
 
@@ -82,6 +82,6 @@ def test_changing_a_default_model_leaves_the_operators_calibration_alone(estimat
     for row in validation.rows(other):
         if row.anchor.calibrates:
             assert row.wattprint[1] == pytest.approx(row.anchor.value, rel=1e-6)
-    from wattprint.core import compare
+    from wattprint.core.insight import compare
 
     assert compare.typical_query(other, "chatgpt").central < compare.typical_query(estimator, "chatgpt").central

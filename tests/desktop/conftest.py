@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
-from wattprint.core import demo, history
+from wattprint.core.insight import demo
+from wattprint.core.store import history
 from wattprint.desktop.mainwindow import MainWindow
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

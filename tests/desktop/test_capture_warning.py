@@ -4,7 +4,7 @@ the warning goes away when the site is healthy again."""
 from __future__ import annotations
 
 from tests.desktop.conftest import screenshot
-from wattprint.core import history
+from wattprint.core.store import history
 from wattprint.desktop.mainwindow import MainWindow
 
 

@@ -7,7 +7,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.conftest import screenshot
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 from wattprint.desktop.mainwindow import MainWindow
 from wattprint.desktop.models.comparemodel import CompareModel
 from wattprint.desktop.workers import Runner

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from wattprint.core import compare
-from wattprint.core.modeldata import load
+from wattprint.core.insight import compare
+from wattprint.core.model.modeldata import load
 from wattprint.desktop.mainwindow import MainWindow
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.conftest import settle
-from wattprint.core import demo, history
+from wattprint.core.insight import demo
+from wattprint.core.store import history
 from wattprint.desktop.mainwindow import MainWindow
 
 

@@ -14,8 +14,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.conftest import screenshot
-from wattprint.core import history, paths
-from wattprint.core.modeldata import load
+from wattprint.core import paths
+from wattprint.core.model.modeldata import load
+from wattprint.core.store import history
 from wattprint.desktop.mainwindow import MainWindow
 from wattprint.desktop.models.feedmodel import ENERGY_COLUMN, ID_ROLE, PAGE, FeedModel, Filters
 
@@ -94,9 +95,9 @@ INSERT = textwrap.dedent(
     """
     import sys, uuid
     from datetime import datetime, timezone
-    from wattprint.core import history
+    from wattprint.core.store import history
     from wattprint.core.model.estimator import Estimator
-    from wattprint.core.modeldata import load
+    from wattprint.core.model.modeldata import load
     from wattprint.core.schemas import Interaction, ScriptCounts
     item = Interaction(id=uuid.UUID(sys.argv[1]), ts=datetime.now(timezone.utc), kind="chat", service="kimi",
                        prompt=ScriptCounts(latin=400), response=ScriptCounts(latin=3000))

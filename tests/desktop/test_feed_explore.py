@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from wattprint.core import history, queries
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
+from wattprint.core.store import history, queries
 from wattprint.desktop.mainwindow import MainWindow
 from wattprint.desktop.models.feedmodel import ENERGY_ROLE, ID_ROLE, SORT_KEYS, Filters
 from wattprint.desktop.views.querydetail import QueryDetail

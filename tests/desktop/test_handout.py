@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox
 
 from tests.desktop.conftest import ARTIFACTS
-from wattprint.core import classroom
-from wattprint.core import i18n as core_i18n
 from wattprint.core.cli import main
+from wattprint.core.insight import classroom
+from wattprint.core.words import i18n as core_i18n
 from wattprint.desktop import i18n
 from wattprint.desktop.presenter.scale import ScaleScene
 from wattprint.desktop.presenter.window import PresenterWindow

@@ -15,10 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_item
 from tests.desktop.conftest import ARTIFACTS, settle
-from wattprint.core import history, share
 from wattprint.core.cli import main
+from wattprint.core.insight import share
 from wattprint.core.model.estimator import Estimator
 from wattprint.core.schemas import Interaction
+from wattprint.core.store import history
 from wattprint.desktop import presenter
 from wattprint.desktop.mainwindow import MainWindow
 from wattprint.desktop.presenter.ourclass import ClassScene

@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.conftest import settle
-from wattprint.core import history, preferences, reestimate
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
+from wattprint.core.store import history, preferences, reestimate
 from wattprint.desktop.mainwindow import MainWindow
 
 

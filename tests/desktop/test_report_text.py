@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wattprint.core import history, queries
 from wattprint.core.cli import main
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
+from wattprint.core.store import history, queries
 from wattprint.desktop import i18n
 
 DAY = date.today()

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.conftest import screenshot, settle
-from wattprint.core import demo, history
+from wattprint.core.insight import demo
+from wattprint.core.store import history
 from wattprint.desktop import i18n, scheme
 from wattprint.desktop.mainwindow import MainWindow
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.conftest import screenshot, settle
-from wattprint.core import history, preferences, settings
+from wattprint.core.store import history, preferences, settings
 from wattprint.desktop.mainwindow import MainWindow
 
 

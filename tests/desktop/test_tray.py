@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from wattprint.core import preferences
+from wattprint.core.store import preferences
 from wattprint.desktop.mainwindow import MainWindow
 
 

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from wattprint.core import autostart, preferences, queries
+from wattprint.core.pipe import autostart
+from wattprint.core.store import preferences, queries
 from wattprint.desktop.mainwindow import MainWindow
 from wattprint.desktop.tray import Tray
 from wattprint.desktop.widgets.icon import app_icon, badge_text

@@ -10,8 +10,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.conftest import screenshot, settle
-from wattprint.core import queries
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
+from wattprint.core.store import queries
 from wattprint.desktop.mainwindow import MainWindow, first_weekday
 from wattprint.desktop.models.weekmodel import ServiceModel
 

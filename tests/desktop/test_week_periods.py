@@ -79,7 +79,7 @@ def test_ticks_are_round_numbers(window: MainWindow) -> None:
 
 
 def test_monthly_sums_days() -> None:
-    from wattprint.core.trend import Day
+    from wattprint.core.insight.trend import Day
 
     days = [Day(date(2026, 1, 30) + timedelta(days=i), 1.0, 0.5, 1, 1) for i in range(4)]
     months = monthly(days)

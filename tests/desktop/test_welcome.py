@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_item
 from tests.desktop.conftest import open_window, screenshot
-from wattprint.core import extension_files, history
+from wattprint.core.pipe import extension_files
 from wattprint.core.schemas import Interaction
+from wattprint.core.store import history
 from wattprint.desktop import i18n
 from wattprint.desktop.mainwindow import MainWindow
 from wattprint.desktop.views import welcome

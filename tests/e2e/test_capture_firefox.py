@@ -10,7 +10,7 @@ import pytest
 
 from tests.e2e.support import DIST, MARKER, firefox_setup, fixture_server, host_log, rows, wait_for
 from tests.e2e.test_firefox import _firefox
-from wattprint.core import history
+from wattprint.core.store import history
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

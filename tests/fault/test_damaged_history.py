@@ -17,7 +17,8 @@ import pytest
 
 from tests.conftest import make_item
 from tests.host.conftest import HostProcess, stores_one_item
-from wattprint.core import paths, recover
+from wattprint.core import paths
+from wattprint.core.store import recover
 
 ROWS = 5000
 WATTPRINT = Path(sys.executable).with_name("wattprint")

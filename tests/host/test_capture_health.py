@@ -8,8 +8,9 @@ import json
 import pytest
 
 from tests.conftest import make_item
-from wattprint.core import capture_health, history, protocol
 from wattprint.core.cli import main
+from wattprint.core.pipe import capture_health, protocol
+from wattprint.core.store import history
 
 
 @pytest.mark.parametrize("detail", ["no submit request matched for 3 prompts", "x", "NO_SUBMIT", "unparsed "])

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_item
-from wattprint.core import history, migrations, paths
+from wattprint.core import paths
 from wattprint.core.cli import main
 from wattprint.core.schemas import Interaction
+from wattprint.core.store import history, migrations
 
 
 def _fill(estimator, items):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import make_item
 from tests.host.conftest import HostProcess
-from wattprint.core import history
+from wattprint.core.store import history
 
 
 def _rows() -> list[tuple]:

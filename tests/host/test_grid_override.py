@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tests.conftest import make_item
 from tests.host.conftest import HostProcess
-from wattprint.core import history, preferences, reestimate
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
+from wattprint.core.store import history, preferences, reestimate
 
 
 def _stored(item_id: str) -> tuple[float, str]:

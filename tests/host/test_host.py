@@ -14,8 +14,9 @@ import pytest
 
 from tests.conftest import CHROMIUM_ORIGIN, make_item
 from tests.host.conftest import HostProcess, frame
-from wattprint.core import history, paths
-from wattprint.core.host import Host
+from wattprint.core import paths
+from wattprint.core.pipe.host import Host
+from wattprint.core.store import history
 
 
 def _stored_ids() -> set[str]:

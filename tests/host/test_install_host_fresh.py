@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wattprint.core import install_host
 from wattprint.core.cli import main
+from wattprint.core.pipe import install_host
 
 
 def _fake_program(folder: Path, name: str) -> None:

@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 
 from tests.host.conftest import HostProcess
-from wattprint.core.memo import SizedLRU
+from wattprint.core.store.memo import SizedLRU
 
 DISTINCT = 100_000
 BATCH = 500

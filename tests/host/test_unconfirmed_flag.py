@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from wattprint.core.protocol import Rejection, check_item
+from wattprint.core.pipe.protocol import Rejection, check_item
 from wattprint.core.schemas import Interaction
 
 

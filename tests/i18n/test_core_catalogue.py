@@ -7,7 +7,7 @@ import re
 
 from tests.i18n.scan import CORE, core_messages
 
-CATALOGUE = CORE / "locale" / "zh_CN.json"
+CATALOGUE = CORE / "words" / "locale" / "zh_CN.json"
 PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
 
 
@@ -16,7 +16,7 @@ def test_every_core_message_is_translated() -> None:
     messages = core_messages()
     assert len(messages) > 100
     missing = {text: where for text, where in messages.items() if not str(table.get(text, "")).strip()}
-    assert not missing, f"add these to core/locale/zh_CN.json: {missing}"
+    assert not missing, f"add these to core/words/locale/zh_CN.json: {missing}"
 
 
 def test_placeholders_survive_translation() -> None:
@@ -34,7 +34,7 @@ def test_catalogue_has_no_stale_entries() -> None:
 
 
 def test_equivalents_have_chinese_forms() -> None:
-    from wattprint.core.modeldata import load
+    from wattprint.core.model.modeldata import load
 
     for key, item in load().equivalents.items():
         for english, chinese in ((item.one, item.one_zh), (item.many, item.many_zh)):
@@ -47,7 +47,7 @@ def test_every_estimator_warning_is_known() -> None:
     """Each warning the estimator writes is one of display.WARNINGS (so it can be translated when shown)."""
     import ast
 
-    from wattprint.core.display import WARNINGS
+    from wattprint.core.words.display import WARNINGS
 
     source = (CORE / "model" / "estimator.py").read_text(encoding="utf-8")
     patterns = [re.compile(re.sub(r"\\\{\w+\\\}", ".+", re.escape(w))) for w in WARNINGS]

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.desktop.conftest import screenshot
 from tests.i18n.conftest import settle
-from wattprint.core import i18n as core_i18n
-from wattprint.core import preferences
+from wattprint.core.store import preferences
+from wattprint.core.words import i18n as core_i18n
 from wattprint.desktop import i18n
 from wattprint.desktop.mainwindow import MainWindow
 

@@ -99,8 +99,8 @@ def test_bundle_holds_data_and_leaves_out_unused_qt(bundle: Path) -> None:
     assert (bundle / "wattprint-host").is_file()
     package = internal / "wattprint"
     assert (package / "core" / "data" / "services.toml").is_file()
-    for json_file in (ROOT / "core" / "locale").glob("*.json"):
-        assert (package / "core" / "locale" / json_file.name).is_file()
+    for json_file in (ROOT / "core" / "words" / "locale").glob("*.json"):
+        assert (package / "core" / "words" / "locale" / json_file.name).is_file()
     for qm in (ROOT / "desktop" / "translations").glob("*.qm"):
         assert (package / "desktop" / "translations" / qm.name).is_file()
     assert (package / "desktop" / "icons" / "512x512" / "org.wattprint.Wattprint.png").is_file()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from wattprint.core.protocol import CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID
+from wattprint.core.pipe.protocol import CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID
 
 EXTENSION = Path(__file__).resolve().parents[2] / "extension"
 PACKAGES = {"chromium": "wattprint-chromium.zip", "firefox": "wattprint-firefox.xpi"}

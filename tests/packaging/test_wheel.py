@@ -90,7 +90,7 @@ def _source_data() -> dict[str, Path]:
     wanted: dict[str, Path] = {}
     for folder, package, patterns in (
         ("core/data", "wattprint/core/data", ("*.toml", "*.csv", "*.json")),
-        ("core/locale", "wattprint/core/locale", ("*.json",)),
+        ("core/words/locale", "wattprint/core/words/locale", ("*.json",)),
         ("desktop/translations", "wattprint/desktop/translations", ("*.qm",)),
         ("packaging/linux/icons", "wattprint/desktop/icons", ("*.svg", "*/*.png")),
     ):
@@ -112,7 +112,7 @@ def test_wheel_carries_data_locale_translations_and_icons(built: Built) -> None:
             assert wheel.read(name) == path.read_bytes(), name
         entry_points = wheel.read("wattprint-0.1.0.dist-info/entry_points.txt").decode()
     assert "wattprint = wattprint.core.cli:main" in entry_points
-    assert "wattprint-host = wattprint.core.host:main" in entry_points
+    assert "wattprint-host = wattprint.core.pipe.host:main" in entry_points
 
 
 def test_sdist_carries_what_the_wheel_is_built_from(built: Built) -> None:
@@ -202,7 +202,7 @@ def test_wheel_and_sdist_carry_the_built_extension_packed_and_unpacked(built: Bu
 
 def test_installed_app_finds_its_extension(built: Built) -> None:
     code = (
-        "import json; from wattprint.core import extension_files as e;"
+        "import json; from wattprint.core.pipe import extension_files as e;"
         "print(json.dumps({b: [str(e.find(b).folder), str(e.find(b).packed)] for b in ('chromium', 'firefox')}))"
     )
     done = built.run("python", "-c", code)

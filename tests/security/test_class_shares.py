@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_item
-from wattprint.core import history, share
-from wattprint.core.modeldata import load
+from wattprint.core.insight import share
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import Interaction
+from wattprint.core.store import history
 
 DATA = load()
 

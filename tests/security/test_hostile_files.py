@@ -21,11 +21,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_item
-from wattprint.core import history, paths, share
+from wattprint.core import paths
 from wattprint.core.cli.csvrows import CSV_COLUMNS
+from wattprint.core.insight import share
 from wattprint.core.model.estimator import Estimator
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import Interaction
+from wattprint.core.store import history
 
 WATTPRINT = Path(sys.executable).with_name("wattprint")
 CODE = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX"
@@ -153,10 +155,11 @@ def test_every_file_the_cli_writes_is_user_only(data_dir, tmp_path):
 
 
 def test_no_writer_outside_the_private_file_helper():
-    """Class-wide: core/ and desktop/ write files only through `wattprint.core.files` (or chmod what Qt wrote)."""
+    """Class-wide: core/ and desktop/ write files only through `wattprint.core.store.files` (or chmod what Qt wrote)."""
     root = Path(__file__).resolve().parents[2]
     patterns = (".write_text(", ".write_bytes(", 'open(tmp, "w"', ', "w"', ".touch(")
-    allowed = {"core/files.py", "core/install_host.py"}  # install_host: manifests the browser reads, see its module
+    # install_host: manifests the browser reads, see its module
+    allowed = {"core/store/files.py", "core/pipe/install_host.py"}
     found = []
     for folder in ("core", "desktop"):
         for path in (root / folder).rglob("*.py"):

@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 
 from tests.conftest import make_item
 from tests.host.conftest import HostProcess
-from wattprint.core import framing, history
-from wattprint.core.host import Host
-from wattprint.core.protocol import UUID_TEXT
+from wattprint.core.pipe import framing
+from wattprint.core.pipe.host import Host
+from wattprint.core.pipe.protocol import UUID_TEXT
 from wattprint.core.schemas import BROWSER_ID, MODEL_SLUG, SERVICE_ID
+from wattprint.core.store import history
 
 SURROGATES = st.sampled_from(["\ud800", "\udfff", "a\udc00b", "\ud83d"])  # lone halves: valid JSON, not Unicode
 NASTY_TEXT = st.one_of(

@@ -132,7 +132,7 @@ test('a definite symptom (weight) warns at once', () => {
 test('every code has a group, and the host knows the same codes', async () => {
   for (const code of HEALTH_CODES) assert.ok(CODE_GROUP[code], code);
   const { readFileSync } = await import('node:fs');
-  const protocol = readFileSync(new URL('../../../core/protocol.py', import.meta.url), 'utf8');
+  const protocol = readFileSync(new URL('../../../core/pipe/protocol.py', import.meta.url), 'utf8');
   const block = /HEALTH_CODES = \(([\s\S]*?)\n\)/.exec(protocol)[1];
   assert.deepEqual([...block.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]), [...HEALTH_CODES]);
 });

@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from wattprint.core import migrations, paths
-from wattprint.core.i18n import _
-from wattprint.core.memo import SizedLRU
+from wattprint.core import paths
 from wattprint.core.schemas import Interaction, ScriptCounts
+from wattprint.core.store import migrations
+from wattprint.core.store.memo import SizedLRU
+from wattprint.core.words.i18n import _
 
 if TYPE_CHECKING:
     from wattprint.core.model.estimator import Estimator, Figures

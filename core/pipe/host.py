@@ -16,16 +16,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from wattprint.core import framing, paths
-from wattprint.core.memo import SizedLRU
-from wattprint.core.protocol import Code, ProtocolError, error_reply
+from wattprint.core import paths
+from wattprint.core.pipe import framing
+from wattprint.core.pipe.protocol import Code, ProtocolError, error_reply
+from wattprint.core.store.memo import SizedLRU
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from wattprint.core.history import EstimateValues, InputKey
     from wattprint.core.model.estimator import Estimator
-    from wattprint.core.protocol import Health, Hello, Record, Summary
+    from wattprint.core.pipe.protocol import Health, Hello, Record, Summary
+    from wattprint.core.store.history import EstimateValues, InputKey
 
 ALLOWED_ORIGINS_ENV = "WATTPRINT_ALLOWED_ORIGINS"
 BUSY_TIMEOUT_ENV = "WATTPRINT_BUSY_TIMEOUT_MS"
@@ -71,7 +72,7 @@ class Host:
         if self._db is None:
             import time
 
-            from wattprint.core import history, recover
+            from wattprint.core.store import history, recover
 
             if self._damaged is not None and time.monotonic() - self._damaged[1] < DAMAGE_RECHECK_S:
                 raise self._damaged[0]
@@ -94,7 +95,7 @@ class Host:
         """After a storage error: when the open history fails its quick check, close it (later messages get error 9)."""
         import time
 
-        from wattprint.core import history, recover
+        from wattprint.core.store import history, recover
 
         if self._db is None:
             return
@@ -111,10 +112,10 @@ class Host:
     def estimator(self) -> Estimator:
         """The estimator, built on first use."""
         if self._estimator is None:
-            from wattprint.core import preferences
-            from wattprint.core.i18n import language
             from wattprint.core.model.estimator import Estimator
-            from wattprint.core.modeldata import load
+            from wattprint.core.model.modeldata import load
+            from wattprint.core.store import preferences
+            from wattprint.core.words.i18n import language
 
             zone = preferences.read(self.db()).zone  # the user's grid override, chosen in the app
             self._estimator = Estimator(load(), zone=zone)
@@ -139,8 +140,8 @@ class Host:
         """The work of one frame before its commit: parsing, validating and estimating."""
         import sqlite3
 
-        from wattprint.core import protocol
-        from wattprint.core.history import StorageError
+        from wattprint.core.pipe import protocol
+        from wattprint.core.store.history import StorageError
 
         req = None
         try:
@@ -166,7 +167,7 @@ class Host:
         """Runs the database part of a prepared frame and returns its reply."""
         import sqlite3
 
-        from wattprint.core.history import StorageError
+        from wattprint.core.store.history import StorageError
 
         self.stored_ids = []
         if job.work is None:
@@ -186,9 +187,9 @@ class Host:
         return reply
 
     def _on_hello(self, message: Hello) -> dict[str, Any]:
-        from wattprint.core.history import StorageError
-        from wattprint.core.modeldata import load
-        from wattprint.core.settings import Settings, read
+        from wattprint.core.model.modeldata import load
+        from wattprint.core.store.history import StorageError
+        from wattprint.core.store.settings import Settings, read
         from wattprint.core.version import __version__
 
         self.browser = message.browser
@@ -206,13 +207,13 @@ class Host:
         }
 
     def _on_settings(self, message: object) -> dict[str, Any]:
-        from wattprint.core.settings import read
+        from wattprint.core.store.settings import read
 
         return {"type": "settings", **read(self.db()).to_message()}
 
     def _on_summary(self, message: Summary) -> dict[str, Any]:
-        from wattprint.core import queries
-        from wattprint.core.modeldata import load
+        from wattprint.core.model.modeldata import load
+        from wattprint.core.store import queries
 
         day = message.date or date.today()
         if message.period == "day":
@@ -222,7 +223,7 @@ class Host:
         return {"type": "summary", **result}
 
     def _on_health(self, message: Health) -> dict[str, Any]:
-        from wattprint.core.history import record_health
+        from wattprint.core.store.history import record_health
 
         adapters = [
             {
@@ -238,7 +239,8 @@ class Host:
 
     def _prepare_record(self, message: Record) -> Callable[[], dict[str, Any]]:
         """Validates and estimates a record's items; the returned work stores them and builds the ack."""
-        from wattprint.core import history, protocol, queries
+        from wattprint.core.pipe import protocol
+        from wattprint.core.store import history, queries
 
         estimator = self.estimator()
         data = estimator.data
@@ -322,7 +324,7 @@ def _busy_timeout() -> int:
     try:
         return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, "")))
     except ValueError:
-        from wattprint.core.history import BUSY_TIMEOUT_MS
+        from wattprint.core.store.history import BUSY_TIMEOUT_MS
 
         return BUSY_TIMEOUT_MS
 
@@ -352,7 +354,7 @@ def _reply(out: BinaryIO, reply: dict[str, Any]) -> None:
 
 def serve(stdin: BinaryIO, stdout: BinaryIO, host: Host) -> int:
     """Answers frames until the input ends; returns the exit status."""
-    from wattprint.core import nudge
+    from wattprint.core.pipe import nudge
 
     while True:
         try:
@@ -383,7 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must never corrupt the frames
     _setup_logging()
-    from wattprint.core.protocol import caller_allowed
+    from wattprint.core.pipe.protocol import caller_allowed
 
     if not caller_allowed(args, os.environ.get(ALLOWED_ORIGINS_ENV)):
         log.warning("refused caller %r", args[:2])

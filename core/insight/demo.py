@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from wattprint.core import history
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import EARLIEST, Interaction, Kind, Mode, ScriptCounts
+from wattprint.core.store import history
 
 if TYPE_CHECKING:
     from wattprint.core.model.estimator import Estimator

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from wattprint.core.history import transaction
+from wattprint.core.store.history import transaction
 
 CHUNK = 10_000  # rows deleted per transaction, so a writer never waits long
 

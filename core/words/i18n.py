@@ -1,8 +1,8 @@
 """Translations of the Qt-free core (CLI output, errors, model-data labels): English and Simplified Chinese.
 
-Messages are written in English in the code and looked up in core/locale/<language>.json (English text -> translated
-text). The language follows WATTPRINT_LANG, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, as gettext does; the desktop
-app sets it with `use` (its own setting, or the system locale).
+Messages are written in English in the code and looked up in core/words/locale/<language>.json (English text ->
+translated text). The language follows WATTPRINT_LANG, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, as gettext does;
+the desktop app sets it with `use` (its own setting, or the system locale).
 
 `N_("...")` marks a message that is translated later with `_` (tables of labels); tests/i18n checks that every
 `_("...")` and `N_("...")` literal has a Chinese translation with the same {placeholders}.
@@ -50,7 +50,7 @@ def catalog(lang: str) -> dict[str, str]:
     """The messages of one language (empty for English, the source language)."""
     if lang == "en":
         return {}
-    raw = resources.files("wattprint.core.locale").joinpath(f"{lang}.json").read_text(encoding="utf-8")
+    raw = resources.files("wattprint.core.words.locale").joinpath(f"{lang}.json").read_text(encoding="utf-8")
     table: dict[str, str] = json.loads(raw)
     return table
 

@@ -41,11 +41,12 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 from sqlite_utils import Database
 
-from wattprint.core import files, paths
-from wattprint.core.i18n import _
-from wattprint.core.modeldata import ModelData
-from wattprint.core.queries import week_start
+from wattprint.core import paths
+from wattprint.core.model.modeldata import ModelData
 from wattprint.core.schemas import Range
+from wattprint.core.store import files
+from wattprint.core.store.queries import week_start
+from wattprint.core.words.i18n import _
 
 FORMAT = "wattprint-share"
 VERSION = 2

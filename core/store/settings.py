@@ -12,8 +12,8 @@ from typing import Annotated, Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 from sqlite_utils import Database
 
-from wattprint.core.history import transaction
 from wattprint.core.schemas import SERVICE_ID
+from wattprint.core.store.history import transaction
 
 SiteId = Annotated[str, Field(min_length=1, max_length=40)]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from wattprint.core.i18n import N_, _
+from wattprint.core.words.i18n import N_, _
 
 WIDE_RANGE = 3.0  # high / low from which a range supports one significant figure only
 

@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from wattprint.core import files
+from wattprint.core.store import files
 
 ENTRY_NAME = "org.wattprint.Wattprint.desktop"
 

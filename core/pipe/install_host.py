@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wattprint.core.i18n import _
-from wattprint.core.protocol import CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID, HOST_NAME
+from wattprint.core.pipe.protocol import CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID, HOST_NAME
+from wattprint.core.words.i18n import _
 
 CHROMIUM_FAMILY = ("chrome", "chromium", "brave", "edge", "vivaldi")
 BROWSERS = (*CHROMIUM_FAMILY, "firefox")
@@ -160,7 +160,7 @@ def extension_id(source: Path | None = None) -> str:
 
     The id is the first 32 hex digits of the SHA-256 of the decoded key, with 0-f written as a-p.
     """
-    root = source or Path(__file__).resolve().parent.parent / "extension"
+    root = source or Path(__file__).resolve().parents[2] / "extension"  # the source tree's extension/
     for name in ("manifest.json", "manifest.src.json", "manifest.base.json", "src/manifest.json"):
         path = root / name
         try:
@@ -211,11 +211,11 @@ def launcher_text(system: str, command: Path, env: dict[str, str]) -> str:
     if system == "windows":
         lines = ["@echo off"]
         lines += [f'set "{k}={v}"' for k, v in sorted(env.items())]
-        lines.append(f'"{command}"' + (" -m wattprint.core.host" if runs_python else "") + " %*")
+        lines.append(f'"{command}"' + (" -m wattprint.core.pipe.host" if runs_python else "") + " %*")
         return "\r\n".join(lines) + "\r\n"
     lines = ["#!/bin/sh", "# Written by 'wattprint install-host'; browsers run it to start the Wattprint host."]
     lines += [f"export {k}={_sh_quote(v)}" for k, v in sorted(env.items())]
-    lines.append(f"exec {_sh_quote(str(command))}" + (" -m wattprint.core.host" if runs_python else "") + ' "$@"')
+    lines.append(f"exec {_sh_quote(str(command))}" + (" -m wattprint.core.pipe.host" if runs_python else "") + ' "$@"')
     return "\n".join(lines) + "\n"
 
 

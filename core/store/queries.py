@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from wattprint.core.history import COLUMNS, ESTIMATE_COLUMNS
-from wattprint.core.i18n import language
 from wattprint.core.model import equivalents
-from wattprint.core.modeldata import ModelData
+from wattprint.core.model.modeldata import ModelData
 from wattprint.core.schemas import SCRIPT_CLASSES
+from wattprint.core.store.history import COLUMNS, ESTIMATE_COLUMNS
+from wattprint.core.words.i18n import language
 
 _RANGE_COLUMNS = ESTIMATE_COLUMNS[:9]  # energy, co2, water: low / central / high
 _EST_INDEX = [COLUMNS.index(c) for c in ESTIMATE_COLUMNS]

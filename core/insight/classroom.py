@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from wattprint.core import compare, display, queries
-from wattprint.core.i18n import _, language
+from wattprint.core.insight import compare
 from wattprint.core.model import equivalents, scaling, training
-from wattprint.core.modeldata import ModelData
+from wattprint.core.model.modeldata import ModelData
+from wattprint.core.store import queries
+from wattprint.core.words import display
+from wattprint.core.words.i18n import _, language
 
 if TYPE_CHECKING:
     from wattprint.core.model.estimator import Estimator

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wattprint.core.i18n import N_, _, translate_filled
+from wattprint.core.words.i18n import N_, _, translate_filled
 
 # Every warning the estimator writes, with its values as {placeholders} (core/model/estimator.py).
 WARNINGS = (

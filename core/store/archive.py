@@ -18,9 +18,9 @@ from typing import IO, TYPE_CHECKING, Any
 from pydantic import ValidationError
 from sqlite_utils import Database
 
-from wattprint.core import files, history, queries
-from wattprint.core.i18n import _
 from wattprint.core.schemas import Interaction
+from wattprint.core.store import files, history, queries
+from wattprint.core.words.i18n import _
 
 if TYPE_CHECKING:
     from wattprint.core.model.estimator import Estimator

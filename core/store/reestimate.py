@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sqlite_utils import Database
 
-from wattprint.core.history import ESTIMATE_COLUMNS, INPUT_COLUMNS, InputKey, transaction
-from wattprint.core.migrations import AI_EXPR
-from wattprint.core.modeldata import load
+from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import SCRIPT_CLASSES, Interaction, Kind
+from wattprint.core.store.history import ESTIMATE_COLUMNS, INPUT_COLUMNS, InputKey, transaction
+from wattprint.core.store.migrations import AI_EXPR
 
 if TYPE_CHECKING:
     from wattprint.core.model.estimator import Estimator
@@ -189,8 +189,8 @@ def _file_of(db: Database) -> str | None:
 
 def _worker(path: str, zone: str | None, low: int, high: int, chunk: int) -> int:
     """One process's share of a parallel re-estimate."""
-    from wattprint.core.history import open_db
     from wattprint.core.model.estimator import Estimator
+    from wattprint.core.store.history import open_db
 
     db = open_db(Path(path))
     try:

@@ -8,9 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from wattprint.core import modelnames
-from wattprint.core.model import llm
-from wattprint.core.modeldata import ModelData
+from wattprint.core.model import llm, modelnames
+from wattprint.core.model.modeldata import ModelData
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wattprint.core import install_host, paths
+from wattprint.core import paths
+from wattprint.core.pipe import install_host
 
 NAMES = {
     "chrome": "Google Chrome",

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from wattprint.core.i18n import _
+from wattprint.core.words.i18n import _
 
 PRIVATE_FILE = 0o600
 MAX_NESTING = 32  # JSON arrays and objects inside each other; Wattprint's own files use 4

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlite_utils import Database
 
-from wattprint.core.history import transaction
+from wattprint.core.store.history import transaction
 
 KEY = "preferences"
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from wattprint.core.queries import week_start
+from wattprint.core.store.queries import week_start
 
 _SUMS = ", ".join(
     f"sum({c})" for c in ("energy_low", "energy_central", "energy_high", "co2_central", "water_central")

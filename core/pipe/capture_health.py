@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wattprint.core.i18n import N_, _
-from wattprint.core.protocol import HEALTH_CODES
+from wattprint.core.pipe.protocol import HEALTH_CODES
+from wattprint.core.words.i18n import N_, _
 
 SYMPTOMS = {
     "no_submit": N_("the page showed prompts but no request was recognised"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from wattprint.core import display, units
-from wattprint.core.i18n import _
-from wattprint.core.modeldata import ModelData
-from wattprint.core.trend import Day
+from wattprint.core.insight.trend import Day
+from wattprint.core.model.modeldata import ModelData
+from wattprint.core.words import display, units
+from wattprint.core.words.i18n import _
 
 
 def _n(value: float, figures: int = 2) -> str:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from wattprint.core import display, modelnames
-from wattprint.core.i18n import _, language
-from wattprint.core.modeldata import ModelData
+from wattprint.core.model import modelnames
+from wattprint.core.model.modeldata import ModelData
 from wattprint.core.schemas import Interaction, Kind, Mode, ScriptCounts
+from wattprint.core.words import display
+from wattprint.core.words.i18n import _, language
 
 if TYPE_CHECKING:
     from wattprint.core.model.estimator import Estimator
