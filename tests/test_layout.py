@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
+import os
+import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import CHROMIUM_ORIGIN
 
 CORE = Path(__file__).resolve().parents[1] / "core"
 KERNEL = ("schemas", "paths", "version")
@@ -90,3 +97,20 @@ def test_old_flat_names_import_the_moved_modules() -> None:
         assert old is importlib.import_module(f"wattprint.core.{room}.{name}")
         assert old.__spec__ is not None
         assert old.__spec__.name == f"wattprint.core.{room}.{name}"
+
+
+def test_a_host_installed_before_the_move_still_runs(tmp_path: Path) -> None:
+    """A launcher without a wattprint-host beside it runs the host as a module, by its new name or its old one."""
+    hello = json.dumps({"type": "hello", "protocol": 1, "extension_version": "0.1.0", "browser": "chromium",
+                        "req": "1"}).encode()
+    replies = []
+    for module in ("wattprint.core.host", "wattprint.core.pipe.host"):
+        data = tmp_path / module
+        data.mkdir()
+        framed = struct.pack("=I", len(hello)) + hello
+        out = subprocess.run([sys.executable, "-m", module, CHROMIUM_ORIGIN], input=framed, capture_output=True,
+                             timeout=60, env={**os.environ, "WATTPRINT_DATA_DIR": str(data)})
+        assert len(out.stdout) > 4, out.stderr.decode(errors="replace")[-500:]
+        reply = json.loads(out.stdout[4:4 + struct.unpack("=I", out.stdout[:4])[0]])
+        replies.append({k: reply.get(k) for k in ("type", "protocol", "req")})
+    assert replies[0] == replies[1] == {"type": "hello", "protocol": 1, "req": "1"}

@@ -401,3 +401,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 __all__ = ["Host", "main", "serve"]
+
+
+# `python -m wattprint.core.pipe.host`: how the launcher runs the host when no wattprint-host is installed.
+if __name__ == "__main__":
+    sys.exit(main())
