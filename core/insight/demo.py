@@ -5,7 +5,7 @@ The generator draws services by how much people use them (ChatGPT most), models 
 plain searches with or without an AI answer. Rows go through the history store's normal path (`Estimates.rows` then
 `store`) with real estimates, so the demo shows exactly what real use would.
 
-Bounds the generated history keeps (tested over several seeds in tests/core/test_demo.py):
+Bounds the generated history keeps (tested over several seeds in tests/core/insight/test_demo.py):
 - queries a day: 12 to 40 on weekdays, 6 to 20 at weekends (`PER_DAY`);
 - plain and AI-overview searches: 20 % to 45 % of all queries; AI overviews: 15 % to 50 % of searches;
 - chat prompts: median 200 to 500 characters; answers: median 1,500 to 3,000 characters;

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_item
-from tests.host.conftest import HostProcess, stores_one_item
+from tests.core.pipe.conftest import HostProcess, stores_one_item
 from wattprint.core import paths
 from wattprint.core.store import recover
 

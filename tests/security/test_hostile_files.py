@@ -242,7 +242,7 @@ def test_the_host_sends_no_nudge_into_a_folder_someone_else_made(monkeypatch, tm
     import socket
     import tempfile
 
-    from tests.host.conftest import stores_one_item
+    from tests.core.pipe.conftest import stores_one_item
 
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     tmp = tmp_path / "tmp"

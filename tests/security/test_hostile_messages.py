@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import make_item
-from tests.host.conftest import HostProcess
+from tests.core.pipe.conftest import HostProcess
 from wattprint.core.pipe import framing
 from wattprint.core.pipe.host import Host
 from wattprint.core.pipe.protocol import UUID_TEXT

@@ -15,7 +15,7 @@ import pytest
 from wattprint.core.model import llm
 from wattprint.core.model.modeldata import load
 
-FIXTURES = Path(__file__).resolve().parents[2] / "extension" / "tests" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[3] / "extension" / "tests" / "fixtures"
 
 
 def _models(value: object) -> Iterator[str]:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import make_item
-from tests.host.conftest import HostProcess
+from tests.core.pipe.conftest import HostProcess
 from wattprint.core.store import history
 
 

@@ -85,7 +85,7 @@ def test_the_popup_writes_a_range_as_the_app_does() -> None:
 
     cases = [(0.34, 0.17, 0.7), (0.34, 0.25, 0.45), (0.0042, 0.003, 0.006), (13053.0, 9000.0, 20000.0),
              (2.0, 1.5, 2.5), (0.12, 0.05, 0.3), (1.27, 0.61, 3.8), (0.5, 0.0, 1.0), (260.0, 120.0, 410.0)]
-    lib = Path(__file__).resolve().parents[2] / "extension" / "lib" / "figures.js"
+    lib = Path(__file__).resolve().parents[3] / "extension" / "lib" / "figures.js"
     script = (f"import({json.dumps(lib.as_uri())}).then((m) => console.log(JSON.stringify("
               f"{json.dumps(cases)}.map((c) => m.inRange(...c)))))")
     out = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from tests.host.conftest import HostProcess
+from tests.core.pipe.conftest import HostProcess
 from wattprint.core.store.memo import SizedLRU
 
 DISTINCT = 100_000

@@ -10,7 +10,7 @@ from wattprint.core.model import validation
 from wattprint.core.model.estimator import Estimator
 from wattprint.core.model.modeldata import load
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "methodology.md"
+DOC = Path(__file__).resolve().parents[3] / "docs" / "methodology.md"
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import uuid
 import pytest
 
 from tests.conftest import CHROMIUM_ORIGIN, make_item
-from tests.host.conftest import HostProcess, frame
+from tests.core.pipe.conftest import HostProcess, frame
 from wattprint.core import paths
 from wattprint.core.pipe.host import Host
 from wattprint.core.store import history

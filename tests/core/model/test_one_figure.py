@@ -13,7 +13,7 @@ from wattprint.core.model import equivalents
 from wattprint.core.model.estimator import Estimator
 from wattprint.core.model.modeldata import load
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "core" / "data"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import make_item
-from tests.host.conftest import HostProcess
+from tests.core.pipe.conftest import HostProcess
 from wattprint.core.model.estimator import Estimator
 from wattprint.core.model.modeldata import load
 from wattprint.core.store import history, preferences, reestimate

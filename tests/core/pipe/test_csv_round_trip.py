@@ -6,7 +6,7 @@ import csv
 import json
 
 from tests.conftest import make_item
-from tests.host.test_cli_pipe import _fill
+from tests.core.pipe.test_cli_pipe import _fill
 from wattprint.core.cli import main
 
 
