@@ -6,8 +6,8 @@
 // count a miss there. Giving the access back clears it.
 
 import { ADAPTERS } from '../lib/adapters/index.js';
-import { ENGINES } from '../lib/search-engines.js';
-import { UNHEALTHY_AFTER } from '../lib/health.js';
+import { ENGINES } from '../lib/search/search-engines.js';
+import { UNHEALTHY_AFTER } from '../lib/capture/health.js';
 import { noteHealth } from './store.js';
 
 /** [service, match patterns]: a chatbot's pages, a search engine's main result pages. */

@@ -2,7 +2,7 @@
 // them (every browser's), refreshed after each delivery and at start. Empty
 // while the host cannot answer: the popup says why.
 
-import { badgeText } from '../lib/last-answer.js';
+import { badgeText } from '../lib/delivery/last-answer.js';
 
 /** @param {{action: any, ask: (kind: string, period: string) => Promise<any>}} deps */
 export function createBadge({ action, ask }) {

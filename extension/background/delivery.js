@@ -8,9 +8,9 @@
 
 import { api, local, getOne, setOne, setConnection, getSettings, getHealth, noteHealth } from './store.js';
 import { batchEntries, deliverEntries, recordMessage, MAX_RECORD_ITEMS, ERROR_FIELDS, ERROR_INVALID, healthMessage, settingsMessage, summaryMessage,
-  backoffMinutes, isHostMissing } from '../lib/native-protocol.js';
+  backoffMinutes, isHostMissing } from '../lib/delivery/native-protocol.js';
 
-import { lastAnswerFrom } from '../lib/last-answer.js';
+import { lastAnswerFrom } from '../lib/delivery/last-answer.js';
 
 export const RETRY_ALARM = 'wattprint-retry';
 

@@ -2,7 +2,7 @@
 // correlation and timeouts. The port lives only as long as this worker; every
 // durable fact (connection state, outbox) is in storage, kept by the caller.
 
-import { HOST_NAME, helloMessage } from '../lib/native-protocol.js';
+import { HOST_NAME, helloMessage } from '../lib/delivery/native-protocol.js';
 
 const REPLY_TIMEOUT_MS = 30000;
 const IDLE_DISCONNECT_MS = 20000;

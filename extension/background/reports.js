@@ -2,15 +2,15 @@
 // checking who sent them and whether capture is allowed (pause, per-site
 // switch, private windows).
 
-import { buildInteraction, originOf } from '../lib/interaction.js';
+import { buildInteraction, originOf } from '../lib/capture/interaction.js';
 import { captureAllowed } from '../lib/settings.js';
 import { adapterForPage } from '../lib/adapters/index.js';
-import { engineFor } from '../lib/search-engines.js';
-import { hmacHex } from '../lib/hash.js';
-import { uuid7 } from '../lib/uuid7.js';
-import { createRateLimit } from '../lib/rate-limit.js';
+import { engineFor } from '../lib/search/search-engines.js';
+import { hmacHex } from '../lib/search/hash.js';
+import { uuid7 } from '../lib/delivery/uuid7.js';
+import { createRateLimit } from '../lib/delivery/rate-limit.js';
 import { getSettings, getHostSettings, querySalt, noteHealth } from './store.js';
-import { CODE_GROUP, UNHEALTHY_AFTER, isHealthCode } from '../lib/health.js';
+import { CODE_GROUP, UNHEALTHY_AFTER, isHealthCode } from '../lib/capture/health.js';
 
 // The parts of a chat page's own health reports (capture-coordinator.js).
 const PAGE_GROUPS = ['traffic', 'page', 'silent'];

@@ -3,8 +3,8 @@
 // the top level so a stopped worker wakes up for them.
 
 import { api, local, getOne, getSettings, setSettings, getConnection, getHealth, getHostSettings } from './store.js';
-import { createOutbox } from '../lib/outbox.js';
-import { createQueryLog } from '../lib/query-log.js';
+import { createOutbox } from '../lib/delivery/outbox.js';
+import { createQueryLog } from '../lib/search/query-log.js';
 import { detectBrowser } from '../lib/browser-name.js';
 import { pauseEnd, effectivePause } from '../lib/settings.js';
 import { createNativeClient } from './native-client.js';

@@ -2,7 +2,7 @@
 // that it would miss after being stopped: everything lives here.
 
 import { withDefaults } from '../lib/settings.js';
-import { noteOutcome, verdict } from '../lib/health.js';
+import { noteOutcome, verdict } from '../lib/capture/health.js';
 
 export const api = globalThis.browser || globalThis.chrome;
 export const local = api.storage.local;
@@ -36,7 +36,7 @@ export const getHealth = () => getOne('health', {});
 let healthChain = Promise.resolve();
 
 /**
- * Notes one capture outcome of a site (see lib/health.js): `code` is a miss
+ * Notes one capture outcome of a site (see lib/capture/health.js): `code` is a miss
  * or null for a good capture of `group`. Resolves true when the site's state
  * changed (then it waits in `healthPending` for the host). One at a time:
  * two outcomes at once must not both read the old runs.

@@ -3,11 +3,11 @@
 // report per prompt and sends the reports (numbers only) to the service worker.
 
 import { adapterForPage } from '../lib/adapters/index.js';
-import { createCoordinator } from '../lib/capture-coordinator.js';
-import { createDomWatch } from '../lib/dom-watch.js';
-import { cleanCounts } from '../lib/interaction.js';
-import { createActionGate, isSendGesture, isStopGesture } from '../lib/user-actions.js';
-import { boundByPage, withinLimits } from '../lib/plausible.js';
+import { createCoordinator } from '../lib/capture/capture-coordinator.js';
+import { createDomWatch } from '../lib/capture/dom-watch.js';
+import { cleanCounts } from '../lib/capture/interaction.js';
+import { createActionGate, isSendGesture, isStopGesture } from '../lib/capture/user-actions.js';
+import { boundByPage, withinLimits } from '../lib/capture/plausible.js';
 import { showBadge } from './badge.js';
 
 const api = globalThis.browser || globalThis.chrome;

@@ -17,7 +17,7 @@
 // service worker bound every count they receive.
 
 import { adapterForPage } from '../lib/adapters/index.js';
-import { hookEventSource } from '../lib/event-source-hook.js';
+import { hookEventSource } from '../lib/capture/event-source-hook.js';
 
 // Captured at start (see above).
 const { apply, construct, defineProperty } = Reflect;
@@ -402,7 +402,7 @@ function installHooks(adapter) {
     if (wanted.length > 0) XHR.prototype.setRequestHeader = lookAlike(setHeader, origSetHeader);
   }
 
-  // EventSource (GET streams): see lib/event-source-hook.js for when a turn ends.
+  // EventSource (GET streams): see lib/capture/event-source-hook.js for when a turn ends.
   hookEventSource(window, (rawUrl) => {
     const url = absolute(rawUrl);
     const parsed = adapter.isSubmit({ url, method: 'GET' }) ? parse('', url) : null;

@@ -1,7 +1,7 @@
 // Content script on search result pages. Reads the query from the URL (or,
 // after a POST form, from the search box), and sends the service worker its
 // character counts and a SHA-256 of the normalised query, never the text.
-// The worker counts each distinct query once (see lib/query-log.js). When the
+// The worker counts each distinct query once (see lib/search/query-log.js). When the
 // page shows an AI answer (AI Overviews, Bing's Copilot answer, Brave's
 // summariser), a second report of kind "chat" with mode ai_overview follows,
 // with its counts. A page that is itself an AI answer (Google's AI Mode,
@@ -12,9 +12,9 @@
 // read too: each new query of the page is reported once; a URL change that
 // keeps the query (paging, tabs, tracking parameters) is not a new search.
 
-import { parseSearchUrl, normaliseQuery, ENGINES } from '../lib/search-engines.js';
-import { countScripts, sameCounts } from '../lib/scripts.js';
-import { sha256Hex } from '../lib/hash.js';
+import { parseSearchUrl, normaliseQuery, ENGINES } from '../lib/search/search-engines.js';
+import { countScripts, sameCounts } from '../lib/capture/scripts.js';
+import { sha256Hex } from '../lib/search/hash.js';
 
 const api = globalThis.browser || globalThis.chrome;
 const AI_WAIT_MS = 20000;

@@ -5,7 +5,7 @@
 // it could detect. The worker registers them again whenever the settings change.
 
 import { ADAPTERS } from './adapters/index.js';
-import { ENGINES } from './search-engines.js';
+import { ENGINES } from './search/search-engines.js';
 import { withDefaults } from './settings.js';
 
 /** The services switched off in the extension or in the desktop app. */

@@ -3,7 +3,7 @@
 
 import { localize } from '../lib/i18n-dom.js';
 import { ADAPTERS } from '../lib/adapters/index.js';
-import { ENGINES } from '../lib/search-engines.js';
+import { ENGINES } from '../lib/search/search-engines.js';
 import { withDefaults } from '../lib/settings.js';
 
 const api = globalThis.browser || globalThis.chrome;

@@ -3,8 +3,8 @@
 
 import { localize } from '../lib/i18n-dom.js';
 import { ADAPTERS } from '../lib/adapters/index.js';
-import { ENGINES } from '../lib/search-engines.js';
-import { HEALTH_CODES } from '../lib/health.js';
+import { ENGINES } from '../lib/search/search-engines.js';
+import { HEALTH_CODES } from '../lib/capture/health.js';
 import { inRange } from '../lib/figures.js';
 
 const api = globalThis.browser || globalThis.chrome;

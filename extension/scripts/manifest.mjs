@@ -3,7 +3,7 @@
 // engine table, so the manifest cannot drift from the code.
 
 import { ADAPTERS } from '../lib/adapters/index.js';
-import { searchMatchPatterns } from '../lib/search-engines.js';
+import { searchMatchPatterns } from '../lib/search/search-engines.js';
 
 export const CHROMIUM_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAs67dGG1aoGpVVB8S9B1iNz5/H+z+kYjvsLm1Bs2j5UqxQUp9SeDegjzr44WYr7hUuwbL7xsSf2fLq/DNAGAMuDNUDepCbEq5F2JCi67FCFoVFJhUjGy1IpcMKA6B4IVLlQuFx+pW6O4qcYPSdItSxzMVuEzecMP6LjhyZueXvjzJKJ+oJN29EFpyylEv5ztsAGFhjmpd+2hM5QtI5CWgAajshRW0v9FhjsWnKjWsloNyvLrYRZTjFvNYW/0WnhxU7yZ/daEzHAsULF2KlxbsK+9gBUMsZSMbDXqPCf9Ws6C+vKFKCXVxQlyWNCFFYNNR4k9Rn/l5PnpzFhTDlSa09QIDAQAB';
 export const GECKO_ID = 'wattprint@wattprint.org';

@@ -21,7 +21,7 @@ def test_the_fake_quota_matches_chromium() -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     real = json.loads(done.stdout.strip().splitlines()[-1])
     fake = (EXTENSION / "tests" / "unit" / "quota-storage.js").read_text()
-    outbox = (EXTENSION / "lib" / "outbox.js").read_text()
+    outbox = (EXTENSION / "lib" / "delivery" / "outbox.js").read_text()
     error = re.search(r"QUOTA_ERROR = '([^']+)'", fake)
     quota = re.search(r"STORAGE_QUOTA_BYTES = (\d+)", outbox)
     assert error

@@ -8,8 +8,8 @@
 // reader, so the continuation counts once, as the same turn. Where the
 // evidence for each shape was seen: tests/fixtures/chatgpt/EVIDENCE.md.
 
-import { tryJson, createSseParser } from '../stream.js';
-import { countScripts } from '../scripts.js';
+import { tryJson, createSseParser } from '../capture/stream.js';
+import { countScripts } from '../capture/scripts.js';
 import { cleanModes, cleanModel, pathOf, contentText } from './common.js';
 
 // {"v": "<text without quotes, backslashes or control characters>"}: a delta whose JSON needs no decoding.

@@ -10,8 +10,8 @@
 // the model may use. What it did use shows in the stream. Evidence:
 // tests/fixtures/claude/EVIDENCE.md.
 
-import { tryJson, createSseParser } from '../stream.js';
-import { countScripts } from '../scripts.js';
+import { tryJson, createSseParser } from '../capture/stream.js';
+import { countScripts } from '../capture/scripts.js';
 import { cleanModes, cleanModel, createAnswer, pathOf } from './common.js';
 
 const CONVERSATION = /^\/api\/organizations\/[^/]+\/chat_conversations(?:\/([^/]+))?\/?$/;

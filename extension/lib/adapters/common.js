@@ -2,7 +2,7 @@
 // world); they may read prompt and answer text there, but everything they
 // return is a count, a model name or a mode from MODES.
 
-import { countScripts, addCounts } from '../scripts.js';
+import { countScripts, addCounts } from '../capture/scripts.js';
 
 export const MODES = Object.freeze([
   'reasoning', 'web_search', 'deep_research', 'image_generation', 'ai_overview', 'canvas', 'voice',

@@ -6,7 +6,7 @@
 // several back to back (e.g. a "challenge" and the first "appendText"). See
 // tests/fixtures/copilot/EVIDENCE.md.
 
-import { tryJson } from '../stream.js';
+import { tryJson } from '../capture/stream.js';
 import { cleanModes, createAnswer, pathOf, hostOf, countAll } from './common.js';
 
 const MODE_MAP = { reasoning: ['reasoning'], 'think-deeper': ['reasoning'], research: ['deep_research'], smart: [] };

@@ -9,8 +9,8 @@
 // choices[0].delta.content with a "type" of thinking or text. See
 // tests/fixtures/deepseek/EVIDENCE.md.
 
-import { tryJson, createSseParser } from '../stream.js';
-import { countScripts } from '../scripts.js';
+import { tryJson, createSseParser } from '../capture/stream.js';
+import { countScripts } from '../capture/scripts.js';
 import { cleanModes, cleanModel, createAnswer, pathOf } from './common.js';
 
 const SUBMIT_PATH = /^\/api\/v0\/chat\/(?:completion|regenerate|edit_message|resume_stream|continue)\/?$/;

@@ -7,8 +7,8 @@
 // JSON chunks; each "wrb.fr" chunk carries the whole answer so far in its
 // candidates. Evidence: tests/fixtures/gemini/EVIDENCE.md.
 
-import { tryJson, createLineSplitter } from '../stream.js';
-import { countScripts } from '../scripts.js';
+import { tryJson, createLineSplitter } from '../capture/stream.js';
+import { countScripts } from '../capture/scripts.js';
 import { cleanModes, cleanModel, createAnswer, pathOf } from './common.js';
 
 const SUBMIT_PATH = /\/assistant\.lamda\.BardFrontendService\/StreamGenerate$/;

@@ -12,8 +12,8 @@
 // /responses endpoint the "response" level may be missing. See
 // tests/fixtures/grok/EVIDENCE.md.
 
-import { tryJson, createLineSplitter } from '../stream.js';
-import { countScripts } from '../scripts.js';
+import { tryJson, createLineSplitter } from '../capture/stream.js';
+import { countScripts } from '../capture/scripts.js';
 import { cleanModes, cleanModel, createAnswer, pathOf } from './common.js';
 
 const SUBMIT_PATH = /^\/rest\/app-chat\/conversations\/(?:new|[^/]+\/responses)\/?$/;

@@ -8,8 +8,8 @@
 // "interrupted"} at the end, {"type":"file",...} for images. See
 // tests/fixtures/huggingchat/EVIDENCE.md.
 
-import { tryJson, createLineSplitter } from '../stream.js';
-import { countScripts } from '../scripts.js';
+import { tryJson, createLineSplitter } from '../capture/stream.js';
+import { countScripts } from '../capture/scripts.js';
 import { cleanModes, cleanModel, createAnswer, pathOf } from './common.js';
 
 const SUBMIT_PATH = /^\/chat\/conversation\/[0-9a-f]{24}\/?$/;

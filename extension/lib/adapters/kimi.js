@@ -13,7 +13,7 @@
 // events) is still read for kimi.moonshot.cn pages that keep it.
 // See tests/fixtures/kimi/EVIDENCE.md.
 
-import { tryJson, createSseParser, createConnectParser, jsonAfterEnvelope } from '../stream.js';
+import { tryJson, createSseParser, createConnectParser, jsonAfterEnvelope } from '../capture/stream.js';
 import { cleanModes, cleanModel, createAnswer, pathOf, contentText, countAll } from './common.js';
 
 // The gateway path since late 2025; an earlier Connect path had no "gateway.".

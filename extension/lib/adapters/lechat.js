@@ -9,7 +9,7 @@
 // {"type": "message", "patches": [...]}} (JSON-patch-like ops on
 // /contentChunks), tag 8 ends the stream. Evidence: tests/fixtures/lechat/EVIDENCE.md.
 
-import { tryJson, createLineSplitter } from '../stream.js';
+import { tryJson, createLineSplitter } from '../capture/stream.js';
 import { cleanModes, cleanModel, pathOf, contentText, countAll } from './common.js';
 
 const CHAT_PATH = /^\/api\/chat\/?$/;

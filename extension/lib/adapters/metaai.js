@@ -16,8 +16,8 @@
 //    "/sections/0/view_model/primitive/text", "value"}]} deltas. A section
 //    whose primitive is a thinking status is reasoning, not the answer.
 
-import { tryJson, createLineSplitter } from '../stream.js';
-import { countScripts } from '../scripts.js';
+import { tryJson, createLineSplitter } from '../capture/stream.js';
+import { countScripts } from '../capture/scripts.js';
 import { cleanModes, createAnswer, pathOf, hostOf, countAll } from './common.js';
 
 const SEND_MUTATION = /SendMessage|SendPrompt/i;

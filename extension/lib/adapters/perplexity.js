@@ -7,8 +7,8 @@
 // only when no markdown block came. A stopped answer counts what arrived.
 // Evidence: tests/fixtures/perplexity/EVIDENCE.md.
 
-import { tryJson, createSseParser } from '../stream.js';
-import { countScripts } from '../scripts.js';
+import { tryJson, createSseParser } from '../capture/stream.js';
+import { countScripts } from '../capture/scripts.js';
 import { cleanModes, cleanModel, pathOf } from './common.js';
 
 const SUBMIT_PATH = /^\/rest\/sse\/perplexity_ask\/?$/;

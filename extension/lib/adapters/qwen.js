@@ -7,7 +7,7 @@
 // the answer ("answer"). The answer phase's status "finished" ends the
 // stream. See tests/fixtures/qwen/EVIDENCE.md.
 
-import { tryJson, createSseParser } from '../stream.js';
+import { tryJson, createSseParser } from '../capture/stream.js';
 import { cleanModes, cleanModel, createAnswer, pathOf, contentText, countAll } from './common.js';
 
 const SUBMIT_PATH = /^\/api(?:\/v\d+)?\/chat\/completions\/?$/;

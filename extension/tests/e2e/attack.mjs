@@ -143,7 +143,7 @@ async function attack() {
       && (await worker.evaluate(async () => (await globalThis.wattprint.outbox.stats()).count === 0)),
     { timeout: 20000 });
     await page.waitForTimeout(1500);
-    // What the page shows of the conversation, as the content script measures it (lib/dom-watch.js pageSize).
+    // What the page shows of the conversation, as the content script measures it (lib/capture/dom-watch.js pageSize).
     const { dom } = ADAPTERS.find((a) => a.service === 'chatgpt');
     result.visibleChars = await page.evaluate((sel) => {
       const top = (s) => {

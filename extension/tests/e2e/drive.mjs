@@ -26,7 +26,7 @@
 
 import { chromium } from 'playwright-core';
 import { ADAPTERS } from '../../lib/adapters/index.js';
-import { ENGINES } from '../../lib/search-engines.js';
+import { ENGINES } from '../../lib/search/search-engines.js';
 import { launchWithExtension, waitFor, CHROMIUM, EXTENSION_ID, newUserDataDir } from './harness.mjs';
 
 const config = JSON.parse(process.argv[2] || '{}');

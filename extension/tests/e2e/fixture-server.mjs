@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTERS } from '../../lib/adapters/index.js';
-import { ENGINES, parseSearchUrl } from '../../lib/search-engines.js';
+import { ENGINES, parseSearchUrl } from '../../lib/search/search-engines.js';
 import { acceptWebSocket } from './websocket.mjs';
 import { connectStream, dgwMessages, dgwRequest } from './fixture-encoding.mjs';
 import { loadFixture, variantNames } from './fixture-steps.mjs';

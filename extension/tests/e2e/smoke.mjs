@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startFixtureServer, MARKER } from './fixture-server.mjs';
 import { launchWithExtension, outboxItems, readStorage, waitFor, EXTENSION_DIR } from './harness.mjs';
-import { countScripts } from '../../lib/scripts.js';
+import { countScripts } from '../../lib/capture/scripts.js';
 
 const argDir = process.argv.indexOf('--user-data-dir');
 const userDataDir = argDir > 0 ? process.argv[argDir + 1] : undefined;

@@ -7,7 +7,7 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTERS, adapterForPage, adapterById } from '../../lib/adapters/index.js';
-import { countScripts } from '../../lib/scripts.js';
+import { countScripts } from '../../lib/capture/scripts.js';
 import { connectStream } from '../e2e/fixture-encoding.mjs';
 import { feed } from './evidence-helpers.js';
 

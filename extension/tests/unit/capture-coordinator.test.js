@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCoordinator, GRACE_MS, MATCH_MS, SILENT_MS } from '../../lib/capture-coordinator.js';
+import { createCoordinator, GRACE_MS, MATCH_MS, SILENT_MS } from '../../lib/capture/capture-coordinator.js';
 
 function setup() {
   const emitted = [];

@@ -2,8 +2,8 @@
 // page and marked, and two misses in a row make a site unhealthy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCoordinator, PAGE_READ_MS } from '../../lib/capture-coordinator.js';
-import { noteOutcome, verdict, HEALTH_CODES, CODE_GROUP, UNHEALTHY_AFTER } from '../../lib/health.js';
+import { createCoordinator, PAGE_READ_MS } from '../../lib/capture/capture-coordinator.js';
+import { noteOutcome, verdict, HEALTH_CODES, CODE_GROUP, UNHEALTHY_AFTER } from '../../lib/capture/health.js';
 
 function setup(page = { latin: 42 }) {
   const emitted = [];

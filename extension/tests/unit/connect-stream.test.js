@@ -1,7 +1,7 @@
-// The Connect envelope reader (lib/stream.js) that Kimi's binary stream goes through.
+// The Connect envelope reader (lib/capture/stream.js) that Kimi's binary stream goes through.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createConnectParser, jsonAfterEnvelope } from '../../lib/stream.js';
+import { createConnectParser, jsonAfterEnvelope } from '../../lib/capture/stream.js';
 import { connectEnvelope } from '../e2e/fixture-encoding.mjs';
 
 const stream = Buffer.concat([

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contentScripts, syncContentScripts, injectIntoOpenTabs } from '../../lib/content-scripts.js';
 import { ADAPTERS } from '../../lib/adapters/index.js';
-import { ENGINES } from '../../lib/search-engines.js';
+import { ENGINES } from '../../lib/search/search-engines.js';
 
 /** A stand-in for chrome.scripting's registry, which refuses a duplicate id as Chromium does. */
 function fakeScripting() {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDomWatch, SETTLE_MS } from '../../lib/dom-watch.js';
-import { createCoordinator, GRACE_MS } from '../../lib/capture-coordinator.js';
+import { createDomWatch, SETTLE_MS } from '../../lib/capture/dom-watch.js';
+import { createCoordinator, GRACE_MS } from '../../lib/capture/capture-coordinator.js';
 import { FakeDocument, fakeObserverClass, installClock } from './fake-dom.js';
 
 const ADAPTER = {

@@ -2,7 +2,7 @@
 // not keep its turn open until the page closes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hookEventSource } from '../../lib/event-source-hook.js';
+import { hookEventSource } from '../../lib/capture/event-source-hook.js';
 
 /** A stand-in EventSource: listeners, readyState, close(); `emit` plays the network. */
 function fakeWindow() {

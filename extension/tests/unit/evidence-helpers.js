@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { adapterById } from '../../lib/adapters/index.js';
-import { countScripts } from '../../lib/scripts.js';
+import { countScripts } from '../../lib/capture/scripts.js';
 import { connectEnvelope, connectStream, dgwMessages, dgwRequest } from '../e2e/fixture-encoding.mjs';
 import { FIXTURES, loadFixture, variantNames } from '../e2e/fixture-steps.mjs';
 

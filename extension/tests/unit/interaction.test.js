@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildInteraction, originOf, cleanCounts } from '../../lib/interaction.js';
+import { buildInteraction, originOf, cleanCounts } from '../../lib/capture/interaction.js';
 import { captureAllowed, pauseEnd, effectivePause } from '../../lib/settings.js';
 import { detectBrowser } from '../../lib/browser-name.js';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { badgeText, lastAnswerFrom } from '../../lib/last-answer.js';
+import { badgeText, lastAnswerFrom } from '../../lib/delivery/last-answer.js';
 import { createBadge } from '../../background/badge.js';
 
 const estimate = (central, text) => ({

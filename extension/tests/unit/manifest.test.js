@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { buildManifest, CHROMIUM_KEY, GECKO_ID } from '../../scripts/manifest.mjs';
 import { ADAPTERS } from '../../lib/adapters/index.js';
-import { ENGINES } from '../../lib/search-engines.js';
+import { ENGINES } from '../../lib/search/search-engines.js';
 import { contentScripts } from '../../lib/content-scripts.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { batchEntries, deliverEntries, readRecordReply, helloMessage, backoffMinutes, isHostMissing, HOST_NAME }
-  from '../../lib/native-protocol.js';
+  from '../../lib/delivery/native-protocol.js';
 
 const entries = (n) => Array.from({ length: n }, (_, i) => ({ seq: i, item: { id: `u${i}` } }));
 

@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createOutbox, storedBytes, MAX_ENTRY_BYTES, OUTBOX_BUDGET_BYTES, STORAGE_QUOTA_BYTES,
-  OUTBOX_LIMIT } from '../../lib/outbox.js';
-import { buildInteraction } from '../../lib/interaction.js';
-import { SCRIPT_CLASSES } from '../../lib/scripts.js';
+  OUTBOX_LIMIT } from '../../lib/delivery/outbox.js';
+import { buildInteraction } from '../../lib/capture/interaction.js';
+import { SCRIPT_CLASSES } from '../../lib/capture/scripts.js';
 import { MODES } from '../../lib/adapters/common.js';
 import { quotaStorage, QUOTA_ERROR } from './quota-storage.js';
 

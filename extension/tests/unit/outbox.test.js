@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOutbox } from '../../lib/outbox.js';
+import { createOutbox } from '../../lib/delivery/outbox.js';
 import { memoryStorage } from './helpers.js';
 
 const entry = (n) => ({ item: { id: `id-${n}` }, tabId: n });

@@ -4,11 +4,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createActionGate, isSendGesture, isStopGesture, ACTION_MS } from '../../lib/user-actions.js';
-import { boundByPage, withinLimits, capCounts, total, MAX_PROMPT_CHARS, PAGE_SLACK_CHARS } from '../../lib/plausible.js';
-import { createRateLimit, BURST, REFILL_MS } from '../../lib/rate-limit.js';
-import { createDomWatch } from '../../lib/dom-watch.js';
-import { buildInteraction } from '../../lib/interaction.js';
+import { createActionGate, isSendGesture, isStopGesture, ACTION_MS } from '../../lib/capture/user-actions.js';
+import { boundByPage, withinLimits, capCounts, total, MAX_PROMPT_CHARS, PAGE_SLACK_CHARS } from '../../lib/capture/plausible.js';
+import { createRateLimit, BURST, REFILL_MS } from '../../lib/delivery/rate-limit.js';
+import { createDomWatch } from '../../lib/capture/dom-watch.js';
+import { buildInteraction } from '../../lib/capture/interaction.js';
 import { FakeDocument, fakeObserverClass, installClock } from './fake-dom.js';
 
 const NOW = Date.parse('2026-11-22T10:00:00Z');

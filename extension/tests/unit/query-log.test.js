@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createQueryLog } from '../../lib/query-log.js';
-import { sha256Hex, hmacHex } from '../../lib/hash.js';
+import { createQueryLog } from '../../lib/search/query-log.js';
+import { sha256Hex, hmacHex } from '../../lib/search/hash.js';
 import { memoryStorage } from './helpers.js';
 
 test('a query counts once within the window; reloads and further pages do not', async () => {

@@ -6,7 +6,7 @@
 // getBytesInUse and writes at and past the quota: tests/e2e/quota-probe.mjs,
 // checked against these constants by tests/e2e/test_chromium_storage_quota.py.
 
-import { storedBytes, STORAGE_QUOTA_BYTES } from '../../lib/outbox.js';
+import { storedBytes, STORAGE_QUOTA_BYTES } from '../../lib/delivery/outbox.js';
 
 export const QUOTA_ERROR = 'Resource::kQuotaBytes quota exceeded';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   countScripts, scriptClassOf, addCounts, subtractCounts, totalCount, sameCounts, isWhiteSpace,
-} from '../../lib/scripts.js';
+} from '../../lib/capture/scripts.js';
 
 test('latin letters, digits and punctuation are latin; white space is not counted', () => {
   assert.deepEqual(countScripts('Hello, world 42!'), { latin: 14 });

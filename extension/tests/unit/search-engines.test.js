@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSearchUrl, normaliseQuery, ENGINES, searchMatchPatterns, engineFor } from '../../lib/search-engines.js';
-import { GOOGLE_SUFFIXES } from '../../lib/search-domains.js';
+import { parseSearchUrl, normaliseQuery, ENGINES, searchMatchPatterns, engineFor } from '../../lib/search/search-engines.js';
+import { GOOGLE_SUFFIXES } from '../../lib/search/search-domains.js';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'search');
 const FIXTURES = readdirSync(DIR).map((engine) => JSON.parse(readFileSync(path.join(DIR, engine, 'expected.json'), 'utf8')));

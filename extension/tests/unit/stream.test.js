@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLineSplitter, createSseParser } from '../../lib/stream.js';
+import { createLineSplitter, createSseParser } from '../../lib/capture/stream.js';
 
 test('lines come out the same however the stream is cut, with \\n or \\r\\n', () => {
   const text = 'one\r\ntwo\n\nthree\r\n\r\nfour\rstill four\nlast';

@@ -22,7 +22,7 @@
 // read from the page (`readPage()`, the last answer shown) PAGE_READ_MS after
 // the stream ended, and the report says so (source 'page', miss: the code).
 // Outputs: emit(report) with counts only, health({group, code}) when a part
-// reaches UNHEALTHY_AFTER misses in a row (code: lib/health.js) or matches
+// reaches UNHEALTHY_AFTER misses in a row (code: lib/capture/health.js) or matches
 // again (code null), and
 // standby(on): true while the traffic hook owns every turn in flight and the
 // DOM has already seen their user messages (nothing the DOM fallback could

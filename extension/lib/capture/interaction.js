@@ -3,7 +3,7 @@
 // every field is checked against PROTOCOL.md and unknown fields are dropped.
 
 import { SCRIPT_CLASSES } from './scripts.js';
-import { MODES } from './adapters/common.js';
+import { MODES } from '../adapters/common.js';
 import { withinLimits } from './plausible.js';
 
 export const KINDS = Object.freeze(['chat', 'search', 'image', 'video']);
