@@ -37,19 +37,29 @@ const same = (a, b) => JSON.stringify([...a.matches].sort()) === JSON.stringify(
   && JSON.stringify(a.js) === JSON.stringify(b.js) && (a.world || 'ISOLATED') === (b.world || 'ISOLATED');
 
 /**
- * Brings the registered scripts in line with `wanted`: unregisters what is
- * not wanted or changed, registers what is missing.
- * @param {{getRegisteredContentScripts, registerContentScripts, unregisterContentScripts}} scripting
+ * Brings the registered scripts in line with `wanted`: updates in place what
+ * changed (no moment without a script on the sites that stay on, as there
+ * would be between an unregister and a register), unregisters what is no
+ * longer wanted and registers what is missing.
+ * @param {{getRegisteredContentScripts, registerContentScripts, unregisterContentScripts, updateContentScripts}} scripting
  */
 export async function syncContentScripts(scripting, wanted) {
   const have = await scripting.getRegisteredContentScripts();
   const byId = new Map(wanted.map((s) => [s.id, s]));
-  const stale = have.filter((h) => !byId.has(h.id) || !same(h, byId.get(h.id))).map((h) => h.id);
+  const gone = have.filter((h) => !byId.has(h.id)).map((h) => h.id);
+  let changed = have.filter((h) => byId.has(h.id) && !same(h, byId.get(h.id))).map((h) => h.id);
+  let stale = gone;
+  if (changed.length && typeof scripting.updateContentScripts === 'function') {
+    await scripting.updateContentScripts(changed.map((id) => byId.get(id)));
+  } else {
+    stale = [...gone, ...changed]; // no update in this browser: register them anew
+    changed = [];
+  }
   if (stale.length) await scripting.unregisterContentScripts({ ids: stale });
   const kept = new Set(have.map((h) => h.id).filter((id) => !stale.includes(id)));
   const missing = wanted.filter((s) => !kept.has(s.id));
   if (missing.length) await scripting.registerContentScripts(missing);
-  return { registered: missing.map((s) => s.id), unregistered: stale };
+  return { registered: missing.map((s) => s.id), unregistered: stale, updated: changed };
 }
 
 /**

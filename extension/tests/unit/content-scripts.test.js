@@ -22,6 +22,10 @@ function fakeScripting() {
     async unregisterContentScripts({ ids }) {
       for (const id of ids) registered.delete(id);
     },
+    async updateContentScripts(list) {
+      for (const s of list) if (!registered.has(s.id)) throw new Error(`No script with ID '${s.id}'`);
+      for (const s of list) registered.set(s.id, { ...registered.get(s.id), ...structuredClone(s) });
+    },
   };
 }
 
@@ -54,13 +58,33 @@ test('sync registers, re-registers on a change, and unregisters what is no longe
   const scripting = fakeScripting();
   await syncContentScripts(scripting, contentScripts({}, null));
   assert.equal(scripting.registered.size, 3);
-  assert.deepEqual(await syncContentScripts(scripting, contentScripts({}, null)), { registered: [], unregistered: [] });
+  assert.deepEqual(await syncContentScripts(scripting, contentScripts({}, null)),
+    { registered: [], unregistered: [], updated: [] });
   const off = contentScripts({ disabledSites: ['chatgpt'] }, null);
+  // A change is made in place: the other sites are never without their scripts.
+  const gaps = [];
+  const unregister = scripting.unregisterContentScripts;
+  scripting.unregisterContentScripts = async (a) => {
+    gaps.push(...a.ids);
+    return unregister(a);
+  };
   const changed = await syncContentScripts(scripting, off);
-  assert.deepEqual(changed.unregistered.sort(), ['chat', 'page-hook']);
+  assert.deepEqual(changed.updated.sort(), ['chat', 'page-hook']);
+  assert.deepEqual(gaps, []);
   assert.ok(!scripting.registered.get('page-hook').matches.includes('https://chatgpt.com/*'));
+  assert.ok(scripting.registered.get('page-hook').matches.includes('https://claude.ai/*'));
   await syncContentScripts(scripting, []);
   assert.equal(scripting.registered.size, 0);
+});
+
+test('a browser without updateContentScripts registers a changed script anew', async () => {
+  const scripting = fakeScripting();
+  delete scripting.updateContentScripts;
+  await syncContentScripts(scripting, contentScripts({}, null));
+  const changed = await syncContentScripts(scripting, contentScripts({ disabledSites: ['chatgpt'] }, null));
+  assert.deepEqual(changed.unregistered.sort(), ['chat', 'page-hook']);
+  assert.deepEqual(changed.registered.sort(), ['chat', 'page-hook']);
+  assert.ok(!scripting.registered.get('chat').matches.includes('https://chatgpt.com/*'));
 });
 
 test('tabs open at install get the isolated scripts, never the MAIN-world hook', async () => {
