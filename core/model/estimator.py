@@ -80,7 +80,6 @@ def _ordered(values: Triple) -> Triple:
     return min(low, central), central, max(high, central)
 
 
-RESOLVES_MEMO = 4096  # model names remembered by `Estimator.model_resolves`
 
 
 class Estimator:
@@ -95,7 +94,6 @@ class Estimator:
         self.data = data
         self.zone = zone
         self._profiles: dict[tuple[str, str | None, bool], Profile] = {}
-        self._resolves: dict[tuple[str, str], bool] = {}
         self._parts: dict[tuple[int, frozenset[str], bool], tuple[Profile, _TextParts]] = {}
         self._calibration = self._calibrate()
 
@@ -200,23 +198,6 @@ class Estimator:
         if found is None:
             found = self._build_profile(service_id, model, ai_answer=ai_answer, strict=False)
             self._profiles[key] = found
-        return found
-
-    def model_resolves(self, service_id: str, model: str) -> bool:
-        """Whether a page-reported model name is one the catalogue knows.
-
-        When it is not, the estimate assumed the service's usual model (see `profile`).
-        """
-        key = (service_id, model)
-        found = self._resolves.get(key)
-        if found is None:
-            service = self.data.services.get(service_id)
-            operator = service.operator if service else "generic"
-            providers = llm.OPERATOR_PROVIDERS.get(operator, ("huggingface_hub",))
-            found = (llm.resolve(model, self.data, providers) or llm.resolve(model, self.data)) is not None
-            if len(self._resolves) >= RESOLVES_MEMO:
-                self._resolves.clear()
-            self._resolves[key] = found
         return found
 
     def strict_profile(

@@ -239,11 +239,14 @@ class Host:
 
     def _prepare_record(self, message: Record) -> Callable[[], dict[str, Any]]:
         """Validates and estimates a record's items; the returned work stores them and builds the ack."""
+        from wattprint.core.model.estimator import UNRESOLVED
         from wattprint.core.pipe import protocol
         from wattprint.core.store import history, queries
 
         estimator = self.estimator()
         data = estimator.data
+        unresolved_mark = f'"{UNRESOLVED}'  # how its warning begins in the stored warnings (a JSON list of strings)
+        warnings_at = history.ESTIMATE_COLUMNS.index("warnings")
         good = []
         rejected = []
         for index, item in enumerate(message.items):
@@ -256,13 +259,7 @@ class Host:
         version = estimator.version
         rows = []
         payloads = framing.Encoded()
-        unresolved = [
-            sent_id
-            for sent_id, interaction in good
-            if interaction.kind == "chat"
-            and interaction.model is not None
-            and not estimator.model_resolves(interaction.service, interaction.model)
-        ]
+        unresolved = []  # items whose page-reported model matched nothing: the estimate itself says so
         for sent_id, interaction in good:
             key = history.input_key(interaction)
             cached = self._payloads.get(key)
@@ -272,6 +269,8 @@ class Host:
                 self._payloads.put(key, cached, PAYLOAD_ENTRY_BYTES + len(cached[1]))
             rows.append(history.build_row(interaction, key, cached[0], received, sent_id.lower()))
             payloads.put(sent_id, cached[1])
+            if interaction.model is not None and unresolved_mark in str(cached[0][warnings_at]):
+                unresolved.append(sent_id)
         sent_ids = [sent_id for sent_id, _ in good]
 
         def store() -> dict[str, Any]:
