@@ -18,7 +18,7 @@ from wattprint.core.insight import compare
 from wattprint.core.model import equivalents, scaling, training
 from wattprint.core.model.modeldata import ModelData
 from wattprint.core.store import queries
-from wattprint.core.words import display
+from wattprint.core.words import display, units
 from wattprint.core.words.i18n import _, language
 
 if TYPE_CHECKING:
@@ -67,10 +67,18 @@ SIZE_CLASSES = (("A", 20.0), ("B", 66.0), ("C", float("inf")))
 # -- formatting -----------------------------------------------------------------------------------------------------
 
 
-def number(value: float) -> str:
-    """A quantity to about two significant figures (0.0034, 0.34, 1.1, 12, 1,200)."""
+def number(value: float, figures: int = 2) -> str:
+    """A quantity to about two significant figures (0.0034, 0.34, 1.1, 12, 1,200).
+
+    With `figures=1`, for a range three times wide or more (`units.range_figures`): 0.003, 0.3, 1, 10, 1,000.
+    """
     if value == 0:
         return "0"
+    if figures == 1:
+        value = units.significant(value, 1)
+        if abs(value) >= 1:
+            return f"{value:,.0f}"
+        return f"{value:.{-math.floor(math.log10(abs(value)))}f}"
     if abs(value) >= 100:
         return f"{value:,.0f}"
     if abs(value) >= 10:
@@ -89,45 +97,55 @@ def energy_amount(wh: float) -> tuple[float, str]:
     return wh / chosen[1], chosen[0]
 
 
-def energy_text(wh: float) -> str:
+def energy_text(wh: float, figures: int = 2) -> str:
     """An energy for a room, in the unit `energy_amount` picks: "340 Wh", "1.2 MWh", "4,400 TWh"."""
     value, unit = energy_amount(wh)
-    return _("{value} {unit}").format(value=number(value), unit=unit)
+    return _("{value} {unit}").format(value=number(value, figures), unit=unit)
 
 
 def energy_range_text(low: float, central: float, high: float) -> str:
-    """The central energy and, when it is a range, its ends in the same unit: "55 GWh (52–58)"."""
+    """The central energy and, when it is a range, its ends in the same unit: "55 GWh (52–58)".
+
+    A range three times wide or more supports one significant figure: "6 TWh (2–20)".
+    """
     value, _unit = energy_amount(central)
-    text = energy_text(central)
     if high <= low:
-        return text
+        return energy_text(central)
+    figures = units.range_figures(low, high)
     factor = central / value if value else 1.0
-    return _("{central} ({low}–{high})").format(central=text, low=number(low / factor), high=number(high / factor))
+    return _("{central} ({low}–{high})").format(
+        central=energy_text(central, figures), low=number(low / factor, figures), high=number(high / factor, figures)
+    )
 
 
-def count_text(n: float) -> str:
+def count_text(n: float, figures: int = 2) -> str:
     """A count for a room, in the language spoken: "30", "10,000", "1.2 million", "5 billion".
 
     Chinese counts by 万 (10^4) and 亿 (10^8), not by thousands: "3,000", "3万", "9.5亿", "50亿".
     """
     if language() == "zh_CN":
         if abs(n) >= 1e8:
-            return number(n / 1e8) + "亿"
+            return number(n / 1e8, figures) + "亿"
         if abs(n) >= 1e4:
-            return number(n / 1e4) + "万"
-        return number(round(n)) if abs(n) >= 10 else number(n)
+            return number(n / 1e4, figures) + "万"
+        return number(round(n), figures) if abs(n) >= 10 else number(n, figures)
     if abs(n) >= 1e9:
-        return _("{n} billion").format(n=number(n / 1e9))
+        return _("{n} billion").format(n=number(n / 1e9, figures))
     if abs(n) >= 1e6:
-        return _("{n} million").format(n=number(n / 1e6))
-    return number(round(n)) if abs(n) >= 10 else number(n)
+        return _("{n} million").format(n=number(n / 1e6, figures))
+    return number(round(n), figures) if abs(n) >= 10 else number(n, figures)
 
 
 def count_range_text(low: float, central: float, high: float) -> str:
-    """A count and, when it is a range, its ends: "55 billion (20 billion–110 billion)"."""
+    """A count and, when it is a range, its ends, with the figures the range supports.
+
+    "55 billion (52 billion–58 billion)"; a wide range: "60 billion (20 billion–100 billion)".
+    """
     if high <= low:
         return count_text(central)
-    return _("{central} ({low}–{high})").format(central=count_text(central), low=count_text(low), high=count_text(high))
+    f = units.range_figures(low, high)
+    return _("{central} ({low}–{high})").format(central=count_text(central, f), low=count_text(low, f),
+                                               high=count_text(high, f))
 
 
 def step(steps: tuple[int, ...], current: float, direction: int) -> int:

@@ -361,3 +361,14 @@ def test_cli_misuse_exits_2(tmp_path: Path, capsys) -> None:
             main(argv)
         assert exit_info.value.code == 2
     capsys.readouterr()
+
+
+def test_a_room_sees_no_more_figures_than_a_range_supports() -> None:
+    """The presenter's totals follow the rule of every other screen (units.range_figures): a range three times wide or
+    more is written to one significant figure, a narrower one to two."""
+    assert classroom.energy_range_text(2.1e12, 6.2e12, 1.9e13) == "6 TWh (2–20)"
+    assert classroom.energy_range_text(52e9, 55e9, 58e9) == "55 GWh (52–58)"
+    assert classroom.count_range_text(20e9, 55e9, 110e9) == "60 billion (20 billion–100 billion)"
+    assert classroom.count_range_text(52e9, 55e9, 58e9) == "55 billion (52 billion–58 billion)"
+    assert classroom.number(0.00034, 1) == "0.0003"
+    assert classroom.number(1234, 1) == "1,000"
