@@ -70,7 +70,7 @@ SIZE_CLASSES = (("A", 20.0), ("B", 66.0), ("C", float("inf")))
 def number(value: float, figures: int = 2) -> str:
     """A quantity to about two significant figures (0.0034, 0.34, 1.1, 12, 1,200).
 
-    With `figures=1`, for a range three times wide or more (`units.range_figures`): 0.003, 0.3, 1, 10, 1,000.
+    With `figures=1`, for a range three times wide or more (`units.range_figures`): 0.007, 0.07, 7, 70, 7,000.
     """
     if value == 0:
         return "0"
