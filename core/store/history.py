@@ -80,6 +80,7 @@ COLUMNS = (
     *ESTIMATE_COLUMNS,
     "received",
     "source",
+    "unconfirmed",
 )
 _INSERT = f"INSERT OR IGNORE INTO interactions ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 _INSERT_CHUNK = 100  # rows per INSERT statement: 4,100 parameters, far below SQLite's limit of 32,766
@@ -362,6 +363,7 @@ def build_row(
         *values,
         received,
         interaction.source,
+        1 if interaction.unconfirmed else 0,
     )
 
 

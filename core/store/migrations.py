@@ -10,6 +10,7 @@ in step with inserts and deletes; `reestimate` applies its own changes to it (a 
 the cost of re-estimating).
 Version 3: new rows reach the rollup once per batch instead of through an insert trigger.
 Version 4: `source` of a chat turn: counted from the site's traffic or from the page (PROTOCOL.md, the Interaction).
+Version 5: `unconfirmed`: the page never confirmed a chat turn's counts (PROTOCOL.md, the Interaction).
 """
 
 from __future__ import annotations
@@ -160,7 +161,16 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE interactions ADD COLUMN source TEXT")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
+def _v5(conn: sqlite3.Connection) -> None:
+    # 1 when the page never confirmed a chat turn's counts: it showed no user message for the submit the traffic hook
+    # saw, or the counts were capped to what it shows. 0 for every row from before, which made no such check.
+    conn.execute("ALTER TABLE interactions ADD COLUMN unconfirmed INTEGER NOT NULL DEFAULT 0")
+
+
+# Columns a migration added after version 1, with the value a row from before them reads as.
+ADDED_COLUMNS = {"source": "NULL", "unconfirmed": "0"}
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5)
 LATEST = len(MIGRATIONS)
 
 

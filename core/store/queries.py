@@ -143,6 +143,10 @@ def row_dict(row: Sequence[Any], data: ModelData) -> dict[str, Any]:
         browser=r["browser"],
         page=r["page"],
     )
+    if r["source"] is not None:
+        item["source"] = r["source"]  # how a chat turn's counts were read: the site's traffic or the page
+    if r["unconfirmed"]:
+        item["unconfirmed"] = True  # the page never confirmed them
     item["day"] = r["day"]
     item["estimate"] = estimate_dict([row[i] for i in _EST_INDEX], data)
     return item

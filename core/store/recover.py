@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from wattprint.core.store import history
+from wattprint.core.store import history, migrations
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TABLES_KEPT = ("settings", "meta")  # small key-value tables copied when readable
@@ -43,8 +43,23 @@ class Recovery:
     unreadable: int = 0  # read attempts that failed (each skipped a stretch of rows)
 
 
-def _rows_from(conn: sqlite3.Connection, after: int) -> list[tuple[object, ...]]:
-    columns = ", ".join(history.COLUMNS)
+def _columns(conn: sqlite3.Connection) -> str:
+    """The columns to read from a damaged history, which may be of an older schema.
+
+    A column a later migration added reads as the value rows from before it have.
+    """
+    try:
+        present = {row[1] for row in conn.execute("PRAGMA table_info(interactions)")}
+    except sqlite3.DatabaseError:
+        present = set()
+    if not present:
+        return ", ".join(history.COLUMNS)
+    return ", ".join(
+        c if c in present or c not in migrations.ADDED_COLUMNS else migrations.ADDED_COLUMNS[c] for c in history.COLUMNS
+    )
+
+
+def _rows_from(conn: sqlite3.Connection, after: int, columns: str) -> list[tuple[object, ...]]:
     return conn.execute(
         f"SELECT rowid, {columns} FROM interactions WHERE rowid > ? ORDER BY rowid LIMIT ?", (after, _BATCH)
     ).fetchall()
@@ -56,13 +71,14 @@ def _readable_rows(conn: sqlite3.Connection) -> tuple[list[tuple[object, ...]], 
         top = int(conn.execute("SELECT max(rowid) FROM interactions").fetchone()[0] or 0)
     except sqlite3.DatabaseError:
         top = 1 << 40
+    columns = _columns(conn)
     found: list[tuple[object, ...]] = []
     failures = 0
     after = 0
     step = 1
     while after < top and step < 1 << 40:
         try:
-            rows = _rows_from(conn, after)
+            rows = _rows_from(conn, after, columns)
         except sqlite3.DatabaseError:
             failures += 1
             after += step  # skip ahead past the damage, further each time it persists

@@ -117,7 +117,7 @@
 <context>
     <name>CompareModel</name>
     <message>
-        <location filename="../models/comparemodel.py" line="+26"/>
+        <location filename="../models/comparemodel.py" line="+27"/>
         <source>What</source>
         <translation>项目</translation>
     </message>
@@ -145,7 +145,7 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../views/compare.py" line="+40"/>
+        <location filename="../views/compare.py" line="+42"/>
         <source>Service to compare</source>
         <translation>要对比的服务</translation>
     </message>
@@ -270,7 +270,7 @@
 <context>
     <name>FeedModel</name>
     <message>
-        <location filename="../models/feedmodel.py" line="+28"/>
+        <location filename="../models/feedmodel.py" line="+30"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -343,7 +343,7 @@
 <context>
     <name>FeedView</name>
     <message>
-        <location filename="../views/feed.py" line="+37"/>
+        <location filename="../views/feed.py" line="+38"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
@@ -540,7 +540,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="+32"/>
+        <location filename="../mainwindow.py" line="+34"/>
         <source>Feed</source>
         <translation>动态</translation>
     </message>
@@ -570,7 +570,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -640,7 +640,7 @@
         <translation>历史记录：{name} · {where}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
@@ -714,7 +714,7 @@
 <context>
     <name>QueryDetail</name>
     <message>
-        <location filename="../views/querydetail.py" line="+17"/>
+        <location filename="../views/querydetail.py" line="+19"/>
         <source>reasoning</source>
         <translation>推理</translation>
     </message>
@@ -749,7 +749,7 @@
         <translation>搜索结果页上的 AI 回答</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>from the page&apos;s traffic (the answer&apos;s length as it streamed)</source>
         <translation>来自网页的网络流量（回答流式传输时的长度）</translation>
     </message>
@@ -819,6 +819,11 @@
         <location line="+16"/>
         <source>by the browser extension</source>
         <translation>由浏览器扩展记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not confirmed by the page: its counts were kept within what the page showed</source>
+        <translation>页面未确认：字数已限制在页面显示的范围内</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -942,7 +947,7 @@
 <context>
     <name>ServiceModel</name>
     <message>
-        <location filename="../models/weekmodel.py" line="+243"/>
+        <location filename="../models/weekmodel.py" line="+246"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
@@ -980,7 +985,7 @@
 <context>
     <name>SettingsModel</name>
     <message>
-        <location filename="../models/settingsmodel.py" line="+109"/>
+        <location filename="../models/settingsmodel.py" line="+110"/>
         <source>Deleted {count} older interactions.</source>
         <translation>已删除 {count} 条较早的记录。</translation>
     </message>
@@ -1290,7 +1295,7 @@
 <context>
     <name>TrainingScene</name>
     <message>
-        <location filename="../presenter/training.py" line="+22"/>
+        <location filename="../presenter/training.py" line="+23"/>
         <source>Training vs use</source>
         <translation>训练与使用</translation>
     </message>
@@ -1358,7 +1363,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../tray.py" line="+47"/>
+        <location filename="../tray.py" line="+49"/>
         <source>Today: —</source>
         <translation>今天：—</translation>
     </message>
@@ -1796,7 +1801,7 @@
 <context>
     <name>format</name>
     <message>
-        <location filename="../format.py" line="+86"/>
+        <location filename="../format.py" line="+87"/>
         <source>nothing to compare with yesterday</source>
         <translation>没有可与昨天比较的数据</translation>
     </message>
@@ -1809,7 +1814,7 @@
 <context>
     <name>report</name>
     <message>
-        <location filename="../report.py" line="+67"/>
+        <location filename="../report.py" line="+69"/>
         <source>Wattprint report: the week of {start} to {end}</source>
         <translation>Wattprint 报告：{start} 至 {end} 这一周</translation>
     </message>

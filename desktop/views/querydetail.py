@@ -24,9 +24,10 @@ MODES = {
     "voice": QT_TRANSLATE_NOOP("QueryDetail", "voice"),
     "ai_overview": QT_TRANSLATE_NOOP("QueryDetail", "AI answer on a results page"),
 }
+# How a chat turn's counts were read: the Interaction's `source` (PROTOCOL.md).
 CAPTURE = {
-    "network": QT_TRANSLATE_NOOP("QueryDetail", "from the page's traffic (the answer's length as it streamed)"),
-    "dom": QT_TRANSLATE_NOOP("QueryDetail", "from the page's text (the answer as it was shown)"),
+    "traffic": QT_TRANSLATE_NOOP("QueryDetail", "from the page's traffic (the answer's length as it streamed)"),
+    "page": QT_TRANSLATE_NOOP("QueryDetail", "from the page's text (the answer as it was shown)"),
 }
 
 
@@ -101,6 +102,10 @@ def detail_html(item: dict[str, Any], data: ModelData) -> str:
         else QCoreApplication.translate("QueryDetail", "by the browser extension")
     )
     where = item.get("page") or ""
+    if item.get("unconfirmed"):
+        captured += " · " + QCoreApplication.translate(
+            "QueryDetail", "not confirmed by the page: its counts were kept within what the page showed"
+        )
     rows.append(
         _row(
             QCoreApplication.translate("QueryDetail", "How it was captured"),

@@ -113,3 +113,25 @@ def test_enter_opens_the_detail(qtbot: QtBot, window: MainWindow) -> None:
     dialogs = view.findChildren(QueryDetail)
     assert dialogs
     dialogs[0].close()
+
+
+def test_detail_says_how_the_turn_was_read_and_whether_the_page_confirmed_it(qtbot: QtBot, estimator) -> None:
+    from tests.conftest import make_item
+    from wattprint.core.schemas import Interaction
+    from wattprint.desktop.views.querydetail import detail_html
+
+    db = history.open_db()
+    items = [make_item(source="page"), make_item(source="traffic", unconfirmed=True), make_item()]
+    history.store(db, history.Estimates(estimator).rows([Interaction.model_validate(i) for i in items]))
+    data = load()
+    texts = []
+    for item in items:
+        dialog = QueryDetail(queries.interaction(db, data, str(item["id"])), data)
+        qtbot.addWidget(dialog)
+        texts.append(dialog.text.toPlainText())
+    assert "from the page's text" in texts[0]
+    assert "not confirmed by the page" not in texts[0]
+    assert "from the page's traffic" in texts[1]
+    assert "not confirmed by the page" in texts[1]
+    assert "by the browser extension" in texts[2]  # a row that does not say how it was read
+    assert detail_html(queries.interaction(db, data, str(items[0]["id"])), data)

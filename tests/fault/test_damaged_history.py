@@ -93,3 +93,20 @@ def test_a_file_that_is_not_a_database_gets_error_9_and_repair_starts_afresh(dat
                           timeout=120, check=False)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert [p.suffix for p in path.parent.glob("history.db.broken-*")] != []
+
+
+def test_repair_of_a_history_from_an_older_schema_keeps_its_rows(data_dir):
+    """A history damaged before its migration to the newest schema: the columns added since read as the values rows
+    from before them have (no capture source, confirmed), instead of every read failing as if it were damage."""
+    ids = _fill(500)
+    path = paths.history_path()
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE interactions DROP COLUMN unconfirmed")  # as version 4 left it
+        conn.execute("ALTER TABLE interactions DROP COLUMN source")  # as version 3 left it
+        conn.execute("PRAGMA user_version = 3")
+    result = recover.repair(path)
+    assert result.recovered == len(ids)
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT id, source, unconfirmed FROM interactions").fetchall()
+    assert {r[0] for r in rows} == set(ids)
+    assert {(r[1], r[2]) for r in rows} == {(None, 0)}

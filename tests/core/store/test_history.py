@@ -373,3 +373,15 @@ def test_reestimate_updates_old_rows_and_rollup(history_db, estimator):
     assert rollup[0] == pytest.approx(rows[0])
     assert rollup[1] == rows[1]
     assert reestimate.reestimate(history_db, estimator) == 0
+
+
+def test_rows_from_before_the_unconfirmed_column_read_as_confirmed(history_db, estimator) -> None:
+    """Version 5 adds `unconfirmed`; rows stored before it made no such check and read as 0 (confirmed)."""
+    from wattprint.core.store import migrations as mig
+
+    _store(history_db, estimator, [make_item(source="traffic")])
+    conn = history_db.conn
+    conn.execute("ALTER TABLE interactions DROP COLUMN unconfirmed")  # the table as version 4 left it
+    conn.execute("PRAGMA user_version = 4")
+    assert mig.migrate(conn) == [5]
+    assert conn.execute("SELECT unconfirmed, source FROM interactions").fetchall() == [(0, "traffic")]
