@@ -70,6 +70,8 @@ def test_one_row_per_prompt_with_the_fixtures_model_and_modes(run: dict[str, Any
         assert r["energy_central"] > 0
         assert r["model"] == expected["model"]
         assert sorted(r["modes"]) == sorted(expected["modes"])
+        # Read from the site's own stream, which ended as the fixture's does: no miss sent it to the page instead.
+        assert r["source"] == "traffic", r
 
 
 def _host(service: str) -> str:

@@ -149,6 +149,11 @@ export default {
         done = true;
         return;
       }
+      // Any event after the end marker is a resume stream fed into this reader:
+      // the answer is complete again only at its own end marker. (Not on each
+      // push: the hook's last push after the end flushes its decoder, often an
+      // empty string, and must not undo the end.)
+      done = false;
       // Most events of a long answer are one-token deltas {"v": "..."}: read
       // those without JSON.parse (same result, a fraction of the page's time).
       const simple = SIMPLE_DELTA.exec(data);
@@ -174,8 +179,6 @@ export default {
     const sse = createSseParser(onEvent);
     return {
       push(text) {
-        // A resume stream fed into this reader starts a new SSE stream.
-        done = false;
         sse.push(text);
       },
       finish() {

@@ -39,17 +39,25 @@ function chunks(data, sizes) {
 export function feed(reader, data, sizes = SIZES) {
   if (Array.isArray(data)) {
     let ended = false;
+    let text = false;
     for (const p of data) {
+      text = p.text !== undefined;
       if (p.bytes) reader.pushBytes(p.bytes);
-      else if (p.text !== undefined) reader.push(p.text);
+      else if (text) reader.push(p.text);
       else ended = reader.push(p.frame) === true || ended;
     }
+    // The hook flushes its text decoder after a fetch stream's end: one more push, usually ''.
+    if (text) reader.push('');
     return ended;
   }
+  let text = false;
   for (const c of chunks(data, sizes)) {
-    if (typeof c === 'string') reader.push(c);
+    text = typeof c === 'string';
+    if (text) reader.push(c);
     else reader.pushBytes(c);
   }
+  // The hook flushes its text decoder after the stream's end: one more push, usually ''.
+  if (text) reader.push('');
   return false;
 }
 
