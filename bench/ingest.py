@@ -242,7 +242,7 @@ def build_history(path: Path, rows: int) -> None:
         estimate = (0.1, 0.3, 0.9, 0.04, 0.1, 0.3, 0.1, 1.0, 3.0, 10, 100, 0, 0, "[]", "[]", "old")
         uid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         chunk.append((uid, history.utc_text(ts), ts.timestamp(), day, *inputs, None, None, None, 0, 0.0, 1000,
-                      "chromium", "https://chatgpt.com", *estimate, received))  # fmt: skip
+                      "chromium", "https://chatgpt.com", *estimate, received, None, 0))  # fmt: skip
         if len(chunk) == 50_000:
             with history.transaction(db) as conn:
                 history.insert_rows(conn, chunk)
