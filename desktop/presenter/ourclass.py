@@ -44,6 +44,17 @@ class ClassScene(Scene):
         self.body.addWidget(self.bars, 1)
         self.body.addLayout(row)
 
+    def prepare_export(self) -> None:
+        """On paper there is no key to press nor button to click: an empty class says where its totals come from."""
+        super().prepare_export()
+        if self.spread.text() == self.tr("Put the files in one folder, then press I or Import folder…"):
+            self.spread.setText(self.tr("The teacher adds the files in the presenter's Our class scene."))
+
+    def end_export(self) -> None:
+        """Back on screen: the hint with its key and button again."""
+        super().end_export()
+        self.refresh()
+
     def refresh(self) -> None:
         """Adds up the shares imported so far."""
         totals = share.totals(share.stored(self.context.profile))

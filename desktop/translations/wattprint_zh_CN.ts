@@ -24,7 +24,7 @@
         <translation>导入一个存放分享文件的文件夹</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>No shares yet</source>
         <translation>还没有分享文件</translation>
     </message>
@@ -34,12 +34,18 @@
         <translation>每名学生运行：wattprint share --week -o 姓名.json，然后提交这个文件。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
+        <location line="+14"/>
         <source>Put the files in one folder, then press I or Import folder…</source>
         <translation>把文件放进同一个文件夹，然后按 I 键或点击“导入文件夹…”</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-13"/>
+        <source>The teacher adds the files in the presenter&apos;s Our class scene.</source>
+        <translation>老师在演示的“我们班”页面中导入这些文件。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{students} students, {count} queries this week, between {low} and {high} in all</source>
         <translation>{students} 名学生，本周共 {count} 次查询，总量介于 {low} 和 {high} 之间</translation>
     </message>
