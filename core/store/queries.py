@@ -273,11 +273,19 @@ def feed_totals(
     model: str | None = None,
     search: str | None = None,
 ) -> dict[str, Any]:
-    """The count and the energy, carbon and water ranges of every interaction the feed's filters keep."""
+    """The count and the energy, carbon and water ranges of every interaction the feed's filters keep.
+
+    Filters by day, service and kind only are answered from the per-day rollup (the feed's first paint over a million
+    rows: a scan of the interactions took over a second); a model or a search needs the interactions themselves.
+    """
     where, params = _filters(since, until, service, kind, model, search)
     sums = ", ".join(f"coalesce(sum({c}), 0)" for c in _RANGE_COLUMNS)
+    if model is None and not search:
+        table, count = "daily", "coalesce(sum(count), 0)"
+    else:
+        table, count = "interactions", "count(*)"
     row = db.conn.execute(
-        f"SELECT count(*), {sums} FROM interactions" + (" WHERE " + " AND ".join(where) if where else ""), params
+        f"SELECT {count}, {sums} FROM {table}" + (" WHERE " + " AND ".join(where) if where else ""), params
     ).fetchone()
     return {
         "count": int(row[0]),

@@ -381,7 +381,29 @@ def test_rows_from_before_the_unconfirmed_column_read_as_confirmed(history_db, e
 
     _store(history_db, estimator, [make_item(source="traffic")])
     conn = history_db.conn
-    conn.execute("ALTER TABLE interactions DROP COLUMN unconfirmed")  # the table as version 4 left it
+    conn.execute("DROP INDEX interactions_model")  # the table as version 4 left it
+    conn.execute("ALTER TABLE interactions DROP COLUMN unconfirmed")
     conn.execute("PRAGMA user_version = 4")
-    assert mig.migrate(conn) == [5]
+    assert mig.migrate(conn) == [5, 6]
     assert conn.execute("SELECT unconfirmed, source FROM interactions").fetchall() == [(0, "traffic")]
+
+
+def test_the_feed_totals_from_the_rollup_match_the_rows(history_db, estimator) -> None:
+    """Without a model or a search the feed's totals come from the per-day rollup: the same as summing the rows."""
+    from wattprint.core.store import queries
+
+    _spread(history_db, estimator, days=10)
+    days = sorted(r[0] for r in history_db.conn.execute("SELECT DISTINCT day FROM interactions"))
+    cases = [{}, {"service": "claude"}, {"kind": "search"}, {"since": date.fromisoformat(days[2])},
+             {"since": date.fromisoformat(days[1]), "until": date.fromisoformat(days[-2]), "kind": "chat"}]
+    for filters in cases:
+        fast = queries.feed_totals(history_db, **filters)
+        where, params = queries._filters(filters.get("since"), filters.get("until"), filters.get("service"),
+                                         filters.get("kind"))
+        sums = ", ".join(f"coalesce(sum({c}), 0)" for c in queries._RANGE_COLUMNS)
+        row = history_db.conn.execute(f"SELECT count(*), {sums} FROM interactions"
+                                      + (" WHERE " + " AND ".join(where) if where else ""), params).fetchone()
+        assert fast["count"] == row[0], filters
+        assert fast["energy_wh"]["central"] == pytest.approx(row[2]), filters
+        assert fast["water_ml"]["high"] == pytest.approx(row[9]), filters
+    assert queries.feed_totals(history_db)["count"] > 0
