@@ -6,6 +6,7 @@ Filters: dates, service, kind, model, and a search; the totals of what is shown 
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal, Slot
@@ -87,7 +88,10 @@ class FeedView(QWidget):
         self.model_filter.setEditable(True)  # type to find a model among many
         self.model_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.model_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self._fill_models()
+        self.model_filter.addItem(self.tr("All models"), None)
+        # The models in the history are listed right after the first paint: over a million rows the list takes a
+        # tenth of a second, which the first sight of the feed need not wait for.
+        QTimer.singleShot(0, self, self._fill_models)
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setPlaceholderText(self.tr("Search model, service or page"))
@@ -195,11 +199,19 @@ class FeedView(QWidget):
             search=self.search.text().strip() or None,
         )
 
+    @Slot()
     def _fill_models(self) -> None:
+        try:
+            found_models = self.model.models()
+        except sqlite3.Error:  # the window closed, and its history with it, before the list came
+            return
+        chosen = self.model_filter.currentText()
         self.model_filter.clear()
         self.model_filter.addItem(self.tr("All models"), None)
-        for model, _count in self.model.models():
+        for model, _count in found_models:
             self.model_filter.addItem(modelnames.friendly(model) or self.tr("Model not named"), model)
+        found = self.model_filter.findText(chosen, Qt.MatchFlag.MatchFixedString)
+        self.model_filter.setCurrentIndex(max(found, 0))  # a choice made meanwhile stays
 
     def _chosen_model(self) -> str | None:
         index = self.model_filter.findText(self.model_filter.currentText(), Qt.MatchFlag.MatchFixedString)
