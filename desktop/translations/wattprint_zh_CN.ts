@@ -349,7 +349,7 @@
 <context>
     <name>FeedView</name>
     <message>
-        <location filename="../views/feed.py" line="+38"/>
+        <location filename="../views/feed.py" line="+39"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
@@ -360,12 +360,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-54"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
@@ -415,7 +415,7 @@
         <translation>模型筛选</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Search model, service or page</source>
         <translation>搜索模型、服务或网页</translation>
     </message>
@@ -465,7 +465,8 @@
         <translation>打开所选查询的详情</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-61"/>
+        <location line="+119"/>
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
@@ -475,7 +476,7 @@
         <translation>未标明模型</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{count} queries shown: {energy} · {carbon} · {water}</source>
         <translation>显示 {count} 次查询：{energy} · {carbon} · {water}</translation>
     </message>
@@ -857,7 +858,17 @@
         <translation>能耗大约相当于</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+7"/>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <location line="+3"/>
         <source>Query detail</source>
         <translation>查询详情</translation>

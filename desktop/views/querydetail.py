@@ -140,11 +140,14 @@ def detail_html(item: dict[str, Any], data: ModelData) -> str:
         )
     parts = [f"<table cellspacing='4'>{''.join(rows)}</table>"]
     parts.append(f"<p><i>{html.escape(display.range_help())}</i></p>")
+    # Outside the f-strings: lupdate finds a translate call only there.
+    warnings_title = QCoreApplication.translate("QueryDetail", "Warnings")
+    sources_title = QCoreApplication.translate("QueryDetail", "Sources")
     if est["warnings"]:
-        parts.append(f"<h4>{html.escape(QCoreApplication.translate('QueryDetail', 'Warnings'))}</h4><ul>")
+        parts.append(f"<h4>{html.escape(warnings_title)}</h4><ul>")
         parts.extend(f"<li>{html.escape(text)}</li>" for text in display.warnings(est["warnings"]))
         parts.append("</ul>")
-    parts.append(f"<h4>{html.escape(QCoreApplication.translate('QueryDetail', 'Sources'))}</h4><ul>")
+    parts.append(f"<h4>{html.escape(sources_title)}</h4><ul>")
     for key in est["sources"]:
         found = data.sources.get(key)
         if found is None:

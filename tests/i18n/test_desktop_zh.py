@@ -100,3 +100,18 @@ def test_report_in_chinese(qtbot: QtBot, seeded: int, tmp_path: Path, monkeypatc
     assert 'lang="zh-CN"' in text
     assert "您这一周的 AI 使用" in text
     assert "合计" in text  # the week's sentences
+
+
+def test_query_detail_in_chinese_has_no_english_headings(qtbot: QtBot, seeded: int, chinese: None) -> None:
+    """Every heading of the detail is translated: the ones built inside f-strings were missed by lupdate once."""
+    from wattprint.core.model.modeldata import load
+    from wattprint.core.store import history, queries
+    from wattprint.desktop.views.querydetail import detail_html
+
+    db = history.open_db()
+    data = load()
+    first = queries.feed(db, data, limit=1).items[0]
+    text = detail_html(queries.interaction(db, data, first["id"]), data)
+    assert "<h4>来源</h4>" in text
+    for english in ("Sources", "Warnings", "How it was captured", "Energy"):
+        assert f">{english}<" not in text, english
