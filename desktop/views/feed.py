@@ -32,7 +32,7 @@ from wattprint.core.model.modeldata import ModelData
 from wattprint.core.words import display
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
-from wattprint.desktop.models.feedmodel import FeedModel, Filters
+from wattprint.desktop.models.feedmodel import SORT_KEYS, FeedModel, Filters
 from wattprint.desktop.views.querydetail import QueryDetail
 
 KINDS = (
@@ -122,7 +122,10 @@ class FeedView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The model's name takes what width is left, and gives it up first on a narrow window: the figures of the
+        # columns after it are never cut short ("0.5 mL (0.009..." in a 920-pixel window in Chinese).
+        header.setSectionResizeMode(SORT_KEYS.index("model"), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first, before sorting is switched on
         header.setToolTip(display.range_help())
         self.table.setSortingEnabled(True)

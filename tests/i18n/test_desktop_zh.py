@@ -115,3 +115,18 @@ def test_query_detail_in_chinese_has_no_english_headings(qtbot: QtBot, seeded: i
     assert "<h4>来源</h4>" in text
     for english in ("Sources", "Warnings", "How it was captured", "Energy"):
         assert f">{english}<" not in text, english
+
+
+def test_feed_figures_are_never_cut_short_in_a_narrow_window(qtbot: QtBot, seeded: int, chinese: None) -> None:
+    """In Chinese at 920 pixels the water column was cut ("0.5 mL (0.009..."): the model's name gives up width first."""
+    from wattprint.desktop.models.feedmodel import SORT_KEYS
+
+    win = _window(qtbot)
+    table = win.feed.table
+    for width in (1200, 920):
+        win.resize(width, 640)
+        qtbot.wait(100)
+        for key in ("energy", "carbon", "water"):
+            column = SORT_KEYS.index(key)
+            assert table.columnWidth(column) >= table.sizeHintForColumn(column), (width, key)
+        screenshot(win, f"zh_CN-feed-{width}")
