@@ -123,6 +123,9 @@ def count_text(n: float, figures: int = 2) -> str:
 
     Chinese counts by 万 (10^4) and 亿 (10^8), not by thousands: "3,000", "3万", "9.5亿", "50亿".
     """
+    if abs(n) >= 1e4:
+        # Rounded before its unit is chosen: 990 million at one figure is "1 billion", not "1,000 million".
+        n = units.significant(n, figures)
     if language() == "zh_CN":
         if abs(n) >= 1e8:
             return number(n / 1e8, figures) + "亿"

@@ -372,3 +372,10 @@ def test_a_room_sees_no_more_figures_than_a_range_supports() -> None:
     assert classroom.count_range_text(52e9, 55e9, 58e9) == "55 billion (52 billion–58 billion)"
     assert classroom.number(0.00034, 1) == "0.0003"
     assert classroom.number(1234, 1) == "1,000"
+
+
+def test_a_count_rounded_up_to_the_next_unit_is_written_in_it() -> None:
+    """Gopher's 'use passes training' count read "1,000 million (500 million–2 billion)" on the presenter."""
+    assert classroom.count_range_text(5.2e8, 9.9e8, 2.1e9) == "1 billion (500 million–2 billion)"
+    assert classroom.count_text(999_600_000) == "1 billion"
+    assert classroom.count_text(99_990) == "100,000"
