@@ -83,7 +83,14 @@ def change(summary: dict[str, Any]) -> str:
     """How a summary compares with the period before, like for like while it is in progress (core's sentence)."""
     sentence = weektext.change_sentence(summary)
     if sentence is None:
-        if summary.get("period") == "day":
+        day = summary.get("period") == "day"
+        if "until" in summary.get("previous", {}):
+            # In progress, compared up to the same time: the period before may have had queries later on (the trend
+            # shows them), just none by this time.
+            if day:
+                return QCoreApplication.translate("format", "none yesterday by this time: nothing to compare")
+            return QCoreApplication.translate("format", "none last week by this time: nothing to compare")
+        if day:
             return QCoreApplication.translate("format", "nothing to compare with yesterday")
         return QCoreApplication.translate("format", "nothing to compare with last week")
     return sentence

@@ -430,7 +430,7 @@
         <translation>记录列表</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Open detail</source>
         <translation>打开详情</translation>
     </message>
@@ -465,8 +465,8 @@
         <translation>打开所选查询的详情</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+119"/>
+        <location line="-64"/>
+        <location line="+122"/>
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
@@ -1818,7 +1818,17 @@
 <context>
     <name>format</name>
     <message>
-        <location filename="../format.py" line="+87"/>
+        <location filename="../format.py" line="+91"/>
+        <source>none yesterday by this time: nothing to compare</source>
+        <translation>昨天此时之前没有记录，无可对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none last week by this time: nothing to compare</source>
+        <translation>上周同一时间之前没有记录，无可对比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>nothing to compare with yesterday</source>
         <translation>没有可与昨天比较的数据</translation>
     </message>

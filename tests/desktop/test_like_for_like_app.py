@@ -14,6 +14,9 @@ def test_change_texts_follow_the_period() -> None:
     done = {"period": "week", "change": {"energy_wh": -40.0}, "previous": {}}
     assert fmt.change(done) == "That is 40% less than last week."
     assert fmt.change({"period": "day", "change": {"energy_wh": None}}) == "nothing to compare with yesterday"
+    # In progress, with nothing before by this time: said so, since the trend may show queries later that week.
+    so_far = {"period": "week", "change": {"energy_wh": None}, "previous": {"until": "2026-11-25T12:00+00:00"}}
+    assert fmt.change(so_far) == "none last week by this time: nothing to compare"
 
 
 def test_week_card_and_tray_compare_like_for_like(window: MainWindow) -> None:
