@@ -5,10 +5,14 @@ Sizes are for a 1080-pixel-high screen and scale with the window's height.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
 BACKGROUND = QColor("#0b0f14")
+# The spin boxes' arrows, drawn in TEXT: a style sheet draws borders as bars, never as the triangles of CSS.
+ARROWS = {way: (Path(__file__).parent / f"spin-{way}.svg").as_posix() for way in ("up", "down")}
 TEXT = QColor("#f4f6f8")
 MUTED = QColor("#c4ccd4")  # secondary text: still 11:1 against the background
 ACCENT = QColor("#ffd23f")  # the scene's main number; 13:1 against the background
@@ -60,11 +64,10 @@ def style_sheet(height: int, printable: bool = False) -> str:
         QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
         QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
         QAbstractSpinBox::up-arrow, QAbstractSpinBox::down-arrow {{
-            width: 0px; height: 0px; border-left: {size["small"] // 3}px solid transparent;
-            border-right: {size["small"] // 3}px solid transparent;
+            width: {size["small"] // 2}px; height: {size["small"] // 3}px;
         }}
-        QAbstractSpinBox::up-arrow {{ border-bottom: {size["small"] // 3}px solid {TEXT.name()}; }}
-        QAbstractSpinBox::down-arrow {{ border-top: {size["small"] // 3}px solid {TEXT.name()}; }}
+        QAbstractSpinBox::up-arrow {{ image: url({ARROWS["up"]}); }}
+        QAbstractSpinBox::down-arrow {{ image: url({ARROWS["down"]}); }}
     """
 
 

@@ -188,3 +188,29 @@ def test_present_export_writes_pngs_and_a_pdf(seeded: int, tmp_path: Path, capsy
     assert len(capsys.readouterr().out.splitlines()) == len(SCENE_NAMES) + 1
     (tmp_path / "file").write_text("")
     assert main(["present", "--export", str(tmp_path / "file")]) == 2
+
+
+def test_spin_box_arrows_are_triangles_not_bars(qtbot: QtBot) -> None:
+    """The style sheet drew the arrows as CSS border triangles, which Qt paints as bars; they are pictures now."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from wattprint.desktop.presenter import theme
+
+    box = QSpinBox()
+    qtbot.addWidget(box)
+    box.setStyleSheet(theme.style_sheet(1080))
+    box.setValue(30)
+    box.resize(240, 70)
+    box.show()
+    qtbot.waitExposed(box)
+    image = box.grab().toImage()
+    text = theme.TEXT
+    widths = []
+    for y in range(image.height() // 2):  # the up arrow, in the upper half of the button column at the right
+        row = [image.pixelColor(x, y) for x in range(image.width() - 40, image.width())]
+        widths.append(sum(1 for c in row if abs(c.red() - text.red()) + abs(c.green() - text.green()) < 60))
+    drawn = [w for w in widths if w > 0]
+    assert drawn, "no arrow drawn"
+    assert drawn[-1] > drawn[0], f"a bar, not a triangle pointing up: {drawn}"
+    for way in ("up", "down"):
+        assert Path(theme.ARROWS[way]).is_file()

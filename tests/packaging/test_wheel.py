@@ -92,6 +92,7 @@ def _source_data() -> dict[str, Path]:
         ("core/data", "wattprint/core/data", ("*.toml", "*.csv", "*.json")),
         ("core/words/locale", "wattprint/core/words/locale", ("*.json",)),
         ("desktop/translations", "wattprint/desktop/translations", ("*.qm",)),
+        ("desktop/presenter", "wattprint/desktop/presenter", ("*.svg",)),
         ("packaging/linux/icons", "wattprint/desktop/icons", ("*.svg", "*/*.png")),
     ):
         for pattern in patterns:
