@@ -10,11 +10,19 @@ from __future__ import annotations
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from wattprint.core.words import i18n as core_i18n
 
 LANGUAGES = core_i18n.LANGUAGES  # "en", "zh_CN"
 _installed: list[QTranslator] = []  # kept alive while installed
+# Fonts for Han characters in their Simplified Chinese forms, first found first. Without them fontconfig falls back to
+# whichever CJK font sorts first (Noto Sans CJK JP: Japanese glyph shapes in a Chinese text, and a handout PDF whose
+# text layer lost characters).
+HAN_FONTS = {
+    "zh_CN": ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC"),
+}
+_ALL_HAN = {family for families in HAN_FONTS.values() for family in families}
 _state = {"lang": "en", "system": ""}
 
 
@@ -70,6 +78,10 @@ def install(lang: str, *, core: bool = True) -> None:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    if isinstance(app, QGuiApplication):
+        font = QGuiApplication.font()
+        font.setFamilies([f for f in font.families() if f not in _ALL_HAN] + list(HAN_FONTS.get(lang, ())))
+        QGuiApplication.setFont(font)
     if core:
         core_i18n.use(lang)
     _state["lang"] = lang

@@ -130,3 +130,36 @@ def test_feed_figures_are_never_cut_short_in_a_narrow_window(qtbot: QtBot, seede
             column = SORT_KEYS.index(key)
             assert table.columnWidth(column) >= table.sizeHintForColumn(column), (width, key)
         screenshot(win, f"zh_CN-feed-{width}")
+
+
+def test_chinese_handout_has_simplified_glyphs_and_keeps_its_text(
+    qtbot: QtBot, seeded: int, tmp_path: Path, monkeypatch
+) -> None:
+    """Han characters fell back to the first CJK font fontconfig sorts (Japanese forms), and the PDF's text layer lost
+    characters ("今天", "介于"); the Simplified Chinese font comes first now."""
+    import shutil
+    import subprocess
+    import unicodedata
+
+    from wattprint.core.cli import main
+
+    monkeypatch.setenv("WATTPRINT_LANG", "zh_CN")  # Wattprint in Chinese on a system whose locale says nothing of it
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    out = tmp_path / "handout"
+    try:
+        assert main(["present", "--export", str(out), "--theme", "light"]) == 0
+    finally:
+        i18n.reset()
+    pdf = out / "wattprint-classroom.pdf"
+    fonts, text_tool = shutil.which("pdffonts"), shutil.which("pdftotext")
+    assert fonts
+    assert text_tool
+    listed = subprocess.run([fonts, str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "CJKsc" in listed, listed
+    assert "CJKjp" not in listed, listed
+    text = subprocess.run([text_tool, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    plain = unicodedata.normalize("NFKC", text)  # the text layer writes some characters as their radicals
+    for words in ("今天的 AI 使用", "介于", "次查询"):
+        assert words in plain, words
