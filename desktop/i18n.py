@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont
 
 from wattprint.core.words import i18n as core_i18n
 
@@ -18,7 +18,8 @@ LANGUAGES = core_i18n.LANGUAGES  # "en", "zh_CN"
 _installed: list[QTranslator] = []  # kept alive while installed
 # Fonts for Han characters in their Simplified Chinese forms, first found first. Without them fontconfig falls back to
 # whichever CJK font sorts first (Noto Sans CJK JP: Japanese glyph shapes in a Chinese text, and a handout PDF whose
-# text layer lost characters).
+# text layer lost characters). Given to the presenter, whose scenes are also the handout (`with_han_fonts`); the
+# main window keeps the system's fallback, which its charts measure their labels with.
 HAN_FONTS = {
     "zh_CN": ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC"),
 }
@@ -78,13 +79,17 @@ def install(lang: str, *, core: bool = True) -> None:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    if isinstance(app, QGuiApplication):
-        font = QGuiApplication.font()
-        font.setFamilies([f for f in font.families() if f not in _ALL_HAN] + list(HAN_FONTS.get(lang, ())))
-        QGuiApplication.setFont(font)
     if core:
         core_i18n.use(lang)
     _state["lang"] = lang
+
+
+def with_han_fonts(font: QFont) -> QFont:
+    """`font` with the Simplified Chinese fonts as its fallbacks while Chinese is installed (unchanged otherwise)."""
+    wanted = HAN_FONTS.get(current(), ())
+    changed = QFont(font)
+    changed.setFamilies([f for f in font.families() if f not in _ALL_HAN] + list(wanted))
+    return changed
 
 
 def reset() -> None:
@@ -95,4 +100,13 @@ def reset() -> None:
     _state["lang"] = "en"
 
 
-__all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "current", "install", "reset", "resolve", "system_language"]
+__all__ = [
+    "LANGUAGES",
+    "QT_TRANSLATE_NOOP",
+    "current",
+    "install",
+    "reset",
+    "resolve",
+    "system_language",
+    "with_han_fonts",
+]

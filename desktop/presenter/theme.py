@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
+
+from wattprint.desktop import i18n
 
 BACKGROUND = QColor("#0b0f14")
 # The spin boxes' arrows, drawn in TEXT: a style sheet draws borders as bars, never as the triangles of CSS.
@@ -44,7 +46,10 @@ def style_sheet(height: int, printable: bool = False) -> str:
     scale = max(0.5, height / BASE_HEIGHT)
     size = {role: round(px * scale) for role, px in SIZES.items()}
     background, text, muted, accent = colours(printable)
-    return f"""
+    # A style sheet's font replaces the widget's list of fallback families: the Chinese ones go in here too.
+    han = i18n.HAN_FONTS.get(i18n.current(), ())
+    families = ", ".join(f'"{f}"' for f in [QGuiApplication.font().family(), *han])
+    return (f"QWidget {{ font-family: {families}; }}" if han else "") + f"""
         QWidget#presenter, QWidget#scene {{ background: {background.name()}; color: {text.name()}; }}
         QLabel {{ color: {text.name()}; font-size: {size["body"]}px; }}
         QLabel#title {{ font-size: {size["title"]}px; font-weight: bold; }}

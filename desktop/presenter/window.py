@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from wattprint.core.store import preferences
+from wattprint.desktop import i18n
 from wattprint.desktop.presenter.bars import Bars
 from wattprint.desktop.presenter.live import LiveScene
 from wattprint.desktop.presenter.models import ModelsScene
@@ -56,6 +57,7 @@ class PresenterWindow(QWidget):
         self.setObjectName("presenter")
         self.setWindowTitle(self.tr("Wattprint — classroom"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setFont(i18n.with_han_fonts(self.font()))  # Chinese scenes and handout in Simplified Chinese forms
         self.session = session
         self.owns_session = owns_session
         context = Context(session.db, session.data, session.profile)
