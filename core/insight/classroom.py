@@ -75,10 +75,9 @@ def number(value: float, figures: int = 2) -> str:
     if value == 0:
         return "0"
     if figures == 1:
-        value = units.significant(value, 1)
-        if abs(value) >= 1:
-            return f"{value:,.0f}"
-        return f"{value:.{-math.floor(math.log10(abs(value)))}f}"
+        if abs(value) >= 1e-4:
+            return units.plain(value, 1)
+        return f"{units.significant(value, 1):.{-math.floor(math.log10(abs(value)))}f}"  # 0.00006, not 6e-05
     if abs(value) >= 100:
         return f"{value:,.0f}"
     if abs(value) >= 10:

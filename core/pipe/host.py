@@ -269,7 +269,8 @@ class Host:
                 self._payloads.put(key, cached, PAYLOAD_ENTRY_BYTES + len(cached[1]))
             rows.append(history.build_row(interaction, key, cached[0], received, sent_id.lower()))
             payloads.put(sent_id, cached[1])
-            if interaction.model is not None and unresolved_mark in str(cached[0][warnings_at]):
+            chat_model = interaction.kind == "chat" and interaction.model is not None
+            if chat_model and unresolved_mark in cached[0][warnings_at]:
                 unresolved.append(sent_id)
         sent_ids = [sent_id for sent_id, _ in good]
 

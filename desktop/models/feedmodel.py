@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -216,8 +217,11 @@ class FeedModel(QAbstractTableModel):
         return queries.feed_totals(self.db, **self._filter_args())
 
     def models(self) -> list[tuple[str, int]]:
-        """The model ids in the history with their counts, most used first."""
-        return queries.models(self.db)
+        """The model ids in the history with their counts, most used first (none once the history is closed)."""
+        try:
+            return queries.models(self.db)
+        except sqlite3.ProgrammingError:  # closed with its window before a deferred call came
+            return []
 
     def item(self, row: int) -> dict[str, Any] | None:
         """The full stored interaction of a row (for its detail), or None when it is gone."""

@@ -6,7 +6,6 @@ Filters: dates, service, kind, model, and a search; the totals of what is shown 
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal, Slot
@@ -204,10 +203,7 @@ class FeedView(QWidget):
 
     @Slot()
     def _fill_models(self) -> None:
-        try:
-            found_models = self.model.models()
-        except sqlite3.Error:  # the window closed, and its history with it, before the list came
-            return
+        found_models = self.model.models()
         chosen = self.model_filter.currentText()
         self.model_filter.clear()
         self.model_filter.addItem(self.tr("All models"), None)
