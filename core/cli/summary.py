@@ -66,6 +66,9 @@ def render(result: dict[str, Any]) -> str:
         "Day {span}: {count} queries ({ai} AI, {search} search)"
     )
     lines = [head.format(span=span, count=result["count"], ai=result["ai_count"], search=result["search_count"])]
+    if not result["count"]:
+        # Said in words first, so the zeros below are not read as a measurement (the popup says it the same way).
+        lines.append(_("Nothing counted in this period."))
     for key, unit, label in (
         ("energy_wh", "Wh", _("Energy")),
         ("co2e_g", "gCO2e", _("Carbon")),

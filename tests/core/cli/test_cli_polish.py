@@ -61,3 +61,10 @@ def test_help_says_what_a_range_means(command: str, capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit):
         main([command, "--help"])
     assert "most likely value" in " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+
+
+def test_an_empty_day_says_so_in_words(capsys) -> None:
+    """A first run's summary showed only "Energy 0 Wh (range 0 to 0)"; it says first that nothing was counted."""
+    assert main(["summary"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1] == "Nothing counted in this period."
