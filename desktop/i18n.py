@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 
 from wattprint.core.words import i18n as core_i18n
 
@@ -18,8 +18,8 @@ LANGUAGES = core_i18n.LANGUAGES  # "en", "zh_CN"
 _installed: list[QTranslator] = []  # kept alive while installed
 # Fonts for Han characters in their Simplified Chinese forms, first found first. Without them fontconfig falls back to
 # whichever CJK font sorts first (Noto Sans CJK JP: Japanese glyph shapes in a Chinese text, and a handout PDF whose
-# text layer lost characters). Given to the presenter, whose scenes are also the handout (`with_han_fonts`); the
-# main window keeps the system's fallback, which its charts measure their labels with.
+# text layer lost characters). `install` gives them to the application's font while Chinese is spoken; the presenter's
+# style sheet names them again, since a style sheet's font replaces the application's list.
 HAN_FONTS = {
     "zh_CN": ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC"),
 }
@@ -82,13 +82,16 @@ def install(lang: str, *, core: bool = True) -> None:
     if core:
         core_i18n.use(lang)
     _state["lang"] = lang
+    if isinstance(app, QGuiApplication):  # Han characters in their Chinese forms in every widget built from now on
+        QGuiApplication.setFont(with_han_fonts(QGuiApplication.font()))
 
 
 def with_han_fonts(font: QFont) -> QFont:
     """`font` with the Simplified Chinese fonts as its fallbacks while Chinese is installed (unchanged otherwise)."""
     wanted = HAN_FONTS.get(current(), ())
     changed = QFont(font)
-    changed.setFamilies([f for f in font.families() if f not in _ALL_HAN] + list(wanted))
+    own = font.families() or [font.family()]  # a font given one family lists none
+    changed.setFamilies([f for f in own if f not in _ALL_HAN] + list(wanted))
     return changed
 
 

@@ -21,7 +21,7 @@ from wattprint.core.model.modeldata import load
 from wattprint.core.store import files, history
 from wattprint.core.words import display
 from wattprint.core.words import i18n as core_i18n
-from wattprint.desktop import i18n, offscreen
+from wattprint.desktop import i18n, offscreen, pdf_text
 from wattprint.desktop.models.weekmodel import ServiceModel, WeekData, week_data
 from wattprint.desktop.views.week import WeekContent
 
@@ -206,6 +206,7 @@ def render_week(
         db.conn.close()
     if fmt == "pdf":
         _pdf(week, path)
+        pdf_text.mend_text_layer(path)
         os.chmod(path, files.PRIVATE_FILE)  # QPdfWriter creates it under the umask
     elif fmt == "png":
         files.write_private(path, _png(render_image(week)))

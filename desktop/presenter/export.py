@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from wattprint.core.store.files import PRIVATE_FILE
 from wattprint.core.words import i18n as core_i18n
-from wattprint.desktop import i18n, offscreen
+from wattprint.desktop import i18n, offscreen, pdf_text
 from wattprint.desktop.presenter.theme import colours
 from wattprint.desktop.presenter.window import SCENE_NAMES, PresenterWindow
 from wattprint.desktop.session import Session
@@ -91,6 +91,7 @@ def write_pdf(window: PresenterWindow, path: Path, day: date) -> None:
     finally:
         painter.end()
         window.footer.show()
+    pdf_text.mend_text_layer(path)
 
 
 _FLAGS = QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren

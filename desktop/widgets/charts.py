@@ -61,6 +61,9 @@ def _round_axis(axis: QValueAxis, highest: float) -> None:
     axis.setTickAnchor(0)
     axis.setTickInterval(interval)
     axis.setLabelFormat("%g")
+    # Qt measures the room for these labels before the Chinese fallback fonts are resolved, and would cut "100" to
+    # "…": the numbers are short, so they are never cut.
+    axis.setTruncateLabels(False)
 
 
 class _ChartView(QChartView):

@@ -65,6 +65,15 @@ def test_chinese_week_pdf_is_chinese_text(tmp_path: Path, monkeypatch: pytest.Mo
     text = _pdftotext(out)
     assert "Wattprint 报告" in text
     assert "Week of" not in text
+    # Every character reads back as written: none lost to a Japanese fallback font, none turned into its radical.
+    for words in ("能耗（范围）", "碳排放（范围）", "用水（范围）", "每日能耗（Wh）", "范围是什么意思？"):
+        assert words in text, words
+    assert not [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF], "radicals in the text layer"
+    fonts = shutil.which("pdffonts")
+    assert fonts
+    listed = subprocess.run([fonts, str(out)], capture_output=True, text=True, check=True).stdout
+    assert "CJKsc" in listed, listed
+    assert "CJKjp" not in listed, listed
 
 
 @pytest.mark.parametrize(

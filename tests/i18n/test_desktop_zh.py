@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.conftest import screenshot
@@ -139,7 +140,6 @@ def test_chinese_handout_has_simplified_glyphs_and_keeps_its_text(
     characters ("今天", "介于"); the Simplified Chinese font comes first now."""
     import shutil
     import subprocess
-    import unicodedata
 
     from wattprint.core.cli import main
 
@@ -160,6 +160,23 @@ def test_chinese_handout_has_simplified_glyphs_and_keeps_its_text(
     assert "CJKsc" in listed, listed
     assert "CJKjp" not in listed, listed
     text = subprocess.run([text_tool, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    plain = unicodedata.normalize("NFKC", text)  # the text layer writes some characters as their radicals
-    for words in ("今天的 AI 使用", "介于", "次查询"):
-        assert words in plain, words
+    # Qt maps a glyph back to the lowest code point drawn with it, a radical ("⽇" for "日", "⻚" for "页"): the
+    # text layer is mended to the characters themselves, so the handout can be searched and copied.
+    assert not [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF], "radicals in the text layer"
+    for words in ("今天的 AI 使用", "介于", "次查询", "一次网页搜索", "日常活动", "汽油车"):
+        assert words in text, words
+
+
+
+def test_main_window_speaks_chinese_in_a_simplified_chinese_font(qtbot: QtBot, seeded: int, chinese: None) -> None:
+    """The main window fell back to the first CJK font fontconfig sorts (Noto Sans CJK JP); drawn on screen, Qt's
+    Chinese locale hid it, but a report painted by the same widgets embedded the Japanese font and its PDF text lost
+    characters. The application's font names the Simplified Chinese fonts while Chinese is spoken."""
+    win = _window(qtbot)
+    for widget in (win.week.content.title, win.feed, win.tabs.tabBar()):
+        assert "Noto Sans CJK SC" in widget.font().families(), widget
+    i18n.install("en")
+    try:
+        assert "Noto Sans CJK SC" not in QApplication.font().families()  # English keeps the system's fonts
+    finally:
+        i18n.install("zh_CN")

@@ -1,0 +1,105 @@
+"""Chinese that reads back from the PDFs Wattprint writes (the handout, the weekly report).
+
+Qt's PDF writer tells readers which character each glyph stands for (the font's ToUnicode map) by taking the lowest
+code point that maps to the glyph. CJK fonts give a radical and the character of the same shape one glyph (U+2F47
+KANGXI RADICAL SUN and U+65E5 日), so the radical wins: copied or searched text read "⽇" for "日" and "⻋" for "车".
+`mend_text_layer` rewrites those entries to the character of the same glyph, in place: every entry keeps its length,
+so no offset in the file moves. A radical that stands alone is never in our text, so nothing true is changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QRawFont
+
+from wattprint.desktop import i18n
+
+_RADICALS = (range(0x2E80, 0x2EF4), range(0x2F00, 0x2FD6))  # CJK Radicals Supplement, Kangxi Radicals
+_HAN = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0))  # unified ideographs and extension A, first found first
+_CMAP = re.compile(rb"begincmap(.*?)endcmap", re.S)
+_BLOCK = re.compile(rb"begin(bfrange|bfchar)(.*?)end\1", re.S)
+_CODE = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+def _is_radical(code: int) -> bool:
+    return any(code in block for block in _RADICALS)
+
+
+@cache
+def radical_characters() -> dict[int, int]:
+    """Each radical code point -> the character drawn with the same glyph in the Chinese font (NFKC where none)."""
+    table: dict[int, int] = {}
+    for block in _RADICALS:
+        for code in block:
+            same = unicodedata.normalize("NFKC", chr(code))
+            if same != chr(code) and len(same) == 1:
+                table[code] = ord(same)
+    families = [f for f in i18n.HAN_FONTS.get("zh_CN", ()) if QRawFont.fromFont(QFont(f)).familyName() == f]
+    if families:
+        raw = QRawFont.fromFont(QFont(families[0]))
+        han = "".join(chr(code) for block in _HAN for code in block)
+        by_glyph: dict[int, int] = {}
+        for char, glyph in zip(han, raw.glyphIndexesForString(han), strict=True):
+            if glyph:
+                by_glyph.setdefault(glyph, ord(char))
+        radicals = [chr(code) for block in _RADICALS for code in block]
+        for char, glyph in zip(radicals, raw.glyphIndexesForString("".join(radicals)), strict=True):
+            if glyph in by_glyph:
+                table[ord(char)] = by_glyph[glyph]
+    return table
+
+
+def _mend_code(match: re.Match[bytes], table: dict[int, int]) -> bytes:
+    code = int(match.group(1), 16)
+    if _is_radical(code) and code in table:
+        return b"<%04X>" % table[code]
+    return match.group(0)
+
+
+def _mend_line(kind: bytes, line: bytes, table: dict[int, int]) -> bytes:
+    """One line of a bfchar (`<glyph> <char>`) or bfrange (`<first> <last> <char>` or `... [<char> ...]`) block."""
+    codes = list(_CODE.finditer(line))
+    if kind == b"bfrange" and b"[" in line:
+        targets = [c for c in codes if c.start() > line.index(b"[")]
+    elif kind == b"bfrange" and len(codes) == 3 and codes[0].group(1).lower() == codes[1].group(1).lower():
+        targets = codes[2:]  # a range of one glyph (a run of several would need an array: left as written)
+    elif kind == b"bfchar" and len(codes) == 2:
+        targets = codes[1:]
+    else:
+        targets = []
+    for code in reversed(targets):
+        line = line[: code.start()] + _mend_code(code, table) + line[code.end():]
+    return line
+
+
+def _mend_block(kind: bytes, body: bytes, table: dict[int, int]) -> bytes:
+    return b"\n".join(_mend_line(kind, line, table) for line in body.split(b"\n"))
+
+
+def mend_text(pdf: bytes, table: dict[int, int] | None = None) -> bytes:
+    """`pdf` with the radicals in its ToUnicode maps read as the characters they are drawn for (same length)."""
+    table = radical_characters() if table is None else table
+
+    def one_cmap(found: re.Match[bytes]) -> bytes:
+        body = _BLOCK.sub(lambda b: b"begin" + b.group(1) + _mend_block(b.group(1), b.group(2), table) + b"end"
+                          + b.group(1), found.group(1))
+        return b"begincmap" + body + b"endcmap"
+
+    mended = _CMAP.sub(one_cmap, pdf)
+    return mended if len(mended) == len(pdf) else pdf
+
+
+def mend_text_layer(path: Path) -> None:
+    """Rewrites the PDF at `path` in place so its Chinese text reads back as written (see the module's note)."""
+    data = path.read_bytes()
+    mended = mend_text(data)
+    if mended != data:
+        with path.open("r+b") as out:
+            out.write(mended)
+
+
+__all__ = ["mend_text", "mend_text_layer", "radical_characters"]
