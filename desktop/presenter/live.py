@@ -57,6 +57,8 @@ class LiveScene(Scene):
                 low=classroom.energy_text(low),
                 high=classroom.energy_text(high),
             )
+            if found.count
+            else classroom.energy_text(0.0)  # nothing yet: no range to give ("between 0 Wh and 0 Wh")
         )
         self.equivalent.setText(
             self.tr("About as much as {equivalent}").format(equivalent=found.equivalent) if found.equivalent else ""

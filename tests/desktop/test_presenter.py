@@ -214,3 +214,20 @@ def test_spin_box_arrows_are_triangles_not_bars(qtbot: QtBot) -> None:
     assert drawn[-1] > drawn[0], f"a bar, not a triangle pointing up: {drawn}"
     for way in ("up", "down"):
         assert Path(theme.ARROWS[way]).is_file()
+
+
+def test_live_scene_of_an_empty_day_gives_no_range_of_zeros(qtbot: QtBot, estimator: Estimator) -> None:
+    """A morning class before any query saw "0 Wh of electricity (between 0 Wh and 0 Wh)"."""
+    found = Session(listen=False, profile="empty-live")
+    try:
+        win = PresenterWindow(found)
+        qtbot.addWidget(win)
+        live = win.live
+        assert live.count.text() == "0 queries"
+        assert live.energy.text() == "0 Wh"
+        item = Interaction.model_validate(make_item(ts=history.utc_text(datetime.now(UTC))))
+        history.store(found.db, history.Estimates(estimator).rows([item]))
+        found.changed.emit([str(item.id)])
+        assert "between" in live.energy.text()
+    finally:
+        found.close()
