@@ -43,7 +43,8 @@ def csv_row(item: dict[str, Any]) -> list[Any]:
     return row
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as the start of a formula
+# What a spreadsheet may read as the start of a formula; the full-width forms too, which some convert on input.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _CONTROL_TO_SPACE = {code: " " for code in (*range(0x20), 0x7F)}
 
 
@@ -58,12 +59,12 @@ def cell(value: Any) -> Any:  # noqa: ANN401 - a CSV cell's value
         return value
     if not value.isprintable():
         value = value.translate(_CONTROL_TO_SPACE)
-    return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
+    return "'" + value if value.lstrip().startswith(_FORMULA_START) else value
 
 
 def uncell(text: str) -> str:
     """The text `cell` neutralised, as it was (the apostrophe it added taken off again)."""
-    return text[1:] if text.startswith("'") and text[1:].lstrip(" ").startswith(_FORMULA_START) else text
+    return text[1:] if text.startswith("'") and text[1:].lstrip().startswith(_FORMULA_START) else text
 
 
 def write(out: IO[str], items: Iterable[dict[str, Any]]) -> int:

@@ -170,7 +170,8 @@ def test_no_writer_outside_the_private_file_helper():
 
 
 HOSTILE_TEXT = ["=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)",
-                "\t=1+1", "\r=1+1", "plain"]  # fmt: skip
+                "\t=1+1", "\r=1+1", "\u00a0=1+1", "\u3000@SUM(1)", "\uff1dHYPERLINK(1)", "\uff0bcmd|x",
+                "plain"]  # fmt: skip
 
 
 def test_no_text_cell_of_a_csv_export_starts_a_formula(data_dir, tmp_path):
@@ -194,8 +195,9 @@ def test_no_text_cell_of_a_csv_export_starts_a_formula(data_dir, tmp_path):
         cells = list(csv.reader(f))
     assert cells[0] == list(CSV_COLUMNS)
     assert len({line[0] for line in cells[1:]}) >= 3 * len(HOSTILE_TEXT)
-    bad = [cell for line in cells[1:] for cell in line if cell[:1] in ("=", "+", "@", "\t", "\r")]
-    bad += [cell for line in cells[1:] for cell in line if cell.startswith("-") and not _number(cell)]
+    starts = ("=", "+", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # full-width forms too
+    bad = [cell for line in cells[1:] for cell in line if cell.lstrip()[:1] in starts]
+    bad += [cell for line in cells[1:] for cell in line if cell.lstrip().startswith("-") and not _number(cell)]
     assert bad == []
     assert text_columns  # the columns seeded above are among CSV_COLUMNS
     assert any(cell == "'=HYPERLINK(\"http://evil\",\"x\")" for line in cells for cell in line)
