@@ -1,10 +1,14 @@
-"""The application object of a report or an export: rendered offscreen, without the offscreen platform's chatter."""
+"""Reports and exports rendered offscreen.
+
+Their application object (without the offscreen platform's chatter), and what they render as the bytes of a file.
+"""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QBuffer, QIODevice, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 # Said by the offscreen platform for every window it lays out; harmless, and noise on a user's terminal.
@@ -27,4 +31,12 @@ def app() -> QApplication:
     return QApplication(sys.argv[:1])
 
 
-__all__ = ["app"]
+def png_bytes(image: QImage) -> bytes:
+    """`image` as a PNG file's bytes (written by the caller, 0600, whole or not at all)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 6.12 wants str
+    return bytes(buffer.data().data())
+
+
+__all__ = ["app", "png_bytes"]

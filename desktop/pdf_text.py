@@ -3,8 +3,8 @@
 Qt's PDF writer tells readers which character each glyph stands for (the font's ToUnicode map) by taking the lowest
 code point that maps to the glyph. CJK fonts give a radical and the character of the same shape one glyph (U+2F47
 KANGXI RADICAL SUN and U+65E5 日), so the radical wins: copied or searched text read "⽇" for "日" and "⻋" for "车".
-`mend_text_layer` rewrites those entries to the character of the same glyph, in place: every entry keeps its length,
-so no offset in the file moves. A radical that stands alone is never in our text, so nothing true is changed.
+`mend_text` rewrites those entries to the character of the same glyph before the file is written: every entry keeps
+its length, so no offset in the file moves. A radical standing alone is never in our text: nothing true is changed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QFont, QRawFont
 
@@ -93,13 +92,4 @@ def mend_text(pdf: bytes, table: dict[int, int] | None = None) -> bytes:
     return mended if len(mended) == len(pdf) else pdf
 
 
-def mend_text_layer(path: Path) -> None:
-    """Rewrites the PDF at `path` in place so its Chinese text reads back as written (see the module's note)."""
-    data = path.read_bytes()
-    mended = mend_text(data)
-    if mended != data:
-        with path.open("r+b") as out:
-            out.write(mended)
-
-
-__all__ = ["mend_text", "mend_text_layer", "radical_characters"]
+__all__ = ["mend_text", "radical_characters"]

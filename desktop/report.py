@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -71,16 +70,11 @@ def report_title(week: WeekData) -> str:
     )
 
 
-def _png(image: QImage) -> bytes:
+def _pdf(week: WeekData) -> bytes:
+    """A4, one page: the title, then the week's content painted by its widgets (text stays text, charts vectors)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 6.12 wants str
-    return bytes(buffer.data().data())
-
-
-def _pdf(week: WeekData, path: Path) -> None:
-    """A4, one page: the title, then the week's content painted by its widgets (text stays text, charts vectors)."""
-    writer = QPdfWriter(str(path))
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
     writer.setResolution(150)
@@ -91,7 +85,7 @@ def _pdf(week: WeekData, path: Path) -> None:
     painter = QPainter(writer)
     try:
         if not painter.isActive():
-            raise OSError(f"cannot write {path}")
+            raise OSError("cannot paint the report")
         area = painter.viewport()
         font = QFont(content.font())
         font.setPixelSize(30)
@@ -107,6 +101,7 @@ def _pdf(week: WeekData, path: Path) -> None:
     finally:
         painter.end()
         _close(content)
+    return pdf_text.mend_text(bytes(buffer.data().data()))
 
 
 def _texts() -> dict[str, str]:
@@ -148,7 +143,7 @@ def _html(image: QImage, week: WeekData) -> str:
         for key, label in (("energy_wh", "energy"), ("co2e_g", "carbon"), ("water_ml", "water"))
     )
     sentences = "\n".join(f"<p>{html.escape(line)}</p>" for line in week.sentences)
-    picture = base64.b64encode(_png(image)).decode("ascii")
+    picture = base64.b64encode(offscreen.png_bytes(image)).decode("ascii")
     start, last = week.start.isoformat(), end.isoformat()
     counts = t["counts"].format(count=s["count"], ai=s["ai_count"], search=s["search_count"])
     lang = "zh-CN" if i18n.current() == "zh_CN" else "en"
@@ -205,11 +200,9 @@ def render_week(
     finally:
         db.conn.close()
     if fmt == "pdf":
-        _pdf(week, path)
-        pdf_text.mend_text_layer(path)
-        os.chmod(path, files.PRIVATE_FILE)  # QPdfWriter creates it under the umask
+        files.write_private(path, _pdf(week))
     elif fmt == "png":
-        files.write_private(path, _png(render_image(week)))
+        files.write_private(path, offscreen.png_bytes(render_image(week)))
     else:
         files.write_private(path, _html(render_image(week), week))
     return week

@@ -12,6 +12,7 @@ from typing import IO, Any
 from wattprint.core.cli import csvrows
 from wattprint.core.cli._history import open_history, parse_date
 from wattprint.core.cli.errors import UsageError
+from wattprint.core.cli.files import check_output
 from wattprint.core.model.modeldata import load
 from wattprint.core.store import files, queries
 from wattprint.core.words.i18n import _
@@ -62,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
     since = parse_date(args.since) if args.since else None
     if args.output is not None and args.output.is_dir():
         raise UsageError(_("{path} is a folder; give a file name").format(path=args.output))
+    if args.output is not None:
+        check_output(args.output)
     db = open_history()
     items = (item for item in queries.iter_rows(db, load(), since=since))
     if args.output is None:

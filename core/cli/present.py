@@ -13,6 +13,7 @@ from typing import Any
 
 from wattprint.core.cli import screen
 from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.cli.files import check_output
 from wattprint.core.words.i18n import _
 
 
@@ -54,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     # An export never shows a window: render offscreen whether or not there is a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     exporter = importlib.import_module("wattprint.desktop.presenter.export")
+    for path in exporter.targets(args.export):  # all refused before one is written
+        check_output(path)
     try:
         args.export.mkdir(parents=True, exist_ok=True)
         written: list[Path] = exporter.export(args.export, profile=args.profile, printable=args.theme == "light")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.cli.files import check_output
 from wattprint.core.words.i18n import _
 
 FORMATS = ("png", "pdf", "html")
@@ -63,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     parent = args.output.parent if str(args.output.parent) else Path()
     if not parent.is_dir():
         raise UsageError(_("the folder {folder} does not exist").format(folder=parent))
+    check_output(args.output)
     # A report never shows a window: render offscreen whether or not there is a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     report = importlib.import_module("wattprint.desktop.report")

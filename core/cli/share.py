@@ -9,6 +9,7 @@ from typing import Any
 
 from wattprint.core.cli._history import open_history, parse_date
 from wattprint.core.cli.errors import UsageError, UserError
+from wattprint.core.cli.files import check_output
 from wattprint.core.insight import share
 from wattprint.core.model.modeldata import load
 from wattprint.core.words.i18n import _
@@ -38,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     parent = args.output.parent if str(args.output.parent) else Path()
     if not parent.is_dir():
         raise UsageError(_("the folder {folder} does not exist").format(folder=parent))
+    check_output(args.output)
     try:
         code = share.normal_code(args.code)
     except share.ShareError as error:

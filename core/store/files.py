@@ -6,12 +6,15 @@ checked (so a swap after the check cannot fool it), and no more than the limit i
 
 Writing: every file Wattprint writes outside its data folder (exports, shares, reports) may hold the user's history,
 so it is created 0600 whatever the umask, next to its target under a temporary name, and moved into place only when
-complete (a failed write leaves no half file).
+complete (a failed write leaves no half file). A named symlink is followed to the file it names, as a shell's `>`
+would; a target that is not a regular file (`/dev/full`, `/dev/stdout`, a FIFO, a folder) is refused, never replaced
+by a file nor written to.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -26,6 +29,27 @@ MAX_NESTING = 32  # JSON arrays and objects inside each other; Wattprint's own f
 
 class FileRefusedError(ValueError):
     """A file that cannot be read as asked; the message says why, in one line."""
+
+
+class OutputRefusedError(OSError):
+    """A place no file may be written: it exists and is not a regular file (`strerror` says what it is)."""
+
+
+def output_target(path: Path) -> Path:
+    """The file a write to `path` replaces: `path`, or the file its symlink names.
+
+    Raises:
+        OutputRefusedError: It exists and is a folder, a device, a pipe or a socket.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return target
+    if stat.S_ISREG(info.st_mode):
+        return target
+    what = _("a folder") if stat.S_ISDIR(info.st_mode) else _("a pipe, device or socket")
+    raise OutputRefusedError(errno.EINVAL, _("not a regular file but {what}").format(what=what), str(path))
 
 
 def open_regular(path: Path, max_bytes: int) -> BinaryIO:
@@ -105,12 +129,13 @@ def private_output(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """A new file readable by the user only, written under a temporary name and moved to `path` when complete.
 
     Args:
-        path: Where the file ends up (replaced if it exists).
+        path: Where the file ends up (replaced if it exists; through a symlink, the file it names).
         binary: Yield a binary stream instead of UTF-8 text.
 
     Raises:
-        OSError: It cannot be written; nothing is left behind.
+        OSError: It cannot be written; nothing is left behind. `OutputRefusedError` when `path` is not a regular file.
     """
+    path = output_target(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), PRIVATE_FILE)
     try:
@@ -139,8 +164,10 @@ def write_private(path: Path, content: str | bytes) -> None:
 __all__ = [
     "MAX_NESTING",
     "FileRefusedError",
+    "OutputRefusedError",
     "nesting",
     "open_regular",
+    "output_target",
     "private_output",
     "read_regular",
     "size_text",

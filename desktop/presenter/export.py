@@ -7,15 +7,14 @@ bars are vectors. `printable` gives dark text on white, for paper.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPoint, QRectF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPoint, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from wattprint.core.store.files import PRIVATE_FILE
+from wattprint.core.store import files
 from wattprint.core.words import i18n as core_i18n
 from wattprint.desktop import i18n, offscreen, pdf_text
 from wattprint.desktop.presenter.theme import colours
@@ -49,13 +48,15 @@ def handout_title(day: date) -> str:
     return QCoreApplication.translate("Handout", "Wattprint in class: {day}").format(day=day.isoformat())
 
 
-def write_pdf(window: PresenterWindow, path: Path, day: date) -> None:
+def handout_pdf(window: PresenterWindow, day: date) -> bytes:
     """One landscape A4 page per scene, painted by the scenes' own widgets (selectable text, vector bars).
 
     Raises:
-        OSError: The file cannot be written.
+        OSError: It cannot be painted.
     """
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageOrientation(QPageLayout.Orientation.Landscape)
     writer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter)
@@ -65,7 +66,7 @@ def write_pdf(window: PresenterWindow, path: Path, day: date) -> None:
     writer.setCreator("Wattprint")
     painter = QPainter(writer)
     if not painter.isActive():
-        raise OSError(f"cannot write {path}")
+        raise OSError("cannot paint the handout")
     _background, _text, muted, _accent = colours(window.printable)
     window.footer.hide()
     try:
@@ -91,7 +92,13 @@ def write_pdf(window: PresenterWindow, path: Path, day: date) -> None:
     finally:
         painter.end()
         window.footer.show()
-    pdf_text.mend_text_layer(path)
+    return pdf_text.mend_text(bytes(buffer.data().data()))
+
+
+def targets(folder: Path) -> list[Path]:
+    """The files an export writes into `folder`: one PNG per scene, then the PDF handout."""
+    pictures = [folder / f"{i:02d}-{name}.png" for i, name in enumerate(SCENE_NAMES, start=1)]
+    return [*pictures, folder / PDF_NAME]
 
 
 _FLAGS = QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren
@@ -118,18 +125,11 @@ def export(folder: Path, profile: str | None = None, *, printable: bool = False)
         window.show()
         QApplication.processEvents()
         images = render(window)
-        written = []
-        for i, (image, name) in enumerate(zip(images, SCENE_NAMES, strict=True), start=1):
-            path = folder / f"{i:02d}-{name}.png"
-            if not image.save(str(path)):
-                raise OSError(f"cannot write {path}")
-            written.append(path)
-        pdf = folder / PDF_NAME
-        write_pdf(window, pdf, date.today())
-        written.append(pdf)
-        for path in written:
-            os.chmod(path, PRIVATE_FILE)  # Qt creates them under the umask; Wattprint's files are the user's alone
-        return written
+        *pictures, pdf = targets(folder)
+        for image, path in zip(images, pictures, strict=True):
+            files.write_private(path, offscreen.png_bytes(image))  # the user's alone, whole or not at all
+        files.write_private(pdf, handout_pdf(window, date.today()))
+        return [*pictures, pdf]
     finally:
         window.close()
         window.deleteLater()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -140,6 +141,7 @@ def test_every_file_the_cli_writes_is_user_only(data_dir, tmp_path):
         ("share", "--week", "--date", "2026-11-18", "--code", code, "-o", str(out / "s.json")),
         ("report", "--week", "--date", "2026-11-18", "--format", "html", "-o", str(out / "r.html")),
         ("report", "--week", "--date", "2026-11-18", "--format", "png", "-o", str(out / "r.png")),
+        ("report", "--week", "--date", "2026-11-18", "--format", "pdf", "-o", str(out / "r.pdf")),
     ]
     for args in commands:
         done = _run(*args, umask=0o022, timeout=120)
@@ -149,9 +151,69 @@ def test_every_file_the_cli_writes_is_user_only(data_dir, tmp_path):
     (folder / "s.json").write_bytes((out / "s.json").read_bytes())
     assert _run("class", "import", str(folder), umask=0o022).returncode == 0
     written = [p for p in [*out.iterdir(), *data_dir.rglob("*")] if p.is_file()]
-    assert {p.name for p in out.iterdir()} == {"e.json", "e.csv", "s.json", "r.html", "r.png"}  # no .part left
+    assert {p.name for p in out.iterdir()} == {"e.json", "e.csv", "s.json", "r.html", "r.png", "r.pdf"}  # no .part
     wrong = [f"{p} {oct(stat.S_IMODE(p.stat().st_mode))}" for p in written if stat.S_IMODE(p.stat().st_mode) != 0o600]
     assert wrong == []
+
+
+def _writers(out: Path, code: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Every command that writes a file the user names: (the file's name in `out`, the command)."""
+    week = ("--week", "--date", "2026-11-18")
+    return [
+        ("e.json", ("export", "--format", "json", "-o", str(out / "e.json"))),
+        ("e.csv", ("export", "--format", "csv", "-o", str(out / "e.csv"))),
+        ("s.json", ("share", *week, "--code", code, "-o", str(out / "s.json"))),
+        ("r.html", ("report", *week, "-o", str(out / "r.html"))),
+        ("r.png", ("report", *week, "-o", str(out / "r.png"))),
+        ("r.pdf", ("report", *week, "-o", str(out / "r.pdf"))),
+        ("wattprint-classroom.pdf", ("present", "--export", str(out))),  # the handout's own name in its folder
+        ("03-scale.png", ("present", "--export", str(out))),  # and one of its pictures
+    ]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link-to-fifo", "link-to-dev-null"])
+def test_a_target_that_is_not_a_regular_file_is_refused_and_left_as_it_was(data_dir, tmp_path, kind):
+    """`export -o /dev/full` replaced the device with a regular file (as root) and said it had written it; `-o
+    /dev/stdout` replaced the symlink. Every writer now refuses such a target, in one line, and changes nothing."""
+    _seed()
+    assert _run("class", "code").returncode == 0
+    code = share.class_code()
+    assert code is not None
+    for n, (name, args) in enumerate(_writers(tmp_path / "out", code)):
+        out = tmp_path / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        target = out / name
+        if kind == "fifo":
+            os.mkfifo(target)
+        else:
+            real = tmp_path / f"a-fifo-{n}"
+            os.mkfifo(real)
+            target.symlink_to(real if kind == "link-to-fifo" else Path("/dev/null"))
+        before = os.lstat(target)
+        done = _run(*args, timeout=120)
+        assert done.returncode == 2, (args, done.stdout, done.stderr[-2000:])
+        assert "not a regular file" in done.stderr, (args, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1, (args, done.stderr)
+        after = os.lstat(target)
+        assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino), args
+        assert [p.name for p in out.iterdir()] == [name], args  # nothing else written, no .part left
+
+
+def test_a_symlink_to_a_file_is_written_through(data_dir, tmp_path):
+    """As a shell's `>` would: the file the link names gets the export (0600); the link stays a link."""
+    _seed()
+    real = tmp_path / "kept" / "export.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "export.json"
+    link.symlink_to(real)
+    done = _run("export", "--format", "json", "-o", str(link))
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink()
+    assert len(json.loads(real.read_text())) == 3
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    assert sorted(p.name for p in real.parent.iterdir()) == ["export.json"]
 
 
 def test_no_writer_outside_the_private_file_helper():
