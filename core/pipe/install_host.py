@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,15 +28,17 @@ CHROMIUM_FAMILY = ("chrome", "chromium", "brave", "edge", "vivaldi")
 BROWSERS = (*CHROMIUM_FAMILY, "firefox")
 DESCRIPTION = "Wattprint: stores the energy estimates of your AI and search queries on this computer"
 
-# Folders under the user's configuration folder, per OS (KeePassXC's NativeMessageInstaller uses the same).
-_LINUX = {
-    "chrome": ".config/google-chrome/NativeMessagingHosts",
-    "chromium": ".config/chromium/NativeMessagingHosts",
-    "brave": ".config/BraveSoftware/Brave-Browser/NativeMessagingHosts",
-    "edge": ".config/microsoft-edge/NativeMessagingHosts",
-    "vivaldi": ".config/vivaldi/NativeMessagingHosts",
-    "firefox": ".mozilla/native-messaging-hosts",
+# Folders of the host manifests, per OS (KeePassXC's NativeMessageInstaller uses the same). On Linux a Chromium-family
+# browser keeps its user data, and so its NativeMessagingHosts folder, under $CHROME_CONFIG_HOME, else
+# $XDG_CONFIG_HOME, else ~/.config (`chromium_config_home`); Firefox reads ~/.mozilla whatever the environment.
+_LINUX_CHROMIUM = {
+    "chrome": "google-chrome/NativeMessagingHosts",
+    "chromium": "chromium/NativeMessagingHosts",
+    "brave": "BraveSoftware/Brave-Browser/NativeMessagingHosts",
+    "edge": "microsoft-edge/NativeMessagingHosts",
+    "vivaldi": "vivaldi/NativeMessagingHosts",
 }
+_LINUX_FIREFOX = ".mozilla/native-messaging-hosts"
 _MACOS = {
     "chrome": "Library/Application Support/Google/Chrome/NativeMessagingHosts",
     "chromium": "Library/Application Support/Chromium/NativeMessagingHosts",
@@ -80,7 +83,38 @@ class Target:
     registry_key: str | None = None
 
 
-def target(browser: str, system: str, home: Path, *, user_data_dir: Path | None = None, data: Path) -> Target:
+def chromium_config_home(home: Path, environ: Mapping[str, str] | None = None) -> Path:
+    """Where Chromium-family browsers keep their user data on Linux: $CHROME_CONFIG_HOME, $XDG_CONFIG_HOME, ~/.config.
+
+    The order is Chromium's own (its default user data folder on Linux); a variable that is empty or not an absolute
+    path is passed over, as the XDG Base Directory specification says.
+    """
+    environ = os.environ if environ is None else environ
+    for name in ("CHROME_CONFIG_HOME", "XDG_CONFIG_HOME"):
+        value = environ.get(name, "")
+        if value and os.path.isabs(value):
+            return Path(value)
+    return home / ".config"
+
+
+def manifest_folder(browser: str, system: str, home: Path, environ: Mapping[str, str] | None = None) -> Path:
+    """The folder a browser reads its user-level host manifests from, on Linux or macOS."""
+    if system == "macos":
+        return home / _MACOS[browser]
+    if browser == "firefox":
+        return home / _LINUX_FIREFOX
+    return chromium_config_home(home, environ) / _LINUX_CHROMIUM[browser]
+
+
+def target(
+    browser: str,
+    system: str,
+    home: Path,
+    *,
+    user_data_dir: Path | None = None,
+    data: Path,
+    environ: Mapping[str, str] | None = None,
+) -> Target:
     """The registration of one browser on one OS.
 
     Args:
@@ -89,14 +123,14 @@ def target(browser: str, system: str, home: Path, *, user_data_dir: Path | None 
         home: The user's home folder.
         user_data_dir: A Chromium `--user-data-dir`: the manifest goes to its NativeMessagingHosts folder.
         data: Wattprint's data folder (where Windows manifests live).
+        environ: The environment the browsers start in (default: this process's), for their configuration folder.
     """
     name = f"{HOST_NAME}.json"
     if user_data_dir is not None:
         return Target(browser, user_data_dir / "NativeMessagingHosts" / name)
     if system == "windows":
         return Target(browser, data / "NativeMessagingHosts" / f"{HOST_NAME}-{browser}.json", _windows_key(browser))
-    folders = _MACOS if system == "macos" else _LINUX
-    return Target(browser, home / folders[browser] / name)
+    return Target(browser, manifest_folder(browser, system, home, environ) / name)
 
 
 def _windows_key(browser: str) -> str:
@@ -151,8 +185,9 @@ def detected(system: str, home: Path, path: str | None = None) -> list[str]:
     """
     if system == "windows":
         return list(BROWSERS)
-    folders = _MACOS if system == "macos" else _LINUX
-    return [b for b in BROWSERS if (home / folders[b]).parent.is_dir() or installed(b, system, home, path)]
+    return [
+        b for b in BROWSERS if manifest_folder(b, system, home).parent.is_dir() or installed(b, system, home, path)
+    ]
 
 
 def extension_id(source: Path | None = None) -> str:

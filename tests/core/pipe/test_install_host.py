@@ -44,8 +44,44 @@ WINDOWS_KEYS = {
 
 
 @pytest.mark.parametrize(("system", "browser"), sorted(EXPECTED))
-def test_manifest_location(system, browser):
+def test_manifest_location(system, browser, monkeypatch):
+    for name in ("CHROME_CONFIG_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.delenv(name, raising=False)
     assert install_host.target(browser, system, HOME, data=DATA).manifest == EXPECTED[(system, browser)]
+
+
+@pytest.mark.parametrize(
+    ("environ", "folder"),
+    [
+        ({}, HOME / ".config"),
+        ({"XDG_CONFIG_HOME": "/x/conf"}, Path("/x/conf")),
+        ({"CHROME_CONFIG_HOME": "/c", "XDG_CONFIG_HOME": "/x/conf"}, Path("/c")),
+        ({"XDG_CONFIG_HOME": ""}, HOME / ".config"),
+        ({"XDG_CONFIG_HOME": "relative/conf"}, HOME / ".config"),  # not absolute: passed over, as the spec says
+    ],
+)
+def test_chromium_family_manifests_follow_the_browsers_config_home(environ, folder):
+    """On Linux Chromium keeps its user data folder, and so NativeMessagingHosts, under $CHROME_CONFIG_HOME, else
+    $XDG_CONFIG_HOME, else ~/.config (Chromium's default user data folder; native-messaging installers and Chrome
+    tooling compute it in the same order). A manifest under ~/.config was never read where XDG_CONFIG_HOME is set.
+    Firefox reads ~/.mozilla whatever the environment."""
+    family = (("chromium", "chromium"), ("chrome", "google-chrome"), ("brave", "BraveSoftware/Brave-Browser"))
+    for browser, relative in family:
+        found = install_host.target(browser, "linux", HOME, data=DATA, environ=environ).manifest
+        assert found == folder / relative / "NativeMessagingHosts" / "org.wattprint.host.json"
+    firefox = install_host.target("firefox", "linux", HOME, data=DATA, environ=environ).manifest
+    assert firefox == HOME / ".mozilla/native-messaging-hosts/org.wattprint.host.json"
+
+
+def test_install_host_writes_where_the_browser_reads_with_xdg_config_home(tmp_path, monkeypatch, capsys):
+    config = tmp_path / "xdg-config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.delenv("CHROME_CONFIG_HOME", raising=False)
+    assert main(["install-host", "--browser", "chromium"]) == 0
+    manifest = config / "chromium/NativeMessagingHosts/org.wattprint.host.json"
+    assert json.loads(manifest.read_text())["name"] == "org.wattprint.host"
+    assert not (Path(os.environ["HOME"]) / ".config/chromium").exists()
+    assert str(manifest) in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("browser", install_host.BROWSERS)
