@@ -233,7 +233,82 @@ def resolve(name: str, data: ModelData, providers: tuple[str, ...] = ALL_PROVIDE
             if spec is not None:
                 reasoning = mode or spec.reasoning or spec.key in attrs.models or bool(alias and alias.reasoning)
                 return spec if reasoning == spec.reasoning else _with(spec, reasoning=reasoning)
-    return None
+    if "/" in key:  # a Hugging Face id ("deepseek-ai/DeepSeek-V3.1"): the model's own name, without its organisation
+        found = resolve(key.rsplit("/", 1)[1], data, providers)
+        if found is not None:
+            return found
+    spelled = spelled_out(key)
+    if spelled != key:
+        return resolve(spelled, data, providers)
+    return _named_size(key, attrs.mode_suffixes)
+
+
+# Perplexity's compact model names ("gpt51_thinking", "claude45sonnet", "gemini25pro", "grok41reasoning", "o4mini",
+# "kimik2thinking"), and Claude written version first ("Claude 4.5 Sonnet").
+_COMPACT = re.compile(r"(gpt|claude|gemini|grok|kimik|o)(\d)(\d?)([a-z]*)((?:-[a-z0-9.]+)*)")
+_VERSION_FIRST = re.compile(r"claude-(\d+(?:[.-]\d)?)-(sonnet|opus|haiku)((?:-[a-z0-9.]+)*)")
+_COMPACT_MODES = {
+    "thinking": "-thinking", "reasoning": "-reasoning", "nonthinking": "", "nonreasoning": "", "instant": "",
+}  # fmt: skip
+
+
+def spelled_out(key: str) -> str:
+    """A compact model name written out as its maker writes it; any other name as it is.
+
+    "claude45sonnetthinking" -> "claude-sonnet-4.5-thinking", "gpt51" -> "gpt-5.1", "o4mini" -> "o4-mini".
+    """
+    first = _VERSION_FIRST.fullmatch(key)
+    if first:
+        return f"claude-{first[2]}-{first[1]}{first[3]}"
+    found = _COMPACT.fullmatch(key)
+    if not found:
+        return key
+    family, major, minor, word, tail = found.groups()
+    version = major + (f".{minor}" if minor and minor != "0" else "")
+    mode = ""
+    for name, suffix in _COMPACT_MODES.items():
+        if word.endswith(name) and not word.endswith("non" + name):
+            word, mode = word[: -len(name)], suffix
+            break
+    if family == "claude":
+        parts = ["claude", word, version]
+    elif family == "kimik":
+        parts = ["kimi", f"k{version}", word]
+    elif family == "o":
+        parts = [f"o{version}", word]
+    elif family == "gpt" and word.startswith("o"):  # "gpt4o", "gpt4omini"
+        parts = [f"gpt-{version}o", word[1:]]
+    else:
+        parts = [family, version, word]
+    return "-".join(p for p in parts if p) + mode + tail
+
+
+# A size the name states, as open-weights models are named: "llama-3.3-70b-instruct" (dense), "qwen3-30b-a3b" (a
+# mixture of experts: 30B in all, 3B active). One size only; "8x7b" and "e4b" are not read as sizes.
+_NAMED_SIZE = re.compile(r"(?:^|[-/])(\d+(?:\.\d+)?)b(?:-a(\d+(?:\.\d+)?)b)?(?=$|-)")
+_EIGHT_BITS = re.compile(r"(?:^|-)(?:fp8|int8|8bit)(?:$|-)")
+
+
+def _named_size(key: str, mode_suffixes: tuple[str, ...]) -> ModelSpec | None:
+    """An open-weights model no catalogue lists, sized by what its name states (its model card's size); else None."""
+    sizes = _NAMED_SIZE.findall(key)
+    if len(sizes) != 1:
+        return None
+    total = float(sizes[0][0])
+    active = float(sizes[0][1]) if sizes[0][1] else total
+    if not 0.1 <= active <= total <= 5000:
+        return None
+    return ModelSpec(
+        key=f"named/{key}",
+        active=(active, active),
+        total=(total, total),
+        quant_bits=8 if _EIGHT_BITS.search(key) else 16,
+        tps=None,
+        ttft=None,
+        reasoning=_DATE.sub("", key).endswith(mode_suffixes),  # "...-Thinking-2507": its reasoning mode
+        undisclosed=False,
+        source="model-cards",
+    )
 
 
 def _with(spec: ModelSpec, **changes: object) -> ModelSpec:

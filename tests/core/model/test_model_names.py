@@ -46,6 +46,59 @@ def test_page_slugs_resolve(name: str, key: str, reasoning: bool) -> None:
     assert spec.reasoning is reasoning
 
 
+@pytest.mark.parametrize(
+    ("name", "key", "reasoning"),
+    [
+        # Perplexity's model_preference values (extension/tests/fixtures/perplexity/EVIDENCE.md, D1 and D4).
+        ("gpt51_thinking", "openai/gpt-5.1", True),
+        ("gpt52", "openai/gpt-5.2", False),
+        ("gpt4o", "openai/gpt-4o", False),
+        ("claude45sonnet", "anthropic/claude-sonnet-4-5", False),
+        ("claude45sonnetthinking", "anthropic/claude-sonnet-4-5", True),
+        ("claude45opusthinking", "anthropic/claude-opus-4-5", True),
+        ("gemini25pro", "google_genai/gemini-2.5-pro", True),
+        ("gemini30flash", "google_genai/gemini-3-flash-preview", False),
+        ("gemini30flash_high", "google_genai/gemini-3-flash-preview", True),
+        ("gemini31pro_low", "google_genai/gemini-3.1-pro-preview", True),
+        ("grok4nonthinking", "grok-4", False),
+        ("grok41reasoning", "grok-4", True),
+        ("o4mini", "openai/o4-mini", True),
+        ("kimik2thinking", "kimi-k2", True),
+        ("turbo", "sonar", False),
+        ("r1", "deepseek-r1", True),
+        # Claude written version first, as some pages do.
+        ("Claude 4.5 Sonnet", "anthropic/claude-sonnet-4-5", False),
+        # Hugging Face ids (HuggingChat's router names the model that ran so): the organisation dropped, then the
+        # catalogue; a model no catalogue lists is sized by what its name states, as its model card names it.
+        ("deepseek-ai/DeepSeek-V3.1", "deepseek-v3", False),
+        ("moonshotai/Kimi-K2-Instruct", "kimi-k2", False),
+        ("meta-llama/Llama-3.3-70B-Instruct", "named/llama-3.3-70b-instruct", False),
+        ("Qwen/Qwen3-30B-A3B-Thinking-2507", "named/qwen3-30b-a3b-thinking-2507", True),
+        ("deepseek-v3.2", "deepseek-v3", False),
+        ("deepseek-v3.2-speciale", "deepseek-v3", True),
+    ],
+)
+def test_names_pages_send_in_other_spellings_resolve(name: str, key: str, reasoning: bool) -> None:
+    spec = llm.resolve(name, DATA)
+    assert spec is not None, name
+    assert (spec.key, spec.reasoning) == (key, reasoning)
+
+
+def test_a_size_in_the_name_is_read_as_the_model_card_gives_it() -> None:
+    dense = llm.resolve("meta-llama/Llama-3.3-70B-Instruct", DATA)
+    moe = llm.resolve("Qwen/Qwen3-30B-A3B-Thinking-2507", DATA)
+    fp8 = llm.resolve("someone/New-Model-120B-FP8", DATA)
+    assert dense is not None
+    assert (dense.total, dense.active) == ((70, 70), (70, 70))
+    assert moe is not None
+    assert (moe.total, moe.active) == ((30, 30), (3, 3))
+    assert fp8 is not None
+    assert fp8.quant_bits == 8
+    assert not dense.undisclosed  # a stated size: not calibrated on any operator's disclosure
+    for name in ("mixtral-8x7b-foo", "model-7b-13b", "gemma-3n-e4b-x", "model-0b"):  # no single, sane size
+        assert llm.resolve(name, DATA) is None, name
+
+
 @pytest.mark.parametrize("name", ["gemini-2.5-pro", "gpt-5-pro", "o4-mini", "deepseek-r1"])
 def test_reasoning_is_a_catalogue_attribute_not_a_substring(name: str) -> None:
     spec = llm.resolve(name, DATA)
