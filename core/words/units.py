@@ -42,6 +42,11 @@ def range_figures(low: float, high: float) -> int:
     return 2
 
 
+def ratio_figures(low: float, high: float, other_low: float, other_high: float) -> int:
+    """The significant figures a ratio of two ranged quantities supports: the fewer of theirs ("10", not "12.5")."""
+    return min(range_figures(low, high), range_figures(other_low, other_high))
+
+
 def plain(value: float, figures: int = 2) -> str:
     """A figure with a thousands separator and no trailing zeros: 0.34, 2.5, 14, 1,300 (to `figures` figures)."""
     if value == 0:
@@ -89,4 +94,4 @@ def is_time(unit: str) -> bool:
 
 
 __all__ = ["TIME_UNITS", "WIDE_RANGE", "duration", "duration_unit", "in_range", "is_time", "plain", "range_figures",
-           "significant"]  # fmt: skip
+           "ratio_figures", "significant"]  # fmt: skip

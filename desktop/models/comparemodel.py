@@ -41,6 +41,12 @@ def build_items(data: ModelData, zone: str | None, service: str | None, model: s
     return compare.comparison(Estimator(data, zone=zone), service, model)
 
 
+def times_search(item: compare.Item, search: compare.Item) -> str:
+    """How many web searches `item` is, as precise as both ranges allow ("10", not "12" for 1.5 Wh against 0.12 Wh)."""
+    figures = units.ratio_figures(item.low, item.high, search.low, search.high)
+    return fmt.number(item.central / search.central, figures)
+
+
 class CompareModel(QAbstractTableModel):
     """Items to compare, smallest first, recomputed in the background when the choice changes.
 
@@ -64,7 +70,7 @@ class CompareModel(QAbstractTableModel):
         self.model: str | None = None
         self.zone: str | None = None
         self._generation = 0
-        self._search_wh = 0.0
+        self._search: compare.Item | None = None
         self.build: Callable[[ModelData, str | None, str | None, str | None], list[compare.Item]] = build_items
 
     @Slot()
@@ -90,7 +96,7 @@ class CompareModel(QAbstractTableModel):
         self.beginResetModel()
         self.items = list(items)
         search = next((i for i in items if i.key == "search"), None)
-        self._search_wh = search.central if search else 0.0
+        self._search = search if search is not None and search.central else None
         self.endResetModel()
         self.ready.emit()
 
@@ -124,7 +130,7 @@ class CompareModel(QAbstractTableModel):
         if 1 <= column <= 3:  # as precise as the item's range allows, no more
             figures = units.range_figures(item.low, item.high)
             return fmt.energy((item.central, item.low, item.high)[column - 1], figures)
-        return fmt.number(item.central / self._search_wh) if self._search_wh else "—"
+        return times_search(item, self._search) if self._search is not None else "—"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

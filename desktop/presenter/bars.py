@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -55,7 +55,10 @@ class Bars(QWidget):
         font = QFont(self.font())
         font.setPixelSize(font_px(self, "body"))
         painter.setFont(font)
-        row = self.height() / len(self.bars)
+        small = QFont(font)
+        small.setPixelSize(font_px(self, "small"))
+        scale_height = small.pixelSize() * 1.8  # under the rows: the decades the steps mark
+        row = (self.height() - scale_height) / len(self.bars)
         label_width = self.width() * 0.34
         text_width = self.width() * 0.30
         track = self.width() - label_width - text_width - 24
@@ -63,11 +66,13 @@ class Bars(QWidget):
         low = math.log10(min(values)) - 0.3 if values else 0.0
         high = math.log10(max(values)) if values else 1.0
         span = max(high - low, 1e-9)
+        self._paint_decades(painter, small, (label_width, track, low, span), row * len(self.bars), scale_height)
+        painter.setFont(font)
         for i, bar in enumerate(self.bars):
             top = i * row
             painter.setPen(self.text_colour)
             painter.drawText(
-                QRectF(0, top, label_width - 16, row),
+                QRectF(0, top - row * 0.2, label_width - 16, row * 1.4),  # a label on two lines still fits
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap),
                 bar.label,
             )
@@ -82,3 +87,19 @@ class Bars(QWidget):
                 bar.text,
             )
         painter.end()
+
+    def _paint_decades(
+        self, painter: QPainter, font: QFont, scale: tuple[float, float, float, float], bottom: float, height: float
+    ) -> None:
+        """A faint line at each power of ten along the track, its value under the rows ("0.1", "1", "10", "100")."""
+        left, track, low, span = scale
+        lines = QColor(self.muted_colour)
+        lines.setAlphaF(0.35)
+        painter.setFont(font)
+        for power in range(math.ceil(low), math.floor(low + span) + 1):
+            x = left + track * (power - low) / span
+            painter.setPen(lines)
+            painter.drawLine(QPointF(x, 0), QPointF(x, bottom))
+            painter.setPen(self.muted_colour)
+            value = f"{10.0**power:g}" if power < 0 else f"{10**power:,}"
+            painter.drawText(QRectF(x - 60, bottom, 120, height), int(Qt.AlignmentFlag.AlignCenter), value)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from wattprint.core.insight import classroom
+from wattprint.core.words import units
 from wattprint.core.words.i18n import _
 from wattprint.desktop.presenter.bars import Bar, Bars
 from wattprint.desktop.presenter.scene import Context, Scene
@@ -53,14 +54,19 @@ class RankingScene(Scene):
                 text.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 box.addWidget(text)
                 self.card_grid.addWidget(card, i // COLUMNS, i % COLUMNS)
+            search = next(item for item in self.ranking.cards if item.key == "search")
             self.bars.set_bars(
                 [
                     Bar(
                         _(item.label),
                         item.central,
                         self.tr("{energy} · {times}× a search").format(
-                            energy=classroom.energy_text(item.central),
-                            times=classroom.number(self.ranking.times_search[item.key]),
+                            # as precise as its range allows, as Compare writes it: "0.1 Wh", not "0.12 Wh"
+                            energy=classroom.energy_text(item.central, units.range_figures(item.low, item.high)),
+                            times=classroom.number(
+                                self.ranking.times_search[item.key],
+                                units.ratio_figures(item.low, item.high, search.low, search.high),
+                            ),
                         ),
                         GROUP_COLOURS[item.group],
                     )
@@ -78,7 +84,7 @@ class RankingScene(Scene):
             else self.tr("Put these in order, from the least electricity to the most.")
         )
         self.hint.setText(
-            self.tr("Bars on a log scale: each step is ten times more. Orange: AI · blue: search · green: everyday.")
+            self.tr("Bars on a log scale: each step is ten times more. Orange: AI · blue: search · pink: everyday.")
             if self.revealed
             else self.tr("Press Space or Enter to reveal the answer.")
         )

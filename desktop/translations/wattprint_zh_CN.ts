@@ -899,8 +899,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Bars on a log scale: each step is ten times more. Orange: AI · blue: search · green: everyday.</source>
-        <translation>柱形使用对数刻度：每一格是前一格的十倍。橙色：AI · 蓝色：搜索 · 绿色：日常活动。</translation>
+        <source>Bars on a log scale: each step is ten times more. Orange: AI · blue: search · pink: everyday.</source>
+        <translation>柱形使用对数刻度：每一格是前一格的十倍。橙色：AI · 蓝色：搜索 · 粉色：日常活动。</translation>
     </message>
     <message>
         <location line="+2"/>

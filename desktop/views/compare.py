@@ -22,7 +22,7 @@ from wattprint.core.model import modelnames
 from wattprint.core.model.modeldata import ModelData
 from wattprint.core.words import display
 from wattprint.desktop import format as fmt
-from wattprint.desktop.models.comparemodel import CompareModel
+from wattprint.desktop.models.comparemodel import CompareModel, times_search
 from wattprint.desktop.widgets.charts import CompareChart
 
 
@@ -116,7 +116,7 @@ class CompareView(QWidget):
         energy = fmt.energy_range(chosen.central, chosen.low, chosen.high)
         if search is not None and search.central:
             text = self.tr("{what}: {energy}, about {times} times a web search.").format(
-                what=chosen.label, energy=energy, times=fmt.number(chosen.central / search.central)
+                what=chosen.label, energy=energy, times=times_search(chosen, search)
             )
         else:
             text = self.tr("{what}: {energy}.").format(what=chosen.label, energy=energy)

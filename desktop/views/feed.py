@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,10 +121,10 @@ class FeedView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The model's name takes what width is left, and gives it up first on a narrow window: the figures of the
-        # columns after it are never cut short ("0.5 mL (0.009..." in a 920-pixel window in Chinese).
-        header.setSectionResizeMode(SORT_KEYS.index("model"), QHeaderView.ResizeMode.Stretch)
+        # Every column keeps the width of its text; the model's name also takes what width is left. A window too
+        # narrow for all of them scrolls sideways: no name is cut to "…" and no figure short ("0.5 mL (0.02–1").
         header.setStretchLastSection(False)
+        self.table.viewport().installEventFilter(self)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first, before sorting is switched on
         header.setToolTip(display.range_help())
         self.table.setSortingEnabled(True)
@@ -237,6 +237,21 @@ class FeedView(QWidget):
             return
         self._fitted = True
         self.table.resizeColumnsToContents()
+        self._spread_model_column()
+
+    def _spread_model_column(self) -> None:
+        """The model's column: its text's width, or more to fill the table's width when the others leave room."""
+        header = self.table.horizontalHeader()
+        column = SORT_KEYS.index("model")
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != column)
+        wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        header.resizeSection(column, max(wanted, self.table.viewport().width() - others))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The model's column follows the table's width."""
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport() and self._fitted:
+            self._spread_model_column()
+        return super().eventFilter(watched, event)
 
     @Slot(QModelIndex)
     def _open_index(self, index: QModelIndex) -> None:

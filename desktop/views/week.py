@@ -59,6 +59,7 @@ def _card(title: str, name: str) -> tuple[QFrame, QLabel]:
     _scaled(value, 1.4, bold=True)
     value.setAccessibleName(name)
     value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    value.setWordWrap(True)  # a narrow window wraps "59 AI · 80 Wh / 13 searches · 2 Wh", never cuts it
     layout.addWidget(heading)
     layout.addWidget(value)
     return frame, value

@@ -31,6 +31,7 @@ AI_COLOR = QColor(scheme.OKABE_ORANGE)
 SEARCH_COLOR = QColor(scheme.OKABE_BLUE)
 EVERYDAY_COLOR = QColor(scheme.OKABE_GREEN)
 HIGHLIGHT_COLOR = QColor(scheme.OKABE_PURPLE)  # the week shown, in the trend
+TREND_COLOR = QColor("#8c96a0")  # the other weeks: a grey on light and dark, not the blue that means "searches"
 GROUP_COLORS = {"ai": AI_COLOR, "search": SEARCH_COLOR, "everyday": EVERYDAY_COLOR}
 
 
@@ -150,7 +151,7 @@ class TrendChart(_ChartView):
         chart = self._clear()
         chart.setTitle(self.tr("Last {count} weeks (Wh)").format(count=len(weeks)))
         central = QBarSet(self.tr("Energy"))
-        central.setColor(SEARCH_COLOR)
+        central.setColor(TREND_COLOR)
         central.setSelectedColor(HIGHLIGHT_COLOR)
         labels = []
         locale = QLocale()
