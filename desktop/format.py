@@ -84,12 +84,19 @@ def change(summary: dict[str, Any]) -> str:
     sentence = weektext.change_sentence(summary)
     if sentence is None:
         day = summary.get("period") == "day"
-        if "until" in summary.get("previous", {}):
+        until = summary.get("previous", {}).get("until")
+        if until:
             # In progress, compared up to the same time: the period before may have had queries later on (the trend
-            # shows them), just none by this time.
+            # shows them), just none by this time, which is named ("Wednesday 14:05").
+            moment = datetime.fromisoformat(until)
             if day:
-                return QCoreApplication.translate("format", "none yesterday by this time: nothing to compare")
-            return QCoreApplication.translate("format", "none last week by this time: nothing to compare")
+                return QCoreApplication.translate(
+                    "format", "none yesterday by this time ({when}): nothing to compare"
+                ).format(when=f"{moment:%H:%M}")
+            when = f"{locale().dayName(moment.isoweekday(), QLocale.FormatType.LongFormat)} {moment:%H:%M}"
+            return QCoreApplication.translate(
+                "format", "none last week by this time ({when}): nothing to compare"
+            ).format(when=when)
         if day:
             return QCoreApplication.translate("format", "nothing to compare with yesterday")
         return QCoreApplication.translate("format", "nothing to compare with last week")

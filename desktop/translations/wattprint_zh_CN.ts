@@ -110,7 +110,7 @@
 <context>
     <name>CompareChart</name>
     <message>
-        <location filename="../widgets/charts.py" line="+184"/>
+        <location filename="../widgets/charts.py" line="+188"/>
         <source>Energy of one of each (Wh, log scale)</source>
         <translation>每项一次的能耗（Wh，对数刻度）</translation>
     </message>
@@ -276,7 +276,7 @@
 <context>
     <name>FeedModel</name>
     <message>
-        <location filename="../models/feedmodel.py" line="+30"/>
+        <location filename="../models/feedmodel.py" line="+31"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -349,7 +349,7 @@
 <context>
     <name>FeedView</name>
     <message>
-        <location filename="../views/feed.py" line="+39"/>
+        <location filename="../views/feed.py" line="+38"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
@@ -466,7 +466,7 @@
     </message>
     <message>
         <location line="-64"/>
-        <location line="+122"/>
+        <location line="+119"/>
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
@@ -481,7 +481,7 @@
         <translation>显示 {count} 次查询：{energy} · {carbon} · {water}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+63"/>
         <source>Delete this query?</source>
         <translation>删除这条查询？</translation>
     </message>
@@ -494,7 +494,7 @@
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../presenter/export.py" line="+49"/>
+        <location filename="../presenter/export.py" line="+48"/>
         <source>Wattprint in class: {day}</source>
         <translation>Wattprint 课堂讲义：{day}</translation>
     </message>
@@ -524,7 +524,7 @@
         <translation>耗电 {central}（介于 {low} 和 {high} 之间）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>About as much as {equivalent}</source>
         <translation>大约相当于{equivalent}</translation>
     </message>
@@ -708,12 +708,12 @@
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../presenter/window.py" line="+57"/>
+        <location filename="../presenter/window.py" line="+58"/>
         <source>Wattprint — classroom</source>
         <translation>Wattprint — 课堂</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>{n} / {total} · → next · ← back · ↑ ↓ change the number · Esc leaves</source>
         <translation>{n} / {total} · → 下一页 · ← 上一页 · ↑ ↓ 调整数字 · Esc 退出</translation>
     </message>
@@ -877,23 +877,23 @@
 <context>
     <name>RankingScene</name>
     <message>
-        <location filename="../presenter/ranking.py" line="+27"/>
+        <location filename="../presenter/ranking.py" line="+28"/>
         <source>Which uses more?</source>
         <translation>哪个更耗电？</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Put these in order, from the least electricity to the most.</source>
         <translation>请按耗电量从少到多排序。</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-21"/>
         <source>{energy} · {times}× a search</source>
         <translation>{energy} · 搜索的 {times} 倍</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>From the least electricity to the most (central estimates; AI figures have wide ranges).</source>
         <translation>按耗电量从少到多排列（中心估算值；AI 的数字范围很宽）。</translation>
     </message>
@@ -1471,7 +1471,7 @@
 <context>
     <name>WeekContent</name>
     <message>
-        <location filename="../views/week.py" line="+77"/>
+        <location filename="../views/week.py" line="+78"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
@@ -1590,7 +1590,7 @@
 <context>
     <name>WeekView</name>
     <message>
-        <location line="-126"/>
+        <location line="-127"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
@@ -1610,7 +1610,7 @@
         <translation>日期…</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+151"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
@@ -1818,17 +1818,17 @@
 <context>
     <name>format</name>
     <message>
-        <location filename="../format.py" line="+91"/>
-        <source>none yesterday by this time: nothing to compare</source>
-        <translation>昨天此时之前没有记录，无可对比</translation>
+        <location filename="../format.py" line="+93"/>
+        <source>none yesterday by this time ({when}): nothing to compare</source>
+        <translation>昨天此时（{when}）之前没有记录，无可对比</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>none last week by this time: nothing to compare</source>
-        <translation>上周同一时间之前没有记录，无可对比</translation>
+        <location line="+4"/>
+        <source>none last week by this time ({when}): nothing to compare</source>
+        <translation>上周同一时间（{when}）之前没有记录，无可对比</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>nothing to compare with yesterday</source>
         <translation>没有可与昨天比较的数据</translation>
     </message>
@@ -1841,12 +1841,12 @@
 <context>
     <name>report</name>
     <message>
-        <location filename="../report.py" line="+69"/>
+        <location filename="../report.py" line="+68"/>
         <source>Wattprint report: the week of {start} to {end}</source>
         <translation>Wattprint 报告：{start} 至 {end} 这一周</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>Your week with AI: {start} to {end}</source>
         <translation>您这一周的 AI 使用：{start} 至 {end}</translation>
     </message>

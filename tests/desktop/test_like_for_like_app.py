@@ -16,7 +16,9 @@ def test_change_texts_follow_the_period() -> None:
     assert fmt.change({"period": "day", "change": {"energy_wh": None}}) == "nothing to compare with yesterday"
     # In progress, with nothing before by this time: said so, since the trend may show queries later that week.
     so_far = {"period": "week", "change": {"energy_wh": None}, "previous": {"until": "2026-11-25T12:00+00:00"}}
-    assert fmt.change(so_far) == "none last week by this time: nothing to compare"
+    assert fmt.change(so_far) == "none last week by this time (Wednesday 12:00): nothing to compare"
+    yesterday = {"period": "day", "change": {"energy_wh": None}, "previous": {"until": "2026-11-25T08:30+01:00"}}
+    assert fmt.change(yesterday) == "none yesterday by this time (08:30): nothing to compare"
 
 
 def test_week_card_and_tray_compare_like_for_like(window: MainWindow) -> None:
