@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from wattprint.core.insight import classroom
-from wattprint.core.words import display
+from wattprint.core.words import display, units
 from wattprint.desktop.presenter.scene import Context, Scene
 from wattprint.desktop.presenter.theme import label
 
@@ -27,7 +27,9 @@ class TrainingScene(Scene):
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(40)
         self.grid.setVerticalSpacing(8)
-        headers = (self.tr("Model (year)"), self.tr("Training"), self.tr("Use passes it after"), self.tr("That is"))
+        headers = (
+            self.tr("Model (year)"), self.tr("Training"), self.tr("Use equals training after"), self.tr("That is"),
+        )  # fmt: skip
         for column, text in enumerate(headers):
             self.grid.addWidget(label(text, "small"), 0, column)
         self.cells: list[list[QLabel]] = []
@@ -54,7 +56,7 @@ class TrainingScene(Scene):
                 self.tr("{name} ({year})").format(name=display.name(row.name), year=row.year),
                 training,
                 self.tr("{n} queries").format(n=classroom.count_range_text(*row.queries_range)),
-                self._days(row.days_to_pass),
+                self._days(row.days_to_pass, units.range_figures(row.queries_range[0], row.queries_range[2])),
             )
             if len(self.cells) < i:
                 self.cells.append([label("", "accent" if column == 3 else "body") for column in range(len(texts))])
@@ -66,15 +68,16 @@ class TrainingScene(Scene):
             self.tr(
                 "Each query: a typical chatbot answer, {energy}. Training figures are published estimates (GPT-4's "
                 "rests on leaked hardware counts). ↑ ↓ change the queries a day."
-            ).format(energy=classroom.energy_text(found.wh_per_query))
+            ).format(energy=classroom.energy_text(found.wh_per_query, units.range_figures(*self.wh_per_query[::2])))
         )
 
-    def _days(self, days: float) -> str:
-        if days < 1:
-            return self.tr("{n} hours").format(n=classroom.number(days * 24))
-        if days < 365:
-            return self.tr("{n} days").format(n=classroom.number(days))
-        return self.tr("{n} years").format(n=classroom.number(days / 365))
+    def _days(self, days: float, figures: int) -> str:
+        """A time as precise as the query counts it comes from ("20 hours" for "1 billion (500 million–2 billion)")."""
+        if days < 2:  # never "1 days": hours up to two days, days up to two years
+            return self.tr("{n} hours").format(n=classroom.number(days * 24, figures))
+        if days < 730:
+            return self.tr("{n} days").format(n=classroom.number(days, figures))
+        return self.tr("{n} years").format(n=classroom.number(days / 365, figures))
 
     def adjust(self, direction: int) -> bool:
         """Steps the queries a day (a million ... ten billion)."""

@@ -1322,7 +1322,7 @@
         <translation>每天查询次数</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Model (year)</source>
         <translation>模型（年份）</translation>
     </message>
@@ -1333,8 +1333,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Use passes it after</source>
-        <translation>使用量超过训练所需时间</translation>
+        <source>Use equals training after</source>
+        <translation>使用能耗追平训练所需查询</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1342,7 +1342,7 @@
         <translation>相当于</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>If one model answered this many queries a day:</source>
         <translation>如果一个模型每天回答这么多次查询：</translation>
     </message>
@@ -1362,7 +1362,7 @@
         <translation>每次查询：聊天机器人的一次典型回答，{energy}。训练数字为已公布的估算（GPT-4 的估算依据泄露的硬件数量）。↑ ↓ 调整每天的查询次数。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{n} hours</source>
         <translation>{n} 小时</translation>
     </message>
