@@ -197,8 +197,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Bars show the central estimate; the dark line spans the low to high estimate. Everyday activities are one figure each. A typical query is a short prompt and a 500-token answer.</source>
-        <translation>柱形表示中心估算值；深色线段表示从下限到上限的估算范围。日常活动各为一个数值。典型查询指一个简短的提问和一个 500 词元的回答。</translation>
+        <source>Bars show the central estimate; the thin line across a bar spans the low to high estimate. Everyday activities are one figure each. A typical query is a short prompt and a 500-token answer.</source>
+        <translation>柱形表示中心估算值；横穿柱形的细线表示从下限到上限的估算范围。日常活动各为一个数值。典型查询指一个简短的提问和一个 500 词元的回答。</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1228,23 +1228,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-78"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Import history</source>
         <translation>导入历史记录</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-84"/>
         <source>Delete everything…</source>
         <translation>全部删除…</translation>
     </message>
@@ -1279,12 +1279,12 @@
         <translation>已连接。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>No browser is connected yet: connect them, then install the extension.</source>
-        <translation>尚未连接任何浏览器：请先连接浏览器，再安装扩展。</translation>
+        <location line="+3"/>
+        <source>No browser is connected yet: load the extension, then connect the browsers with the button below.</source>
+        <translation>尚未连接任何浏览器：请先加载扩展，再用下方按钮连接浏览器。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Running &apos;wattprint install-host&apos;…</source>
         <translation>正在运行“wattprint install-host”…</translation>
     </message>

@@ -69,8 +69,8 @@ class CompareView(QWidget):
         self.table.setTabKeyNavigation(False)
         note = QLabel(
             self.tr(
-                "Bars show the central estimate; the dark line spans the low to high estimate. Everyday activities "
-                "are one figure each. A typical query is a short prompt and a 500-token answer."
+                "Bars show the central estimate; the thin line across a bar spans the low to high estimate. Everyday "
+                "activities are one figure each. A typical query is a short prompt and a 500-token answer."
             )
         )
         note.setWordWrap(True)

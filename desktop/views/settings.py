@@ -192,7 +192,9 @@ class SettingsView(QWidget):
         if registered:
             lead = self.tr("Connected.")
         else:
-            lead = self.tr("No browser is connected yet: connect them, then install the extension.")
+            lead = self.tr(
+                "No browser is connected yet: load the extension, then connect the browsers with the button below."
+            )
         self.browsers.setText(lead + "\n" + "   ".join(lines))
 
     @Slot()
