@@ -219,7 +219,9 @@ class MainWindow(QMainWindow):
         paused = self.settings_model.paused_until()
         pause = (" · " + self.tr("capture paused until {time}").format(time=fmt.clock(paused.astimezone()))
                  if paused else "")  # fmt: skip
-        history_name = self.profile or self.tr("yours")
+        history_name = (
+            self.tr("demo data") if self.profile == demo.DEMO_PROFILE else self.profile or self.tr("yours")
+        )
         self.status.setText(self.tr("History: {name} · {where}").format(name=history_name, where=where) + pause)
         warnings = self.session.capture_warnings()
         self.capture_warning.setText("\n".join(warnings))

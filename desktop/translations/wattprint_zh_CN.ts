@@ -637,12 +637,17 @@
         <translation>记录已暂停至 {time}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>yours</source>
         <translation>您的</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>History: {name} · {where}</source>
         <translation>历史记录：{name} · {where}</translation>
     </message>
@@ -800,7 +805,7 @@
     <message>
         <location line="+6"/>
         <source>{name}, {size} billion active parameters</source>
-        <translation>{name}，{size} 十亿激活参数</translation>
+        <translation>{name}，{size}B 激活参数</translation>
     </message>
     <message>
         <location line="+4"/>
