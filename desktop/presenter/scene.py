@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from wattprint.core.model.estimator import Estimator
 from wattprint.core.model.modeldata import ModelData
 from wattprint.desktop.presenter.theme import label
+
+# A key hint in a scene's sentence: "(↑ ↓ change it)" inside it, or "↑ ↓ change the number of people." at its end.
+_KEY_HINT = re.compile(r"\s*(?:[(（]↑ ↓[^)）]*[)）]|↑ ↓[^.。]*[.。]?)")
+
+
+def without_key_hints(text: str) -> str:
+    """A scene's sentence for paper: its key hints taken out."""
+    return _KEY_HINT.sub("", text).strip()
 
 
 @dataclass
@@ -84,6 +93,10 @@ class Scene(QWidget):
             if control and widget.isVisibleTo(self):
                 widget.setProperty("hidden_for_handout", True)
                 widget.hide()
+        for text in self.findChildren(QLabel):  # "↑ ↓ change the number of people." means nothing on paper
+            if "↑ ↓" in text.text():
+                text.setProperty("text_before_handout", text.text())
+                text.setText(without_key_hints(text.text()))
 
     def end_export(self) -> None:
         """Shows again what `prepare_export` hid."""
@@ -91,3 +104,8 @@ class Scene(QWidget):
             if widget.property("hidden_for_handout"):
                 widget.setProperty("hidden_for_handout", None)
                 widget.show()
+        for text in self.findChildren(QLabel):
+            before = text.property("text_before_handout")
+            if before:
+                text.setProperty("text_before_handout", None)
+                text.setText(before)

@@ -45,6 +45,8 @@ def test_handout_pdf_is_text_with_a_dated_title(tmp_path: Path) -> None:
         assert words in text, words
     assert "Import folder" not in text  # paper has no button nor key to press
     assert "press I" not in text
+    assert "↑" not in text  # nor arrow keys: "↑ ↓ change the number of people." is taken out of its sentence
+    assert "central estimate)." in text
     plain = unicodedata.normalize("NFKC", " ".join(text.split()))  # the PDF's text may join "fi" into one ligature
     assert "The teacher adds the files in the presenter's Our class scene." in plain
     assert _pdf_images(pdf) == []  # bars are vectors, nothing is a picture
@@ -111,5 +113,6 @@ def test_chinese_handout_is_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         i18n.reset()
     text = _pdf_text(out / "wattprint-classroom.pdf")
     assert "亿" in text
+    assert "↑" not in text  # no key hints on paper
     for english in ("billion", "million", " queries", "Scale it up", "Which uses more", "Our class", "(estimate)"):
         assert english not in text, english
