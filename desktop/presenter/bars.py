@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from wattprint.desktop.presenter.theme import MUTED, TEXT, font_px
@@ -60,8 +60,10 @@ class Bars(QWidget):
         scale_height = small.pixelSize() * 1.8  # under the rows: the decades the steps mark
         row = (self.height() - scale_height) / len(self.bars)
         label_width = self.width() * 0.34
-        text_width = self.width() * 0.30
-        track = self.width() - label_width - text_width - 24
+        # The longest bar leaves room for its text: the track shrinks for long texts ("★☆☆☆☆ among large models").
+        longest = max(QFontMetricsF(font).horizontalAdvance(bar.text) for bar in self.bars)
+        text_width = max(self.width() * 0.30, longest + 24)
+        track = max(self.width() * 0.15, self.width() - label_width - text_width - 24)
         values = [bar.value for bar in self.bars if bar.value > 0]
         low = math.log10(min(values)) - 0.3 if values else 0.0
         high = math.log10(max(values)) if values else 1.0

@@ -25,9 +25,10 @@ class ModelsScene(Scene):
         self.bars = Bars()
         self.explain = label(
             self.tr(
-                "Stars as in the AI Energy Score: the range from the most to the least efficient model shown is split "
-                "into five equal bands; the lowest band gets ★★★★★, the highest ★. A * marks a model whose size is not "
-                "published (assumed)."
+                "Stars as in the AI Energy Score: a model is rated among models of its size (small: up to 20B "
+                "parameters, medium: up to 66B, large: more), whose range from the most to the least efficient is "
+                "split into five equal bands: the lowest gets ★★★★★, the highest ★. A * marks a size not published "
+                "(assumed)."
             ),
             "small",
         )
@@ -51,9 +52,15 @@ class ModelsScene(Scene):
         for row in rows:
             name = self.tr("{model} *").format(model=row.label) if row.size_assumed else row.label
             stars = "★" * row.stars + "☆" * (classroom.STARS - row.stars)
-            text = self.tr("{stars}  {energy}").format(stars=stars, energy=classroom.energy_text(row.energy_wh[1]))
+            text = self.tr("{stars} among {size} models · {energy}").format(
+                stars=stars, size=self._size_names()[row.size_class], energy=classroom.energy_text(row.energy_wh[1])
+            )
             bars.append(Bar(name, row.energy_wh[1], text, ACCENT if row.stars >= 4 else AI))
         self.bars.set_bars(bars)
+
+    def _size_names(self) -> dict[str, str]:
+        """AI Energy Score's size classes, as the caption names them."""
+        return {"A": self.tr("small"), "B": self.tr("medium"), "C": self.tr("large")}
 
     def adjust(self, direction: int) -> bool:
         """Steps the answer length (100 ... 10,000 tokens)."""

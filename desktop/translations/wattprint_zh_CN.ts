@@ -691,11 +691,11 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Stars as in the AI Energy Score: the range from the most to the least efficient model shown is split into five equal bands; the lowest band gets ★★★★★, the highest ★. A * marks a model whose size is not published (assumed).</source>
-        <translation>星级参照 AI Energy Score：把所示模型中从最高效到最低效的范围平均分成五档；能耗最低的一档为 ★★★★★，最高的一档为 ★。带 * 的模型未公布规模（为假设值）。</translation>
+        <source>Stars as in the AI Energy Score: a model is rated among models of its size (small: up to 20B parameters, medium: up to 66B, large: more), whose range from the most to the least efficient is split into five equal bands: the lowest gets ★★★★★, the highest ★. A * marks a size not published (assumed).</source>
+        <translation>星级参照 AI Energy Score：每个模型只与同等规模的模型比较（小型：不超过 200 亿参数，中型：不超过 660 亿，大型：更多），把其中从最高效到最低效的范围平均分成五档：能耗最低的一档为 ★★★★★，最高的一档为 ★。带 * 的模型未公布规模（为假设值）。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The same question, an answer of about {words} words (↑ ↓ change it):</source>
         <translation>同一个问题，回答约 {words} 个词（↑ ↓ 调整）：</translation>
     </message>
@@ -706,8 +706,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{stars}  {energy}</source>
-        <translation>{stars}  {energy}</translation>
+        <source>{stars} among {size} models · {energy}</source>
+        <translation>{stars}（{size}模型中）· {energy}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>small</source>
+        <translation>小型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>medium</source>
+        <translation>中型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>large</source>
+        <translation>大型</translation>
     </message>
 </context>
 <context>
