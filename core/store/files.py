@@ -6,9 +6,10 @@ checked (so a swap after the check cannot fool it), and no more than the limit i
 
 Writing: every file Wattprint writes outside its data folder (exports, shares, reports) may hold the user's history,
 so it is created 0600 whatever the umask, next to its target under a temporary name, and moved into place only when
-complete (a failed write leaves no half file). A named symlink is followed to the file it names, as a shell's `>`
-would; a target that is not a regular file (`/dev/full`, `/dev/stdout`, a FIFO, a folder) is refused, never replaced
-by a file nor written to.
+complete (a failed write leaves no half file). A target that is not a regular file (`/dev/full`, a FIFO, a folder, or
+a symlink to one, such as `/dev/stdout`) is refused, never replaced by a file nor written to. A symlink is never
+written through: the new file takes the link's place and the file it named is left as it was (a link planted in a
+shared folder such as /tmp cannot point the export at another of the user's files).
 """
 
 from __future__ import annotations
@@ -36,18 +37,17 @@ class OutputRefusedError(OSError):
 
 
 def output_target(path: Path) -> Path:
-    """The file a write to `path` replaces: `path`, or the file its symlink names.
+    """`path`, checked as a place to write a new file (which replaces it, a symlink included, never what it names).
 
     Raises:
-        OutputRefusedError: It exists and is a folder, a device, a pipe or a socket.
+        OutputRefusedError: It exists and is a folder, a device, a pipe or a socket, or a symlink to one.
     """
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        info = os.stat(target)
-    except FileNotFoundError:
-        return target
+        info = os.stat(path)  # through a symlink: a link to /dev/stdout is refused like /dev/stdout
+    except (FileNotFoundError, NotADirectoryError):
+        return path
     if stat.S_ISREG(info.st_mode):
-        return target
+        return path
     what = _("a folder") if stat.S_ISDIR(info.st_mode) else _("a pipe, device or socket")
     raise OutputRefusedError(errno.EINVAL, _("not a regular file but {what}").format(what=what), str(path))
 
@@ -129,7 +129,7 @@ def private_output(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """A new file readable by the user only, written under a temporary name and moved to `path` when complete.
 
     Args:
-        path: Where the file ends up (replaced if it exists; through a symlink, the file it names).
+        path: Where the file ends up (replaced if it exists; a symlink there is replaced, not written through).
         binary: Yield a binary stream instead of UTF-8 text.
 
     Raises:

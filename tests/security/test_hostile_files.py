@@ -200,20 +200,25 @@ def test_a_target_that_is_not_a_regular_file_is_refused_and_left_as_it_was(data_
         assert [p.name for p in out.iterdir()] == [name], args  # nothing else written, no .part left
 
 
-def test_a_symlink_to_a_file_is_written_through(data_dir, tmp_path):
-    """As a shell's `>` would: the file the link names gets the export (0600); the link stays a link."""
+def test_a_symlink_is_replaced_never_written_through(data_dir, tmp_path):
+    """A link planted where the user writes (another user's link in /tmp) must not point the export at one of the
+    user's own files: the export takes the link's place (0600) and the file the link named is left as it was."""
     _seed()
-    real = tmp_path / "kept" / "export.json"
-    real.parent.mkdir()
-    real.write_text("old")
-    link = tmp_path / "export.json"
-    link.symlink_to(real)
-    done = _run("export", "--format", "json", "-o", str(link))
-    assert done.returncode == 0, done.stderr
-    assert link.is_symlink()
-    assert len(json.loads(real.read_text())) == 3
-    assert stat.S_IMODE(real.stat().st_mode) == 0o600
-    assert sorted(p.name for p in real.parent.iterdir()) == ["export.json"]
+    victim = tmp_path / "kept" / "authorized_keys"
+    victim.parent.mkdir()
+    victim.write_text("ssh-ed25519 AAAA... the user's key\n")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    for command, name in ((("export", "--format", "json"), "e.json"), (("export", "--format", "csv"), "e.csv"),
+                          (("report", "--week", "--date", "2026-11-18"), "r.html")):  # fmt: skip
+        link = shared / name
+        link.symlink_to(victim)
+        done = _run(*command, "-o", str(link), timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert not link.is_symlink(), name
+        assert stat.S_IMODE(link.stat().st_mode) == 0o600
+        assert victim.read_text() == "ssh-ed25519 AAAA... the user's key\n", name
+    assert sorted(p.name for p in victim.parent.iterdir()) == ["authorized_keys"]  # no temporary file beside it
 
 
 def test_no_writer_outside_the_private_file_helper():
