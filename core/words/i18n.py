@@ -46,7 +46,7 @@ def language() -> str:
     encode = getattr(os.environ, "encodekey", None)
     if not isinstance(raw, dict) or encode is None:
         return _from_environment()
-    key = tuple(raw.get(k) for k in _env_keys(encode))
+    key = tuple(map(raw.get, _env_keys(encode)))
     found = _BY_ENV.get(key)
     if found is None:
         if len(_BY_ENV) > 64:
