@@ -112,6 +112,12 @@ test('a trusted click on the stop button is a stop, not a send', () => {
   assert.equal(isStopGesture(click({ 'data-testid': 'stop-button' })), true); // ChatGPT
   assert.equal(isStopGesture(click({ 'aria-label': 'Stop response' })), true); // Claude, Gemini
   assert.equal(isStopGesture(click({ 'aria-label': '停止生成' })), true);
+  // The other labels public automation code waits on (fixtures' EVIDENCE.md, "Stop control").
+  assert.equal(isStopGesture(click({ 'data-testid': 'composer-stop-button' })), true); // ChatGPT, newer composer
+  assert.equal(isStopGesture(click({ 'aria-label': 'Stop streaming' })), true); // ChatGPT
+  assert.equal(isStopGesture(click({ 'aria-label': 'Stop generating' })), true);
+  assert.equal(isStopGesture(click({ 'aria-label': 'Stop Response' })), true); // Claude, capitalised
+  assert.equal(isStopGesture(click({ 'aria-label': 'Stop generation' })), true); // Gemini, before 2026
   assert.equal(isStopGesture(click({ 'aria-label': 'Send message' })), false);
   assert.equal(isStopGesture(click({ 'aria-label': 'Stopwatch' })), false);
   assert.equal(isStopGesture(click({ 'data-testid': 'stop-button' }, false)), false, 'a synthetic click is not the user');
