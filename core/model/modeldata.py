@@ -3,30 +3,13 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import tomllib
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-DATA_RELEASE = "2026.11"
-DATA_FILES = (
-    "sources.toml",
-    "services.toml",
-    "llm.toml",
-    "media.toml",
-    "grid.csv",
-    "equivalents.toml",
-    "tokens.toml",
-    "training.toml",
-    "scaling.toml",
-    "regions.toml",
-    "aliases.toml",
-    "anchors.toml",
-    "datacentres.toml",
-)
+from wattprint.core.model.dataversion import DATA_FILES, read_data, version_of
 
 
 class _Strict(BaseModel):
@@ -434,18 +417,10 @@ def _cited(data: ModelData) -> set[str]:
     return found
 
 
-def _read(name: str) -> bytes:
-    return resources.files("wattprint.core.data").joinpath(name).read_bytes()
-
-
 @cache
 def load() -> ModelData:
     """Reads and validates every data file. Cached: the data is read once per process."""
-    raw = {name: _read(name) for name in DATA_FILES}
-    digest = hashlib.sha256()
-    for name in DATA_FILES:
-        digest.update(name.encode() + b"\0" + raw[name])
-    digest.update(_ecologits_version().encode())
+    raw = {name: read_data(name) for name in DATA_FILES}
     toml = {name: tomllib.loads(raw[name].decode()) for name in DATA_FILES if name.endswith(".toml")}
     grid_rows = csv.DictReader(raw["grid.csv"].decode().splitlines())
     training = dict(toml["training.toml"])
@@ -464,7 +439,7 @@ def load() -> ModelData:
             item["wh"] = search_wh
     return ModelData.model_validate(
         {
-            "version": f"{DATA_RELEASE}+{digest.hexdigest()[:8]}",
+            "version": version_of(raw),
             "sources": toml["sources.toml"],
             "services": services,
             "llm": toml["llm.toml"],
@@ -487,7 +462,3 @@ def name_key(name: str) -> str:
     return "-".join(name.strip().lower().replace("_", " ").split())
 
 
-def _ecologits_version() -> str:
-    from importlib import metadata
-
-    return metadata.version("ecologits")

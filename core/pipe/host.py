@@ -187,7 +187,7 @@ class Host:
         return reply
 
     def _on_hello(self, message: Hello) -> dict[str, Any]:
-        from wattprint.core.model.modeldata import load
+        from wattprint.core.model.dataversion import data_version
         from wattprint.core.store.history import StorageError
         from wattprint.core.store.settings import Settings, read
         from wattprint.core.version import __version__
@@ -202,7 +202,7 @@ class Host:
             "type": "hello",
             "protocol": 1,
             "app_version": __version__,
-            "model_version": load().version,
+            "model_version": data_version(),  # the data files' version, without parsing them (a quicker first reply)
             "settings": settings.to_message(),
         }
 
