@@ -1831,8 +1831,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Connected: the host delivered a query.</source>
-        <translation>已连接：主机已送达一次查询。</translation>
+        <source>Connected: your browser sent its first query to Wattprint.</source>
+        <translation>已连接：浏览器已把第一次查询发送给 Wattprint。</translation>
     </message>
 </context>
 <context>

@@ -264,7 +264,7 @@ class WelcomeView(QWidget):
             DONE, self.tr("Your first query arrived: {service}, {energy}.").format(service=service, energy=energy)
         )
         self.feed_button.show()
-        self.connect_step.set_state(DONE, self.tr("Connected: the host delivered a query."))
+        self.connect_step.set_state(DONE, self.tr("Connected: your browser sent its first query to Wattprint."))
 
     # -- actions ----------------------------------------------------------------------------------------------------
 
