@@ -65,7 +65,9 @@ class CompareView(QWidget):
         self.table.setModel(model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The names take the room; the figures sit beside them, not a screen's width away from them.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setTabKeyNavigation(False)
         note = QLabel(
             self.tr(
