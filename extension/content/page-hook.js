@@ -430,6 +430,9 @@ function installHooks(adapter) {
     disguiseClass(window.WebSocket, WS);
     // Sites whose socket carries binary frames (Meta AI) get them as bytes; a Blob is read in order.
     const binary = adapter.binaryFrames === true;
+    // Sites whose socket can carry the rest of a handed-off answer (ChatGPT).
+    const continuation = typeof adapter.continuation === 'function' ? adapter.continuation.bind(adapter) : null;
+    const CONTINUATION_QUIET_MS = 30000;
     const asBytes = (data) => (data instanceof ArrayBuffer ? new Uint8Array(data)
       : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null);
     const origSendWs = WS.prototype.send;
@@ -468,7 +471,36 @@ function installHooks(adapter) {
         }
       };
       let blobs = settled();
+      // A turn handed off to this socket (ChatGPT's subscribe_ws_topic): the
+      // adapter takes the stream's text out of each message; the turn ends at
+      // its own end, or after a silence.
+      let quiet = null;
+      const continued = (text) => {
+        if (!state.current) {
+          const h = resumeHeld();
+          if (!h) return;
+          state.current = { ...h, continuing: true };
+        }
+        if (quiet) clearTimeout(quiet);
+        const turn = state.current.turn;
+        quiet = setTimeout(() => {
+          if (state.current && state.current.turn === turn) {
+            end(turn);
+            state.current = null;
+          }
+        }, CONTINUATION_QUIET_MS);
+        take(text);
+      };
       listen(ws, 'message', (ev) => {
+        if (continuation && typeof ev.data === 'string' && (held || (state.current && state.current.continuing))) {
+          let text;
+          try {
+            text = continuation(ev.data);
+          } catch {
+            text = null;
+          }
+          if (text) return continued(text);
+        }
         if (!state.current) return undefined;
         if (typeof ev.data === 'string') return take(ev.data);
         if (!binary) return undefined;

@@ -84,6 +84,8 @@ def test_variant_row_has_the_evidence_model_and_modes(run: dict[str, Any], servi
     if expected["prompt_text"]:
         assert sum(r["prompt"].values()) > 0, f"{name}: empty prompt"
     assert r["images"] == expected["images"], f"{name}: {r['images']} images"
+    if expected.get("parsed") and expected.get("complete"):  # read from the site's own traffic, not the page's text
+        assert r.get("source") == "traffic", f"{name}: counted from {r.get('source')}"
 
 
 def test_no_prompt_or_answer_text_reaches_the_data_folder(run: dict[str, Any]) -> None:

@@ -5,8 +5,13 @@
 // each time. A stream that carries `stream_handoff` and no answer continues on
 // POST .../f/conversation/resume ({conversation_id, offset}): the reader then
 // reports `handoff` and the page hook feeds the resume stream into the same
-// reader, so the continuation counts once, as the same turn. Where the
-// evidence for each shape was seen: tests/fixtures/chatgpt/EVIDENCE.md.
+// reader, so the continuation counts once, as the same turn. The page may
+// instead follow the handoff's `subscribe_ws_topic` option: the answer then
+// arrives on its WebSocket (ws.chatgpt.com), each message a JSON array of
+// envelopes whose payload.payload.encoded_item is a piece of the same SSE
+// stream; `continuation` takes that text out for the reader of the turn that
+// handed off. Where the evidence for each shape was seen:
+// tests/fixtures/chatgpt/EVIDENCE.md.
 
 import { tryJson, createSseParser } from '../capture/stream.js';
 import { countScripts } from '../capture/scripts.js';
@@ -21,6 +26,10 @@ const RESUME_PATH = /^\/backend-(?:api|anon|alt)\/f\/conversation\/resume\/?$/;
 // Slugs of models that reason before answering: o3, gpt-5-thinking, gpt-5-2-thinking, gpt-5-t-mini, ...
 const REASONING_MODEL = /(^o\d)|thinking|reason|-t-mini|-pro\b/i;
 const PARTS = '/message/content/parts/0';
+// The continuation socket's limits: a message, one encoded item, envelopes in a message.
+const MAX_WS_MESSAGE = 2 * 1024 * 1024;
+const MAX_ENCODED_ITEM = 1024 * 1024;
+const MAX_ENVELOPES = 16;
 const THOUGHT_TYPES = new Set(['thoughts', 'reasoning_recap']);
 const TURN_END_TYPES = new Set(['message_stream_complete', 'assistant_turn_complete']);
 
@@ -50,6 +59,34 @@ export default {
   label: 'ChatGPT',
   hosts: ['chatgpt.com', 'chat.openai.com'],
   matches: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
+
+  // The socket that can carry a handed-off answer (subscribe_ws_topic). A
+  // message sent on it is a subscription, never a prompt (parseRequest reads
+  // none); what arrives on it feeds a held turn through `continuation`.
+  isSocket(url) {
+    try {
+      const u = new URL(url);
+      const host = u.hostname.toLowerCase();
+      return (u.protocol === 'wss:' || u.protocol === 'ws:') && (host === 'chatgpt.com' || host.endsWith('.chatgpt.com'));
+    } catch {
+      return false;
+    }
+  },
+
+  /** The SSE text a continuation-socket message carries (its envelopes' encoded items), or null. */
+  continuation(message) {
+    if (typeof message !== 'string' || message.length === 0 || message.length > MAX_WS_MESSAGE) return null;
+    const envelopes = tryJson(message);
+    if (!Array.isArray(envelopes)) return null;
+    let text = '';
+    for (const envelope of envelopes.slice(0, MAX_ENVELOPES)) {
+      const outer = envelope && typeof envelope === 'object' ? envelope.payload : null;
+      const inner = outer && typeof outer === 'object' ? outer.payload : null;
+      const item = inner && typeof inner === 'object' ? inner.encoded_item : null;
+      if (typeof item === 'string' && item.length > 0 && item.length <= MAX_ENCODED_ITEM) text += item;
+    }
+    return text || null;
+  },
 
   isSubmit({ url, method }) {
     if (method !== 'POST') return false;
@@ -89,6 +126,7 @@ export default {
     let parsed = false;
     let done = false;
     let handoff = false; // a stream_handoff not yet followed by the end of the turn
+    let turnEnded = false; // the turn's own end (end_turn, message_stream_complete) since the last handoff
 
     const readMetadata = (meta) => {
       if (!meta || typeof meta !== 'object') return;
@@ -113,7 +151,10 @@ export default {
       // A message added again (a resume replays it) replaces its earlier text.
       current = { id, answer, text: answer ? partsText(msg.content.parts) : '' };
       if (answer) texts.set(id, current);
-      if (answer && msg.end_turn === true) handoff = false;
+      if (answer && msg.end_turn === true) {
+        handoff = false;
+        turnEnded = true;
+      }
     };
     const applyPatch = (op) => {
       const path = op.p !== undefined ? op.p : lastPath;
@@ -130,14 +171,20 @@ export default {
         current.text += op.v;
       } else if (path === '/message/end_turn' && op.v === true && current.answer) {
         handoff = false;
+        turnEnded = true;
       } else if (path === '/message/metadata' && op.v && typeof op.v === 'object') {
         readMetadata(op.v);
       }
       return undefined;
     };
     const onControl = (msg) => {
-      if (msg.type === 'stream_handoff') handoff = true;
-      else if (TURN_END_TYPES.has(msg.type)) handoff = false;
+      if (msg.type === 'stream_handoff') {
+        handoff = true;
+        turnEnded = false;
+      } else if (TURN_END_TYPES.has(msg.type)) {
+        handoff = false;
+        turnEnded = true;
+      }
       else if (msg.type === 'server_ste_metadata' && msg.metadata) {
         if (typeof msg.metadata.model_slug === 'string') routed = msg.metadata.model_slug;
         readMetadata(msg.metadata);
@@ -178,8 +225,12 @@ export default {
     };
     const sse = createSseParser(onEvent);
     return {
+      // True once the turn has ended (no handoff pending, and the end marker or
+      // the turn's own end seen): what a socket feeding a handed-off turn waits
+      // for (a topic has no [DONE] of its own); a fetch stream ends by itself.
       push(text) {
         sse.push(text);
+        return !handoff && (done || turnEnded);
       },
       finish() {
         sse.end();
@@ -193,7 +244,7 @@ export default {
           images: pictures,
           model: cleanModel(model),
           modes: cleanModes([...modes]),
-          complete: done && !handoff,
+          complete: !handoff && (done || turnEnded), // [DONE], or the turn's own end (a topic has no [DONE])
           parsed,
           handoff,
         };

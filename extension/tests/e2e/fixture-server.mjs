@@ -99,6 +99,8 @@ function chatPage(adapter, fx) {
   const config = JSON.stringify({
     steps,
     socket: socket ? stepUrl(socket, fx, adapter) : null,
+    // Requests first, then the socket the answer continues on (ChatGPT's subscribe_ws_topic after a handoff).
+    continuation: Boolean(socket && steps.length),
     dgw: socket && socket.transport === 'dgw' ? [...dgwRequest(socket.body)] : null, // the prompt is inside a protobuf: no marker
     body: socket ? mark(socket.body) : null,
     prompt,
@@ -140,7 +142,8 @@ function openSocket() {
   return socket;
 }
 if (CFG.socket) openSocket();
-function sendOverSocket(answer) {
+// Sends one message on the chat socket and reads its messages until \`last(ev)\` says the answer is over.
+function overSocket(body, last) {
   const ws = openSocket();
   return new Promise((resolve, reject) => {
     const finish = (then) => {
@@ -149,21 +152,31 @@ function sendOverSocket(answer) {
       then();
     };
     const onMessage = (ev) => {
-      if (CFG.dgw) {
-        // The gateway's answer is JSON inside binary frames; the page shows it when complete.
-        if (new TextDecoder().decode(ev.data).includes('"is_complete":true')) finish(resolve);
-        return;
-      }
-      const msg = JSON.parse(ev.data);
-      if (msg.event === 'appendText') answer.textContent += msg.text;
-      if (msg.event === 'done') finish(resolve);
+      if (last(ev)) finish(resolve);
     };
     const onClose = () => finish(() => reject(new Error('the chat socket closed')));
     ws.addEventListener('message', onMessage);
     ws.addEventListener('close', onClose);
-    const body = CFG.dgw ? new Uint8Array(CFG.dgw) : CFG.body;
     if (ws.readyState === 1) ws.send(body);
     else ws.addEventListener('open', () => ws.send(body), { once: true });
+  });
+}
+function sendOverSocket(answer) {
+  if (CFG.dgw) {
+    // The gateway's answer is JSON inside binary frames; the page shows it when complete.
+    return overSocket(new Uint8Array(CFG.dgw), (ev) => new TextDecoder().decode(ev.data).includes('"is_complete":true'));
+  }
+  return overSocket(CFG.body, (ev) => {
+    const msg = JSON.parse(ev.data);
+    if (msg.event === 'appendText') answer.textContent += msg.text;
+    return msg.event === 'done';
+  });
+}
+// The rest of a handed-off answer on the topic socket: subscribe, then read until the turn's end.
+function continueOverSocket() {
+  return overSocket(CFG.body, (ev) => {
+    const text = typeof ev.data === 'string' ? ev.data : '';
+    return text.includes('message_stream_complete') || text.includes('[DONE]');
   });
 }
 // A Connect call: the JSON in one envelope (flag byte, 4-byte big-endian length), sent as bytes.
@@ -178,7 +191,7 @@ let answered = 0;
 async function send() {
   addMessage(CFG.user, CFG.prompt);
   const answer = addMessage(CFG.assistant, '');
-  if (CFG.socket) {
+  if (CFG.socket && !CFG.continuation) {
     await sendOverSocket(answer);
   } else {
     // The page's requests in order (e.g. Le Chat's newChat then /api/chat), each read to the end, as the site does.
@@ -201,8 +214,9 @@ async function send() {
         }
       }
     }
+    if (CFG.continuation) await continueOverSocket();
   }
-  if (!LONG && (!CFG.socket || CFG.dgw)) answer.textContent = CFG.answer;
+  if (!LONG && (!CFG.socket || CFG.dgw || CFG.continuation)) answer.textContent = CFG.answer;
   for (let i = 0; i < CFG.images; i += 1) answer.appendChild(document.createElement('img'));
   answered += 1;
   window.__answered = answered;
@@ -393,7 +407,8 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
       } catch {
         // not a frame the site knows: ignored
       }
-      if (msg && msg.event === 'send') turn = turn.then(() => streamFrames(send, frames));
+      // A chat socket's prompt ({"event":"send"}), or a subscription to the topic a handed-off answer continues on.
+      if (msg && (msg.event === 'send' || msg.type === 'subscribe')) turn = turn.then(() => streamFrames(send, frames));
     }, onBinary);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));

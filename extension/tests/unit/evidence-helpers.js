@@ -113,9 +113,22 @@ export function runSteps(adapter, steps, { cut = false } = {}) {
   let held = null;
   steps.forEach((step, i) => {
     if (!recognised(adapter, step)) return;
+    const cutHere = cut && i === steps.length - 1;
+    if (step.socket && held && typeof adapter.continuation === 'function') {
+      // The socket a handed-off turn continues on (ChatGPT's subscribe_ws_topic): each message's stream text.
+      const frames = cutHere ? truncated(pushesOf(step)) : pushesOf(step);
+      for (const { frame } of frames) {
+        const text = adapter.continuation(frame);
+        if (text) held.ended = held.reader.push(text) === true || held.ended;
+      }
+      held.out = held.reader.finish();
+      turns.push(held);
+      held = null;
+      return;
+    }
     const parsed = adapter.parseRequest(requestAsSent(step), { url: step.url, headers: step.headers || {} });
     if (!parsed) return;
-    const pushes = cut && i === steps.length - 1 ? truncated(pushesOf(step)) : pushesOf(step);
+    const pushes = cutHere ? truncated(pushesOf(step)) : pushesOf(step);
     if (parsed.resume) {
       if (!held) return;
       held.ended = feed(held.reader, pushes) || held.ended;
