@@ -27,7 +27,9 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers t
     )
     parser.add_argument("--format", choices=("json", "csv"), default="json")
     parser.add_argument("--since", metavar="YYYY-MM-DD", help="only from this local day on")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default, or -: standard output)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -61,6 +63,8 @@ def write(out: IO[str], items: Iterable[dict[str, Any]], fmt: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Runs `wattprint export`."""
     since = parse_date(args.since) if args.since else None
+    if args.output is not None and str(args.output) == "-":  # the usual name for standard output
+        args.output = None
     if args.output is not None and args.output.is_dir():
         raise UsageError(_("{path} is a folder; give a file name").format(path=args.output))
     if args.output is not None:

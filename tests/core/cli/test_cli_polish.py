@@ -68,3 +68,15 @@ def test_an_empty_day_says_so_in_words(capsys) -> None:
     assert main(["summary"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[1] == "Nothing counted in this period."
+
+
+def test_export_to_dash_is_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    """`-o -` is the usual name for standard output: no file called '-' is created."""
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--format", "json", "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == []
+    assert "standard output" in captured.err
+    assert not (tmp_path / "-").exists()
