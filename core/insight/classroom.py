@@ -176,6 +176,7 @@ class LiveQuery:
         kind: chat, search, image or video.
         energy_wh: Central energy, Wh.
         equivalent: Its everyday equivalent ("2 minutes of an LED bulb"), or "".
+        figures: The significant figures its range supports (`units.range_figures`), as the feed writes it.
     """
 
     id: str
@@ -184,6 +185,7 @@ class LiveQuery:
     kind: str
     energy_wh: float
     equivalent: str
+    figures: int = 2
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,7 @@ def live(db: Database, data: ModelData, day: date | None = None, limit: int = 6)
                 kind=row["kind"],
                 energy_wh=estimate["energy_wh"]["central"],
                 equivalent=found[0]["text"] if found else "",
+                figures=units.range_figures(estimate["energy_wh"]["low"], estimate["energy_wh"]["high"]),
             )
         )
     equivalent = summary["equivalent"]["text"] if summary["equivalent"] else ""

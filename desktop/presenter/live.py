@@ -6,6 +6,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from wattprint.core.insight import classroom
+from wattprint.core.words import units
 from wattprint.desktop.presenter.scene import Context, Scene
 from wattprint.desktop.presenter.theme import label, set_role
 
@@ -51,11 +52,12 @@ class LiveScene(Scene):
         found = classroom.live(self.context.db, self.context.data, limit=ROWS)
         self.count.setText(self.tr("%n queries", "", found.count))
         low, central, high = found.energy_wh
+        figures = units.range_figures(low, high)  # as precise as the range allows: "15 Wh (4–60)", not "4.1 Wh"
         self.energy.setText(
             self.tr("{central} of electricity (between {low} and {high})").format(
-                central=classroom.energy_text(central),
-                low=classroom.energy_text(low),
-                high=classroom.energy_text(high),
+                central=classroom.energy_text(central, figures),
+                low=classroom.energy_text(low, figures),
+                high=classroom.energy_text(high, figures),
             )
             if found.count
             else classroom.energy_text(0.0)  # nothing yet: no range to give ("between 0 Wh and 0 Wh")
@@ -66,7 +68,7 @@ class LiveScene(Scene):
         for i, cells in enumerate(self.rows):
             item = found.queries[i] if i < len(found.queries) else None
             texts = (
-                (item.time, item.service, classroom.energy_text(item.energy_wh),
+                (item.time, item.service, classroom.energy_text(item.energy_wh, item.figures),
                  self.tr("≈ {equivalent}").format(equivalent=item.equivalent) if item.equivalent else "")
                 if item is not None
                 else ("", "", "", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from wattprint.core.insight import classroom
+from wattprint.core.words import units
 from wattprint.desktop.presenter.bars import Bar, Bars
 from wattprint.desktop.presenter.scene import Context, Scene
 from wattprint.desktop.presenter.theme import ACCENT, AI, label
@@ -53,7 +54,9 @@ class ModelsScene(Scene):
             name = self.tr("{model} *").format(model=row.label) if row.size_assumed else row.label
             stars = "★" * row.stars + "☆" * (classroom.STARS - row.stars)
             text = self.tr("{stars} among {size} models · {energy}").format(
-                stars=stars, size=self._size_names()[row.size_class], energy=classroom.energy_text(row.energy_wh[1])
+                stars=stars,
+                size=self._size_names()[row.size_class],
+                energy=classroom.energy_text(row.energy_wh[1], units.range_figures(row.energy_wh[0], row.energy_wh[2])),
             )
             bars.append(Bar(name, row.energy_wh[1], text, ACCENT if row.stars >= 4 else AI))
         self.bars.set_bars(bars)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QSpinBox, QWidget
 
 from wattprint.core.insight import classroom
+from wattprint.core.words import units
 from wattprint.desktop.presenter.scene import Context, Scene
 from wattprint.desktop.presenter.theme import label
 
@@ -94,7 +95,7 @@ class ScaleScene(Scene):
         self.country.setText(place)
         self.per_query.setText(
             self.tr("One typical chatbot answer: {energy} (central estimate). ↑ ↓ change the number of people.").format(
-                energy=classroom.energy_text(found.wh_per_query)
+                energy=classroom.energy_text(found.wh_per_query, units.range_figures(*found.total_range[::2]))
             )
         )
 

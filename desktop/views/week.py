@@ -159,14 +159,15 @@ class WeekContent(QWidget):
         ai_wh = sum(d.ai_wh for d in week.days)
         search_wh = sum(d.search_wh for d in week.days)
         figures = units.range_figures(e["low"], e["high"])  # the parts as precise as the total
-        self.split.setText(
-            self.tr("{ai} AI · {ai_energy}   /   {searches} searches · {search_energy}").format(
-                ai=fmt.integer(s["ai_count"]),
-                ai_energy=fmt.energy(ai_wh, figures),
-                searches=fmt.integer(s["search_count"]),
-                search_energy=fmt.energy(search_wh, figures),
-            )
+        text = self.tr("{ai} AI · {ai_energy}   /   {searches} searches · {search_energy}").format(
+            ai=fmt.integer(s["ai_count"]),
+            ai_energy=fmt.energy(ai_wh, figures),
+            searches=fmt.integer(s["search_count"]),
+            search_energy=fmt.energy(search_wh, figures),
         )
+        # A narrow window wraps the two halves apart, never a number from its unit ("13" / "searches").
+        halves = [half.strip().replace(" ", "\u00a0") for half in text.split("/")]
+        self.split.setText("   /   ".join(halves))
         self.change.setText(fmt.change(s))
         self.sentences.setText("\n".join(week.sentences))
         self.days.set_days(week.days, monthly=week.by_month)
