@@ -171,12 +171,12 @@
         <translation>要对比的模型</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Its usual model</source>
         <translation>其常用模型</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
@@ -196,7 +196,7 @@
         <translation>对比表</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Bars show the central estimate; the thin line across a bar spans the low to high estimate. Everyday activities are one figure each. A typical query is a short prompt and a 500-token answer.</source>
         <translation>柱形表示中心估算值；横穿柱形的细线表示从下限到上限的估算范围。日常活动各为一个数值。典型查询指一个简短的提问和一个 500 词元的回答。</translation>
     </message>
@@ -502,7 +502,7 @@
 <context>
     <name>LiveScene</name>
     <message>
-        <location filename="../presenter/live.py" line="+25"/>
+        <location filename="../presenter/live.py" line="+26"/>
         <source>Live: AI use today</source>
         <translation>实时：今天的 AI 使用</translation>
     </message>
@@ -519,7 +519,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{central} of electricity (between {low} and {high})</source>
         <translation>耗电 {central}（介于 {low} 和 {high} 之间）</translation>
     </message>
@@ -685,7 +685,7 @@
 <context>
     <name>ModelsScene</name>
     <message>
-        <location filename="../presenter/models.py" line="+23"/>
+        <location filename="../presenter/models.py" line="+24"/>
         <source>Small vs large</source>
         <translation>小模型与大模型</translation>
     </message>
@@ -710,7 +710,7 @@
         <translation>{stars}（{size}模型中）· {energy}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>small</source>
         <translation>小型</translation>
     </message>
@@ -878,6 +878,11 @@
         <translation>能耗大约相当于</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Warnings</source>
         <translation>警告</translation>
@@ -931,7 +936,7 @@
 <context>
     <name>ScaleScene</name>
     <message>
-        <location filename="../presenter/scale.py" line="+27"/>
+        <location filename="../presenter/scale.py" line="+28"/>
         <source>Scale it up</source>
         <translation>放大规模</translation>
     </message>
@@ -1602,7 +1607,7 @@
         <translation>{first} – {last} 这一周</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>{ai} AI · {ai_energy}   /   {searches} searches · {search_energy}</source>
         <translation>AI {ai} 次 · {ai_energy}   /   搜索 {searches} 次 · {search_energy}</translation>
     </message>
@@ -1610,7 +1615,7 @@
 <context>
     <name>WeekView</name>
     <message>
-        <location line="-127"/>
+        <location line="-126"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
@@ -1630,7 +1635,7 @@
         <translation>日期…</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>

@@ -135,7 +135,9 @@ def detail_html(item: dict[str, Any], data: ModelData) -> str:
         rows.append(
             _row(
                 QCoreApplication.translate("QueryDetail", "About as much energy as"),
-                html.escape("; ".join(q["text"] for q in est["equivalents"])),
+                html.escape(  # the list separator of the language: "; " or "；"
+                    QCoreApplication.translate("QueryDetail", "; ").join(q["text"] for q in est["equivalents"])
+                ),
             )
         )
     parts = [f"<table cellspacing='4'>{''.join(rows)}</table>"]
