@@ -53,7 +53,7 @@ class TrainingScene(Scene):
             low, central, high = row.energy_mwh  # MWh
             training = classroom.energy_range_text(low * 1e6, central * 1e6, high * 1e6)
             texts = (
-                self.tr("{name} ({year})").format(name=display.name(row.name), year=row.year),
+                self._name_and_year(display.name(row.name), row.year),
                 training,
                 self.tr("{n} queries").format(n=classroom.count_range_text(*row.queries_range)),
                 self._days(row.days_to_pass, units.range_figures(row.queries_range[0], row.queries_range[2])),
@@ -70,6 +70,12 @@ class TrainingScene(Scene):
                 "rests on leaked hardware counts). ↑ ↓ change the queries a day."
             ).format(energy=classroom.energy_text(found.wh_per_query, units.range_figures(*self.wh_per_query[::2])))
         )
+
+    def _name_and_year(self, name: str, year: int) -> str:
+        """"OPT 175B (2022)"; a name that ends in brackets takes its year after a comma: "GPT-4 (estimate), 2023"."""
+        if name.endswith((")", "）")):
+            return self.tr("{name}, {year}").format(name=name, year=year)
+        return self.tr("{name} ({year})").format(name=name, year=year)
 
     def _days(self, days: float, figures: int) -> str:
         """A time as precise as the query counts it comes from ("20 hours" for "1 billion (500 million–2 billion)")."""

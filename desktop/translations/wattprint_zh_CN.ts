@@ -1372,12 +1372,17 @@
         <translation>如果一个模型每天回答这么多次查询：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+27"/>
+        <source>{name}, {year}</source>
+        <translation>{name}，{year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} ({year})</source>
         <translation>{name}（{year}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-20"/>
         <source>{n} queries</source>
         <translation>{n} 次查询</translation>
     </message>
@@ -1387,7 +1392,7 @@
         <translation>每次查询：聊天机器人的一次典型回答，{energy}。训练数字为已公布的估算（GPT-4 的估算依据泄露的硬件数量）。↑ ↓ 调整每天的查询次数。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>{n} hours</source>
         <translation>{n} 小时</translation>
     </message>
