@@ -203,7 +203,8 @@ class CompareChart(_ChartView):
         ceiling = 10 ** math.ceil(math.log10(highest))
         x = QLogValueAxis()
         x.setBase(10)
-        x.setRange(floor, ceiling)
+        # A little room before the first decade, so its label ("0.01") shows beside the items' names.
+        x.setRange(floor / 1.5, ceiling)
         x.setLabelFormat("%g")
         x.setMinorTickCount(-1)
         x.setTitleText("Wh")
