@@ -111,11 +111,13 @@ class PresenterWindow(QWidget):
             self.current().reset()
         self.stack.setCurrentIndex(index)
         self.current().refresh()
-        self.footer.setText(
-            self.tr("{n} / {total} · → next · ← back · ↑ ↓ change the number · Esc leaves").format(
-                n=index + 1, total=len(self.scenes)
-            )
+        # The arrow keys' hint only where the scene has a number to change (scale, training, models).
+        footer = (
+            self.tr("{n} / {total} · → next · ← back · ↑ ↓ change the number · Esc leaves")
+            if type(self.current()).adjust is not Scene.adjust
+            else self.tr("{n} / {total} · → next · ← back · Esc leaves")
         )
+        self.footer.setText(footer.format(n=index + 1, total=len(self.scenes)))
         self.setFocus()
         self.scene_changed.emit(index)
 

@@ -733,9 +733,14 @@
         <translation>Wattprint — 课堂</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>{n} / {total} · → next · ← back · ↑ ↓ change the number · Esc leaves</source>
         <translation>{n} / {total} · → 下一页 · ← 上一页 · ↑ ↓ 调整数字 · Esc 退出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} / {total} · → next · ← back · Esc leaves</source>
+        <translation>{n} / {total} · → 下一页 · ← 上一页 · Esc 退出</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from wattprint.desktop.mainwindow import MainWindow
 from wattprint.desktop.presenter.ourclass import ClassScene
 from wattprint.desktop.presenter.ranking import RankingScene
 from wattprint.desktop.presenter.scale import ScaleScene
+from wattprint.desktop.presenter.scene import Scene
 from wattprint.desktop.presenter.window import SCENE_NAMES, PresenterWindow
 from wattprint.desktop.session import Session
 
@@ -231,3 +232,13 @@ def test_live_scene_of_an_empty_day_gives_no_range_of_zeros(qtbot: QtBot, estima
         assert "between" in live.energy.text()
     finally:
         found.close()
+
+
+def test_footer_offers_the_arrow_keys_only_where_there_is_a_number(window: PresenterWindow) -> None:
+    """Live, the ranking and Our class have no number to change: their footer does not promise one."""
+    for index in range(len(SCENE_NAMES)):
+        window.go(index)
+        has_number = type(window.current()).adjust is not Scene.adjust
+        assert ("↑ ↓" in window.footer.text()) is has_number, SCENE_NAMES[index]
+    assert [n for i, n in enumerate(SCENE_NAMES) if (window.go(i) or "↑ ↓" in window.footer.text())] == [
+        "scale", "training", "models"]
