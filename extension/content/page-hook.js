@@ -492,6 +492,8 @@ function installHooks(adapter) {
         take(text);
       };
       listen(ws, 'message', (ev) => {
+        // Only what the network delivered: a page script can dispatch a made-up message on a socket, not a trusted one.
+        if (!ev || ev.isTrusted !== true) return undefined;
         if (continuation && typeof ev.data === 'string' && (held || (state.current && state.current.continuing))) {
           let text;
           try {
@@ -512,7 +514,8 @@ function installHooks(adapter) {
         }
         return take(asBytes(ev.data));
       });
-      listen(ws, 'close', () => {
+      listen(ws, 'close', (ev) => {
+        if (!ev || ev.isTrusted !== true) return;
         if (state.current) end(state.current.turn);
         state.current = null;
       });

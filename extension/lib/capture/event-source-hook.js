@@ -37,19 +37,25 @@ export function hookEventSource(win, startTurn) {
             open = false;
             closing.delete(es);
             es.removeEventListener('message', onMessage);
-            es.removeEventListener('error', finish);
+            es.removeEventListener('error', onError);
             turn.end();
           };
+          // Only what the browser delivers: a page script can dispatch a made-up
+          // message or error on the source, but not a trusted one.
           const onMessage = (ev) => {
+            if (!ev || ev.isTrusted !== true) return;
             try {
               if (turn.push(ev.data) === true) finish();
             } catch {
               // ignore
             }
           };
+          const onError = (ev) => {
+            if (ev && ev.isTrusted === true) finish();
+          };
           closing.set(es, finish);
           es.addEventListener('message', onMessage);
-          es.addEventListener('error', finish);
+          es.addEventListener('error', onError);
         }
       } catch {
         // ignore

@@ -19,7 +19,8 @@ function fakeWindow() {
       if (this.listeners[type]) this.listeners[type].delete(fn);
     }
     emit(type, ev = {}) {
-      for (const fn of [...(this.listeners[type] || [])]) fn(ev);
+      // As the browser delivers them (isTrusted); a test passes isTrusted: false for one a page script made up.
+      for (const fn of [...(this.listeners[type] || [])]) fn({ isTrusted: true, ...ev });
     }
     close() {
       this.readyState = 2;
@@ -81,4 +82,16 @@ test('other sources are left alone and still constructible', () => {
   es.close();
   assert.equal(turns.length, 0);
   assert.ok(es instanceof win.EventSource);
+});
+
+test('a message or error a page script dispatches itself (not trusted) is neither counted nor the end', () => {
+  const { win, turns } = hooked('[DONE]');
+  const es = new win.EventSource('https://x.test/stream');
+  es.emit('message', { data: 'a' });
+  es.emit('message', { data: 'forged', isTrusted: false });
+  es.emit('error', { isTrusted: false });
+  assert.deepEqual(turns[0].data, ['a']);
+  assert.equal(turns[0].ended, 0);
+  es.emit('message', { data: '[DONE]' });
+  assert.equal(turns[0].ended, 1);
 });
