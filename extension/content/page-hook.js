@@ -503,7 +503,8 @@ function installHooks(adapter) {
           }
           if (text) return continued(text);
         }
-        if (!state.current) return undefined;
+        // A continued turn takes only the stream's text, never a message of another kind as if it were stream.
+        if (!state.current || state.current.continuing) return undefined;
         if (typeof ev.data === 'string') return take(ev.data);
         if (!binary) return undefined;
         if (typeof Blob !== 'undefined' && ev.data instanceof Blob) {
