@@ -287,12 +287,14 @@ def spelled_out(key: str) -> str:
 # mixture of experts: 30B in all, 3B active). One size only; "8x7b" and "e4b" are not read as sizes.
 _NAMED_SIZE = re.compile(r"(?:^|[-/])(\d+(?:\.\d+)?)b(?:-a(\d+(?:\.\d+)?)b)?(?=$|-)")
 _EIGHT_BITS = re.compile(r"(?:^|-)(?:fp8|int8|8bit)(?:$|-)")
+# An experts count ("llama-4-scout-17b-16e"): the size named is then the active part only, not the whole model.
+_EXPERTS = re.compile(r"(?:^|-)\d+e(?:$|-)")
 
 
 def _named_size(key: str, mode_suffixes: tuple[str, ...]) -> ModelSpec | None:
     """An open-weights model no catalogue lists, sized by what its name states (its model card's size); else None."""
     sizes = _NAMED_SIZE.findall(key)
-    if len(sizes) != 1:
+    if len(sizes) != 1 or _EXPERTS.search(key):
         return None
     total = float(sizes[0][0])
     active = float(sizes[0][1]) if sizes[0][1] else total

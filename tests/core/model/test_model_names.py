@@ -74,6 +74,8 @@ def test_page_slugs_resolve(name: str, key: str, reasoning: bool) -> None:
         ("moonshotai/Kimi-K2-Instruct", "kimi-k2", False),
         ("meta-llama/Llama-3.3-70B-Instruct", "named/llama-3.3-70b-instruct", False),
         ("Qwen/Qwen3-30B-A3B-Thinking-2507", "named/qwen3-30b-a3b-thinking-2507", True),
+        ("meta-llama/Llama-4-Scout-17B-16E-Instruct", "llama-4-scout", False),  # 17B active of 109B: the catalogue's
+        ("meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8", "llama-4-maverick", False),
         ("deepseek-v3.2", "deepseek-v3", False),
         ("deepseek-v3.2-speciale", "deepseek-v3", True),
     ],
@@ -95,7 +97,9 @@ def test_a_size_in_the_name_is_read_as_the_model_card_gives_it() -> None:
     assert fp8 is not None
     assert fp8.quant_bits == 8
     assert not dense.undisclosed  # a stated size: not calibrated on any operator's disclosure
-    for name in ("mixtral-8x7b-foo", "model-7b-13b", "gemma-3n-e4b-x", "model-0b"):  # no single, sane size
+    # No single, sane size: two sizes, a mixture written NxM, an effective size, zero, or an experts count (the size
+    # named is then only the active part).
+    for name in ("mixtral-8x7b-foo", "model-7b-13b", "gemma-3n-e4b-x", "model-0b", "model-17b-16e-instruct"):
         assert llm.resolve(name, DATA) is None, name
 
 
