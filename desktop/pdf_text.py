@@ -1,4 +1,4 @@
-"""Chinese that reads back from the PDFs Wattprint writes (the handout, the weekly report).
+"""The PDFs Wattprint writes (the handout, the weekly report): an A4 writer into memory, and Chinese that reads back.
 
 Qt's PDF writer tells readers which character each glyph stands for (the font's ToUnicode map) by taking the lowest
 code point that maps to the glyph. CJK fonts give a radical and the character of the same shape one glyph (U+2F47
@@ -13,7 +13,8 @@ import re
 import unicodedata
 from functools import cache
 
-from PySide6.QtGui import QFont, QRawFont
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QRawFont
 
 from wattprint.desktop import i18n
 
@@ -92,4 +93,24 @@ def mend_text(pdf: bytes, table: dict[int, int] | None = None) -> bytes:
     return mended if len(mended) == len(pdf) else pdf
 
 
-__all__ = ["mend_text", "radical_characters"]
+def a4(title: str, margin_mm: float, *, landscape: bool = False) -> tuple[QBuffer, QPdfWriter]:
+    """An A4 PDF writer at 150 dpi into memory, titled, made by Wattprint; `pdf_bytes(buffer)` once it is painted."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    if landscape:
+        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    writer.setPageMargins(QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm), QPageLayout.Unit.Millimeter)
+    writer.setResolution(150)
+    writer.setTitle(title)
+    writer.setCreator("Wattprint")
+    return buffer, writer
+
+
+def pdf_bytes(buffer: QBuffer) -> bytes:
+    """The PDF painted into `buffer`, its Chinese text mended (`mend_text`): the bytes of the file to write."""
+    return mend_text(bytes(buffer.data().data()))
+
+
+__all__ = ["a4", "mend_text", "pdf_bytes", "radical_characters"]

@@ -11,8 +11,8 @@ import html
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QLocale, QMarginsF, QPoint, QRectF, Qt
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QRectF, Qt
+from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wattprint.core import paths
@@ -72,15 +72,8 @@ def report_title(week: WeekData) -> str:
 
 def _pdf(week: WeekData) -> bytes:
     """A4, one page: the title, then the week's content painted by its widgets (text stays text, charts vectors)."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
     title = report_title(week)
-    writer.setTitle(title)
-    writer.setCreator("Wattprint")
+    buffer, writer = pdf_text.a4(title, 12)
     content = _content(week)
     painter = QPainter(writer)
     try:
@@ -101,7 +94,7 @@ def _pdf(week: WeekData) -> bytes:
     finally:
         painter.end()
         _close(content)
-    return pdf_text.mend_text(bytes(buffer.data().data()))
+    return pdf_text.pdf_bytes(buffer)
 
 
 def _texts() -> dict[str, str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPoint, QRectF, Qt
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt
+from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wattprint.core.store import files
@@ -54,16 +54,8 @@ def handout_pdf(window: PresenterWindow, day: date) -> bytes:
     Raises:
         OSError: It cannot be painted.
     """
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    writer.setPageMargins(QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
     title = handout_title(day)
-    writer.setTitle(title)
-    writer.setCreator("Wattprint")
+    buffer, writer = pdf_text.a4(title, 8, landscape=True)
     painter = QPainter(writer)
     if not painter.isActive():
         raise OSError("cannot paint the handout")
@@ -92,7 +84,7 @@ def handout_pdf(window: PresenterWindow, day: date) -> bytes:
     finally:
         painter.end()
         window.footer.show()
-    return pdf_text.mend_text(bytes(buffer.data().data()))
+    return pdf_text.pdf_bytes(buffer)
 
 
 def targets(folder: Path) -> list[Path]:
