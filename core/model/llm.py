@@ -289,12 +289,15 @@ _NAMED_SIZE = re.compile(r"(?:^|[-/])(\d+(?:\.\d+)?)b(?:-a(\d+(?:\.\d+)?)b)?(?=$
 _EIGHT_BITS = re.compile(r"(?:^|-)(?:fp8|int8|8bit)(?:$|-)")
 # An experts count ("llama-4-scout-17b-16e"): the size named is then the active part only, not the whole model.
 _EXPERTS = re.compile(r"(?:^|-)\d+e(?:$|-)")
+# Families whose makers publish no size: a number with a "b" in such a name is a build tag ("grok-4-1-...-1111b"),
+# never a parameter count.
+_UNDISCLOSED_FAMILY = re.compile(r"^(?:gpt-(?!oss)|chatgpt|o\d|claude|gemini-|grok-(?!1\b)|muse|sonar|copilot|ernie)")
 
 
 def _named_size(key: str, mode_suffixes: tuple[str, ...]) -> ModelSpec | None:
     """An open-weights model no catalogue lists, sized by what its name states (its model card's size); else None."""
     sizes = _NAMED_SIZE.findall(key)
-    if len(sizes) != 1 or _EXPERTS.search(key):
+    if len(sizes) != 1 or _EXPERTS.search(key) or _UNDISCLOSED_FAMILY.match(key):
         return None
     total = float(sizes[0][0])
     active = float(sizes[0][1]) if sizes[0][1] else total

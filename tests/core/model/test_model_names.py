@@ -78,6 +78,10 @@ def test_page_slugs_resolve(name: str, key: str, reasoning: bool) -> None:
         ("meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8", "llama-4-maverick", False),
         ("deepseek-v3.2", "deepseek-v3", False),
         ("deepseek-v3.2-speciale", "deepseek-v3", True),
+        # grok.com's internal names of Grok 4.1's modes, and Meta AI's third mode (their EVIDENCE.md files).
+        ("grok-4-1-thinking-1129", "grok-4", True),
+        ("grok-4-1-non-thinking-no-tool-1111b", "grok-4", False),
+        ("muse-spark-contemplating", "muse-spark", True),
     ],
 )
 def test_names_pages_send_in_other_spellings_resolve(name: str, key: str, reasoning: bool) -> None:
@@ -101,6 +105,10 @@ def test_a_size_in_the_name_is_read_as_the_model_card_gives_it() -> None:
     # named is then only the active part).
     for name in ("mixtral-8x7b-foo", "model-7b-13b", "gemma-3n-e4b-x", "model-0b", "model-17b-16e-instruct"):
         assert llm.resolve(name, DATA) is None, name
+    # A maker that publishes no size: a number with a "b" in its names is a build tag, not 1,111B parameters.
+    for name in ("grok-4-2-new-1111b", "gpt-6-preview-70b", "claude-next-400b", "gemini-4-900b"):
+        assert llm.resolve(name, DATA) is None, name
+    assert llm.resolve("gpt-oss-new-120b", DATA) is not None  # gpt-oss is open weights: its size is its name's
 
 
 @pytest.mark.parametrize("name", ["gemini-2.5-pro", "gpt-5-pro", "o4-mini", "deepseek-r1"])
