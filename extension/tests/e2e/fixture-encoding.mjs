@@ -28,8 +28,10 @@ export function connectStream(text) {
 }
 
 /** One gateway data frame around a JSON document. */
-export function dgwFrame(json, streamId = 1) {
-  const payload = Buffer.from(typeof json === 'string' ? json : JSON.stringify(json), 'utf8');
+export function dgwFrame(json, streamId = 1, seq = 1) {
+  // A data frame's JSON follows a sequence byte and a 0x80 flag, which its length counts (Meta AI EVIDENCE.md).
+  const payload = Buffer.concat([Buffer.from([seq & 0xff, 0x80]),
+    Buffer.from(typeof json === 'string' ? json : JSON.stringify(json), 'utf8')]);
   const head = Buffer.alloc(6);
   head[0] = 0x0d;
   head.writeUInt16LE(streamId, 1);
@@ -39,7 +41,7 @@ export function dgwFrame(json, streamId = 1) {
 
 /** The binary messages of a response.dgw.txt fixture, one Buffer each. */
 export function dgwMessages(text) {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => dgwFrame(l));
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((l, i) => dgwFrame(l, 1, i + 1));
 }
 
 /**
@@ -50,8 +52,13 @@ export function dgwMessages(text) {
 export function dgwRequest(text) {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   return Buffer.concat(lines.map((l, i) => {
-    const f = dgwFrame(l);
-    if (i === 0) f[0] = 0x0f;
-    return f;
+    if (i > 0) return dgwFrame(l);
+    // The stream-opening frame carries its JSON as it is.
+    const json = Buffer.from(l, 'utf8');
+    const head = Buffer.alloc(6);
+    head[0] = 0x0f;
+    head.writeUInt16LE(1, 1);
+    head.writeUIntLE(json.length, 3, 3);
+    return Buffer.concat([head, json]);
   }));
 }

@@ -115,15 +115,21 @@ function chatPage(adapter, fx) {
 <script>
 const CFG = ${config};
 function addMessage(selector, text) {
-  const tmp = document.createElement('div');
-  // Build an element that matches the first selector of the adapter.
-  const m = /^([a-z-]+)?((?:\\.[\\w-]+)*)((?:\\[[^\\]]+\\])*)$/.exec(selector) || [];
-  const el = document.createElement(m[1] || 'div');
-  (m[2] || '').split('.').filter(Boolean).forEach((c) => el.classList.add(c));
-  for (const a of (m[3] || '').matchAll(/\\[([^=\\]]+)(?:[*^]?="([^"]*)")?\\]/g)) el.setAttribute(a[1], a[2] || '');
+  // Build elements that match the first selector of the adapter, one a level ("div[class*=x] .bubble": two).
+  let outer = null;
+  let el = null;
+  for (const part of selector.split(/\\s+/).filter(Boolean)) {
+    const m = /^([a-z-]+)?((?:\\.[\\w-]+)*)((?:\\[[^\\]]+\\])*)$/.exec(part) || [];
+    const node = document.createElement(m[1] || 'div');
+    (m[2] || '').split('.').filter(Boolean).forEach((c) => node.classList.add(c));
+    for (const a of (m[3] || '').matchAll(/\\[([^=\\]*^]+)(?:[*^]?="([^"]*)")?\\]/g)) node.setAttribute(a[1], a[2] || '');
+    if (el) el.appendChild(node);
+    else outer = node;
+    el = node;
+  }
+  if (!el) outer = el = document.createElement('div');
   el.textContent = text;
-  tmp.appendChild(el);
-  document.body.insertBefore(el, document.getElementById('fixture-log'));
+  document.body.insertBefore(outer, document.getElementById('fixture-log'));
   return el;
 }
 // ?long=N (benchmark): the answer streams N more one-word deltas, which the
@@ -164,7 +170,11 @@ function overSocket(body, last) {
 function sendOverSocket(answer) {
   if (CFG.dgw) {
     // The gateway's answer is JSON inside binary frames; the page shows it when complete.
-    return overSocket(new Uint8Array(CFG.dgw), (ev) => new TextDecoder().decode(ev.data).includes('"is_complete":true'));
+    // It ends at the final event ({"response_id", "sections"}) or, in the older shape, at "is_complete":true.
+    return overSocket(new Uint8Array(CFG.dgw), (ev) => {
+      const text = new TextDecoder().decode(ev.data);
+      return text.includes('{"response_id"') || text.includes('"is_complete":true');
+    });
   }
   return overSocket(CFG.body, (ev) => {
     const msg = JSON.parse(ev.data);
@@ -408,7 +418,9 @@ export async function startFixtureServer({ port = 0, tls = null } = {}) {
         // not a frame the site knows: ignored
       }
       // A chat socket's prompt ({"event":"send"}), or a subscription to the topic a handed-off answer continues on.
-      if (msg && (msg.event === 'send' || msg.type === 'subscribe')) turn = turn.then(() => streamFrames(send, frames));
+      // (ChatGPT's commands come as an array: connect, then subscribe.)
+      const subscribes = Array.isArray(msg) && msg.some((c) => c && c.command && c.command.type === 'subscribe');
+      if (msg && (msg.event === 'send' || msg.type === 'subscribe' || subscribes)) turn = turn.then(() => streamFrames(send, frames));
     }, onBinary);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -7,7 +7,9 @@ import { launchWithExtension } from './harness.mjs';
 
 const { context, worker } = await launchWithExtension({ hostResolverRules: 'MAP * ~NOTFOUND' });
 try {
-  const result = await worker.evaluate(async () => {
+  // The extension's own worker may write to storage while it starts (its outbox, its health): a write of its
+  // landing between the probe's count and its fill overfills it, so a failed measurement is taken again.
+  const measure = () => worker.evaluate(async () => {
     const s = chrome.storage.local;
     const out = { quota: s.QUOTA_BYTES };
     await s.clear();
@@ -25,6 +27,15 @@ try {
     await s.clear();
     return out;
   });
+  let result = null;
+  for (let attempt = 1; result === null; attempt += 1) {
+    try {
+      result = await measure();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
   console.log(JSON.stringify(result));
 } finally {
   await context.close();
