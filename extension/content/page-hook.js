@@ -457,7 +457,7 @@ function installHooks(adapter) {
     WS.prototype.send = lookAlike(sendWs, origSendWs);
 
     function watchSocket(ws) {
-      const state = { current: null };
+      const state = { current: null, seen: null };
       apply(weakSet, watched, [ws, state]);
       const take = (frame) => {
         if (!state.current || !frame) return;
@@ -495,9 +495,11 @@ function installHooks(adapter) {
         // Only what the network delivered: a page script can dispatch a made-up message on a socket, not a trusted one.
         if (!ev || ev.isTrusted !== true) return undefined;
         if (continuation && typeof ev.data === 'string' && (held || (state.current && state.current.continuing))) {
+          // The stream items this turn has had (a catch-up replays some of them): a new set for a held turn.
+          if (!(state.current && state.current.continuing)) state.seen = new Set();
           let text;
           try {
-            text = continuation(ev.data);
+            text = continuation(ev.data, state.seen);
           } catch {
             text = null;
           }

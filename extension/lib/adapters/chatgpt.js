@@ -7,10 +7,12 @@
 // reports `handoff` and the page hook feeds the resume stream into the same
 // reader, so the continuation counts once, as the same turn. The page may
 // instead follow the handoff's `subscribe_ws_topic` option: the answer then
-// arrives on its WebSocket (ws.chatgpt.com), each message a JSON array of
-// envelopes whose payload.payload.encoded_item is a piece of the same SSE
-// stream; `continuation` takes that text out for the reader of the turn that
-// handed off. Where the evidence for each shape was seen:
+// arrives on its WebSocket (ws.chatgpt.com/ws/user/...), in frames that are a
+// JSON envelope or an array of them; a `stream-item` envelope's
+// payload.payload.encoded_item is a piece of the same SSE stream, and the
+// subscription's reply replays the items sent before it (`catchups`).
+// `continuation` takes that text out, once per stream item, for the reader of
+// the turn that handed off. Where the evidence for each shape was seen:
 // tests/fixtures/chatgpt/EVIDENCE.md.
 
 import { tryJson, createSseParser } from '../capture/stream.js';
@@ -26,12 +28,17 @@ const RESUME_PATH = /^\/backend-(?:api|anon|alt)\/f\/conversation\/resume\/?$/;
 // Slugs of models that reason before answering: o3, gpt-5-thinking, gpt-5-2-thinking, gpt-5-t-mini, ...
 const REASONING_MODEL = /(^o\d)|thinking|reason|-t-mini|-pro\b/i;
 const PARTS = '/message/content/parts/0';
-// The continuation socket's limits: a message, one encoded item, envelopes in a message.
+// The continuation socket's limits: a message, one encoded item, envelopes in a message (a catch-up
+// replays a whole turn so far), stream-item ids remembered per turn.
 const MAX_WS_MESSAGE = 2 * 1024 * 1024;
 const MAX_ENCODED_ITEM = 1024 * 1024;
-const MAX_ENVELOPES = 16;
+const MAX_ENVELOPES = 4096;
+const MAX_SEEN_ITEMS = 65536;
+// The end of a topic's turn that carries no SSE text of its own (an inner `done`, or a
+// `conversation-turn-complete` envelope): handed to the reader as this control event.
+const TOPIC_END = 'data: {"type":"conversation-turn-complete"}\n\n';
 const THOUGHT_TYPES = new Set(['thoughts', 'reasoning_recap']);
-const TURN_END_TYPES = new Set(['message_stream_complete', 'assistant_turn_complete']);
+const TURN_END_TYPES = new Set(['message_stream_complete', 'assistant_turn_complete', 'conversation-turn-complete']);
 
 function partsText(parts) {
   return Array.isArray(parts) ? parts.map((p) => (typeof p === 'string' ? p : '')).join('') : '';
@@ -73,17 +80,53 @@ export default {
     }
   },
 
-  /** The SSE text a continuation-socket message carries (its envelopes' encoded items), or null. */
-  continuation(message) {
+  /**
+   * The SSE text a continuation-socket message carries, or null. A message is one envelope or an array of
+   * them; the reply to the page's subscription holds the turn's earlier envelopes (`catchups`). `seen` (a Set
+   * kept for the turn) drops a stream item that arrives twice, as in a catch-up and then live.
+   */
+  continuation(message, seen = null) {
     if (typeof message !== 'string' || message.length === 0 || message.length > MAX_WS_MESSAGE) return null;
-    const envelopes = tryJson(message);
-    if (!Array.isArray(envelopes)) return null;
+    const parsed = tryJson(message);
+    const frames = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? [parsed] : null;
+    if (!frames) return null;
     let text = '';
-    for (const envelope of envelopes.slice(0, MAX_ENVELOPES)) {
-      const outer = envelope && typeof envelope === 'object' ? envelope.payload : null;
-      const inner = outer && typeof outer === 'object' ? outer.payload : null;
-      const item = inner && typeof inner === 'object' ? inner.encoded_item : null;
-      if (typeof item === 'string' && item.length > 0 && item.length <= MAX_ENCODED_ITEM) text += item;
+    let budget = MAX_ENVELOPES;
+    const read = (envelope) => {
+      if (budget <= 0 || !envelope || typeof envelope !== 'object') return;
+      budget -= 1;
+      const outer = envelope.payload;
+      if (!outer || typeof outer !== 'object') return;
+      if (outer.type === 'conversation-turn-complete') {
+        text += TOPIC_END;
+        return;
+      }
+      if (outer.type !== undefined && outer.type !== 'conversation-turn-stream') return;
+      const inner = outer.payload;
+      if (!inner || typeof inner !== 'object') return;
+      if (inner.type === 'done') {
+        text += TOPIC_END;
+        return;
+      }
+      if (inner.type !== undefined && inner.type !== 'stream-item') return; // a heartbeat
+      const item = inner.encoded_item;
+      if (typeof item !== 'string' || item.length === 0 || item.length > MAX_ENCODED_ITEM) return;
+      const id = inner.stream_item_id;
+      if (seen instanceof Set && (typeof id === 'string' || typeof id === 'number')) {
+        if (seen.has(id)) return;
+        if (seen.size < MAX_SEEN_ITEMS) seen.add(id);
+      }
+      // Each item is one whole event (clients parse them one by one): end it, so the next starts afresh.
+      text += item.endsWith('\n\n') ? item : item.endsWith('\n') ? `${item}\n` : `${item}\n\n`;
+    };
+    for (const frame of frames) {
+      if (budget <= 0) break;
+      const reply = frame && typeof frame === 'object' ? frame.reply : null;
+      if (reply && typeof reply === 'object' && Array.isArray(reply.catchups)) {
+        for (const catchup of reply.catchups) read(catchup);
+      } else {
+        read(frame);
+      }
     }
     return text || null;
   },
@@ -133,6 +176,8 @@ export default {
       if (typeof meta.resolved_model_slug === 'string') resolved = meta.resolved_model_slug;
       if (Array.isArray(meta.search_result_groups) && meta.search_result_groups.length) modes.add('web_search');
       if (Array.isArray(meta.search_queries) && meta.search_queries.length) modes.add('web_search');
+      const modelQueries = meta.search_model_queries;
+      if (modelQueries && Array.isArray(modelQueries.queries) && modelQueries.queries.length) modes.add('web_search');
     };
     const startMessage = (msg) => {
       parsed = true;

@@ -117,8 +117,9 @@ export function runSteps(adapter, steps, { cut = false } = {}) {
     if (step.socket && held && typeof adapter.continuation === 'function') {
       // The socket a handed-off turn continues on (ChatGPT's subscribe_ws_topic): each message's stream text.
       const frames = cutHere ? truncated(pushesOf(step)) : pushesOf(step);
+      const seen = new Set(); // the turn's stream items, as the hook keeps them
       for (const { frame } of frames) {
-        const text = adapter.continuation(frame);
+        const text = adapter.continuation(frame, seen);
         if (text) held.ended = held.reader.push(text) === true || held.ended;
       }
       held.out = held.reader.finish();
