@@ -6,6 +6,7 @@ import ast
 import tomllib
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from pydantic import ValidationError
@@ -57,6 +58,8 @@ def test_every_source_has_year_and_link() -> None:
     for key, source in DATA.sources.items():
         assert 2000 <= source.year <= 2027, key
         assert source.url.startswith("https://"), key
+        # A document, not a homepage: the link has a path.
+        assert urlsplit(source.url).path.strip("/"), key
 
 
 def test_unknown_source_is_refused() -> None:
