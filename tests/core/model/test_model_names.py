@@ -82,6 +82,8 @@ def test_page_slugs_resolve(name: str, key: str, reasoning: bool) -> None:
         ("grok-4-1-thinking-1129", "grok-4", True),
         ("grok-4-1-non-thinking-no-tool-1111b", "grok-4", False),
         ("muse-spark-contemplating", "muse-spark", True),
+        # Perplexity's Nemotron 3 Super, sized by NVIDIA's model card.
+        ("nv_nemotron_3_super", "nemotron-3-super", False),
     ],
 )
 def test_names_pages_send_in_other_spellings_resolve(name: str, key: str, reasoning: bool) -> None:
