@@ -327,6 +327,7 @@ function graphqlReader() {
 function gatewayReader() {
   let sections = []; // answer text per section index; null for a thinking section
   let thinking = false;
+  let searched = false; // a web search tool's output ({"text": "search-results://…"}) came
   let parsed = false;
   let complete = false;
   const setSection = (i, primitive) => {
@@ -381,7 +382,9 @@ function gatewayReader() {
   return {
     /** One incoming binary frame; returns true once the answer is complete. */
     push(frame) {
-      for (const doc of jsonObjectsIn(asText(frame), GATEWAY_STARTS)) onDoc(doc);
+      const text = asText(frame);
+      if (!searched && text.includes('search-results://')) searched = true;
+      for (const doc of jsonObjectsIn(text, GATEWAY_STARTS)) onDoc(doc);
       return complete;
     },
     finish() {
@@ -389,7 +392,7 @@ function gatewayReader() {
         response: countAll(sections.filter((s) => typeof s === 'string')),
         images: 0,
         model: parsed ? GATEWAY_MODEL : null,
-        modes: thinking ? ['reasoning'] : [],
+        modes: [...(thinking ? ['reasoning'] : []), ...(searched ? ['web_search'] : [])],
         complete,
         parsed,
       };

@@ -120,7 +120,7 @@ test('metaai gateway: is_complete: true still ends the turn; without either end 
   assert.equal(partial.out.parsed, true);
 });
 
-test('metaai gateway: search results, thinking bodies and thinking sections are not answer text', () => {
+test('metaai gateway: search results, thinking bodies and thinking sections are not answer text; a search result is a web search', () => {
   const { out } = runGateway([
     { seq: 0, type: 'full', response: { response_id: 'r', sections: [section('GenAIBotThinkingStatusPrimitive', { is_in_progress: true, title: 'Thinking' })] } },
     { seq: 1, type: 'patch', operations: [{ op: 'delta', path: '/embedded_screens/0/body', value: 'Weighing sources.' }] },
@@ -128,8 +128,10 @@ test('metaai gateway: search results, thinking bodies and thinking sections are 
     { seq: 2, type: 'patch', operations: [{ op: 'add', path: '/sections/1', value: section('GenAIMarkdownTextViewModel', { text: 'About 2 kW.' }) }] },
   ]);
   assert.deepEqual(out.response, countScripts('About 2 kW.'));
-  assert.deepEqual(out.modes, ['reasoning']);
+  assert.deepEqual(out.modes, ['reasoning', 'web_search']);
   assert.equal(out.complete, false);
+  const plain = runGateway([{ response_id: 'r', sections: [section('GenAIMarkdownTextViewModel', { text: 'About 2 kW.' })] }]);
+  assert.deepEqual(plain.out.modes, [], 'no search event: no web search');
 });
 
 const ECTO_URL = 'https://www.meta.ai/api/graphql';
