@@ -94,3 +94,17 @@ def test_core_never_imports_qt() -> None:
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             assert not any(n.split(".")[0] in {"PySide6", "shiboken6"} for n in names), path
+
+
+def test_every_chat_service_s_default_is_reviewed_in_the_methodology() -> None:
+    """docs/methodology.md section 6 has a row for every chatbot, and a cited default names a dated source."""
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "methodology.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## 6. Current defaults") : doc.index("## 7.")]
+    rows = {line.split("|")[1].strip() for line in section.splitlines() if line.startswith("| ")}
+    for service in DATA.services.values():
+        if service.kind != "chat":
+            continue
+        assert service.name in rows, service.name
+        if service.default_source is not None:
+            assert f"[{service.default_source}]" in section, service.name
+            assert DATA.sources[service.default_source].year >= 2025, service.default_source
