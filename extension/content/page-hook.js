@@ -32,6 +32,7 @@ const promiseResolve = Promise.resolve;
 const weakGet = WeakMap.prototype.get;
 const weakSet = WeakMap.prototype.set;
 const objectKeys = Object.keys;
+const hasOwn = Object.hasOwn;
 const isArray = Array.isArray;
 const stringify = JSON.stringify;
 const dateNow = Date.now;
@@ -435,6 +436,16 @@ function installHooks(adapter) {
     const CONTINUATION_QUIET_MS = 30000;
     const asBytes = (data) => (data instanceof ArrayBuffer ? new Uint8Array(data)
       : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null);
+    // A request the current turn's reader takes as its own sent again (Copilot
+    // re-sends a prompt a challenge held back): the same turn, no new prompt.
+    // Only the reader's own method is asked, never one planted on Object.prototype.
+    const resends = (reader, parsed) => {
+      try {
+        return hasOwn(reader, 'resend') && typeof reader.resend === 'function' && reader.resend(parsed) === true;
+      } catch {
+        return false;
+      }
+    };
     const origSendWs = WS.prototype.send;
     const sendWs = { send(data) {
       const state = apply(weakGet, watched, [this]);
@@ -444,7 +455,7 @@ function installHooks(adapter) {
         if (state && this.readyState === 1) {
           const frame = typeof data === 'string' ? data : binary ? asBytes(data) : null;
           const parsed = frame ? parse(frame, this.url) : null;
-          if (parsed) {
+          if (parsed && !(state.current && resends(state.current.reader, parsed))) {
             if (state.current) end(state.current.turn);
             state.current = begin(parsed);
           }

@@ -152,3 +152,118 @@ test('wsFrame picks the shortest length form', () => {
   assert.equal(wsFrame(1, 'a'.repeat(126)).length, 4 + 126);
   assert.equal(wsFrame(1, 'a'.repeat(65536)).length, 10 + 65536);
 });
+
+// The page hook on a chat socket (content/page-hook.js), loaded once into a
+// stand-in page: a window and a document (event targets), the Copilot
+// location and a WebSocket whose messages arrive as trusted events. What the
+// hook reports is read from its channel, as the content script reads it.
+
+class NetEvent extends Event {
+  constructor(type, data) {
+    super(type);
+    this.data = data;
+  }
+
+  get isTrusted() {
+    return true; // delivered by the network, as far as the hook can tell
+  }
+}
+
+class StandInSocket extends EventTarget {
+  constructor(url) {
+    super();
+    this.url = url;
+    this.readyState = 1;
+    this.sent = [];
+  }
+
+  send(data) {
+    this.sent.push(data);
+  }
+
+  deliver(data) {
+    this.dispatchEvent(new NetEvent('message', data));
+  }
+
+  closeFromServer() {
+    this.readyState = 3;
+    this.dispatchEvent(new NetEvent('close'));
+  }
+}
+
+let hookPage = null;
+/** The stand-in page with the hook installed: {win, reports} (every message the hook posted). */
+async function pageWithHook() {
+  if (hookPage) return hookPage;
+  const win = new EventTarget();
+  win.WebSocket = StandInSocket;
+  const doc = new EventTarget();
+  Object.assign(globalThis, { window: win, document: doc,
+    location: { hostname: 'copilot.microsoft.com', pathname: '/', href: 'https://copilot.microsoft.com/' } });
+  let token = null;
+  doc.addEventListener('wattprint:hello', (ev) => {
+    token = ev.detail;
+  });
+  await import('../../content/page-hook.js');
+  assert.ok(token, 'the hook said hello');
+  const reports = [];
+  doc.addEventListener(`wattprint:${token}`, (ev) => reports.push(JSON.parse(ev.detail)));
+  doc.dispatchEvent(new CustomEvent(`wattprint:${token}:ready`));
+  hookPage = { win, reports };
+  return hookPage;
+}
+
+const CHAT = 'wss://copilot.microsoft.com/c/api/chat?api-version=2&clientSessionId=0b7c-test';
+const sendFrame = (text) => JSON.stringify({ event: 'send', conversationId: 'conv-test',
+  content: [{ type: 'text', text }], mode: 'smart', context: {} });
+const ANSWER = ['{"event":"received","messageId":"u1","id":"1"}', '{"event":"startMessage","messageId":"a1","id":"2"}',
+  '{"event":"appendText","messageId":"a1","partId":"0","text":"Four.","id":"3"}',
+  '{"event":"partCompleted","messageId":"a1","partId":"0","id":"4"}', '{"event":"done","messageId":"a1","id":"5"}'];
+
+/** The hook's reports from here on: call the result for those that came since. */
+async function watchReports() {
+  const { win, reports } = await pageWithHook();
+  const from = reports.length;
+  return { win, since: () => reports.slice(from) };
+}
+
+test('page hook: a prompt re-sent after a challenge is the same turn, not a second prompt', async () => {
+  const { win, since } = await watchReports();
+  const ws = new win.WebSocket(CHAT);
+  ws.deliver('{"event":"connected"}');
+  ws.send('{"event":"setOptions","supportedFeatures":[],"supportedCards":[]}');
+  ws.send(sendFrame('What is two plus two?'));
+  ws.deliver('{"event":"challenge","method":"hashcash","parameter":"s:0","id":"0.1"}');
+  ws.send('{"event":"challengeResponse","token":"0","method":"hashcash","id":"0.1"}');
+  ws.send(sendFrame('What is two plus two?'));
+  for (const f of ANSWER) ws.deliver(f);
+  const got = since();
+  assert.deepEqual(got.map((m) => m.kind), ['submit', 'end'], 'one prompt, one answer');
+  assert.equal(got[1].turn, got[0].turn);
+  assert.deepEqual(got[0].prompt, { latin: 17 });
+  assert.deepEqual(got[1].response, { latin: 5 });
+  assert.equal(got[1].complete, true);
+});
+
+test('page hook: the same prompt sent again after its answer, or a new one after a challenge, is a new prompt', async () => {
+  const { win, since } = await watchReports();
+  const ws = new win.WebSocket(CHAT);
+  ws.send(sendFrame('Again?'));
+  for (const f of ANSWER) ws.deliver(f);
+  ws.send(sendFrame('Again?'));
+  ws.deliver('{"event":"challenge","method":"hashcash","parameter":"s:0","id":"0.2"}');
+  ws.send(sendFrame('Something else?'));
+  ws.closeFromServer();
+  const kinds = since().map((m) => m.kind);
+  assert.deepEqual(kinds, ['submit', 'end', 'submit', 'end', 'submit', 'end']);
+});
+
+test('page hook: only send frames are prompts (messagePreview, challengeResponse, setOptions are not)', async () => {
+  const { win, since } = await watchReports();
+  const ws = new win.WebSocket(CHAT);
+  ws.send('{"event":"messagePreview","conversationId":"conv-test","text":"What is two plus two?"}');
+  ws.send('{"event":"challengeResponse","token":"0","method":"hashcash"}');
+  ws.send('{"event":"reportLocalConsents","grantedConsents":[]}');
+  ws.deliver('{"event":"messagePreview","text":"What is two plus two?"}');
+  assert.deepEqual(since(), []);
+});
