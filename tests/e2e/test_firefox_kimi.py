@@ -58,7 +58,7 @@ def test_firefox_kimi_connect_call_reaches_the_database(tmp_path: Path) -> None:
     assert row["kind"] == "chat"
     assert row["browser"] == "firefox"
     assert row["page"] == "https://www.kimi.com"
-    assert row["model"] == expected["model"] == "k2.5"
+    assert row["model"] == expected["model"] == "k2.6"
     assert sorted(row["modes"]) == sorted(expected["modes"])
     assert sum(row["prompt"].values()) > 0
     assert sum(row["response"].values()) > 0

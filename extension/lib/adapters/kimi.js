@@ -1,15 +1,21 @@
-// Kimi (www.kimi.com). Since 2025 the page sends a prompt as a Connect-RPC
-// call: POST /apiv2/kimi.gateway.chat.v1.ChatService/Chat, content type
+// Kimi (www.kimi.com, and www.kimi.ai for the global site). Since 2025 the
+// page sends a prompt as a Connect-RPC call: POST
+// /apiv2/kimi.gateway.chat.v1.ChatService/Chat, content type
 // application/connect+json, the body one Connect envelope (1 flag byte, a
 // 4-byte big-endian length, then JSON) holding {"scenario", "chat_id" (absent
 // on the first prompt of a new chat), "tools" ([{"type":"TOOL_TYPE_SEARCH"}]
-// for web search), "message": {"role":"user", "blocks":[{"text":{"content"}}],
-// "parent_id"}, "options": {"thinking"}}. The answer streams back as Connect
-// envelopes of JSON state operations: {"op":"set"|"append", "mask":
-// "block.text" | "block.text.content" | "block.think..." | "message...",
-// "block": {"text": {"content"}}, "message": {"role", "status"}}, heartbeats,
-// {"done": {}} and a final envelope with flag 0x02 (trailers or an error).
-// The older REST stream (/api/chat/<id>/completion/stream, SSE "cmpl"
+// while the page's search switch is on, which it is by default), "message":
+// {"role":"user", "blocks":[{"text":{"content"}}], "parent_id"}, "options":
+// {"thinking", "reasoning_effort", "model"}}. Since mid-2026 `options.model`
+// names the model ("k2d6-chat" with SCENARIO_CHAT; "k3-agent" with
+// SCENARIO_OK_COMPUTER, the agent); older pages name it only by scenario
+// (SCENARIO_K2D5, which has run K2.6 since K2.6 shipped). The answer streams
+// back as Connect envelopes of JSON state operations: {"op":"set"|"append",
+// "mask": "block.text" | "block.text.content" | "block.think..." |
+// "block.tool..." | "message...", "block": {"text": {"content"}}, "message":
+// {"role", "status"}}, {"notification": {"type", "message"}} notices,
+// heartbeats, {"done": {}} and a final envelope with flag 0x02 (trailers or an
+// error). The older REST stream (/api/chat/<id>/completion/stream, SSE "cmpl"
 // events) is still read for kimi.moonshot.cn pages that keep it.
 // See tests/fixtures/kimi/EVIDENCE.md.
 
@@ -20,10 +26,39 @@ import { cleanModes, cleanModel, createAnswer, pathOf, contentText, countAll } f
 const CHAT_RPC = /^\/apiv2\/kimi\.(?:gateway\.)?chat\.v1\.ChatService\/Chat$/;
 const LEGACY_PATH = /^\/api\/chat\/[^/]+\/completion\/stream\/?$/;
 
-/** A Connect scenario as a model slug: SCENARIO_K2D5 -> k2.5, SCENARIO_K2 -> k2; others (SEARCH...) are no model. */
+/**
+ * A Connect scenario as a model slug: SCENARIO_K2D5 and SCENARIO_K2D6 -> k2.6
+ * (the page's K2D5 scenario has run K2.6 since K2.6 shipped in 2026),
+ * SCENARIO_K3 / SCENARIO_K3_THINKING -> k3, SCENARIO_K2 -> k2; others (CHAT,
+ * OK_COMPUTER, SEARCH...) name no model.
+ */
 export function scenarioModel(scenario) {
   const m = /^SCENARIO_(K\d+(?:D\d+)?)(?:_.*)?$/.exec(String(scenario || ''));
-  return m ? m[1].toLowerCase().replace('d', '.') : null;
+  if (!m) return null;
+  const slug = m[1].toLowerCase().replace('d', '.');
+  return slug === 'k2.5' ? 'k2.6' : slug;
+}
+
+/**
+ * The page's model key (options.model) as a slug: k2d6-chat -> k2.6,
+ * k28-agent-preview -> k2.8, k3-agent / k3-agent-swarm -> k3; a key of
+ * another form is passed on as it is.
+ */
+export function modelKeySlug(key) {
+  if (typeof key !== 'string' || !key) return null;
+  const m = /^k(\d)(?:d?(\d))?(?=$|[-_])/i.exec(key);
+  if (!m) return cleanModel(key);
+  return m[2] ? `k${m[1]}.${m[2]}` : `k${m[1]}`;
+}
+
+/** The one model a notice names ("... K2.6 ..."), or null when it names none or several. */
+export function noticeModel(text) {
+  if (typeof text !== 'string') return null;
+  const names = new Set();
+  for (const m of text.slice(0, 500).matchAll(/(?:^|[^A-Za-z0-9])K(\d)(?:\.(\d))?(?!\d|\.\d)/g)) {
+    names.add(m[2] ? `k${m[1]}.${m[2]}` : `k${m[1]}`);
+  }
+  return names.size === 1 ? [...names][0] : null;
 }
 
 function parseConnectRequest(req) {
@@ -34,12 +69,14 @@ function parseConnectRequest(req) {
   const scenario = String(req.scenario || msg.scenario || '');
   const options = req.options && typeof req.options === 'object' ? req.options : {};
   const modes = [];
-  if (tools.includes('TOOL_TYPE_SEARCH') || scenario === 'SCENARIO_SEARCH') modes.push('web_search');
+  // TOOL_TYPE_SEARCH only says the search switch is on (it is by default):
+  // web search counts when the answer stream shows a search tool call.
+  if (scenario === 'SCENARIO_SEARCH') modes.push('web_search');
   if (/RESEARCH/.test(scenario)) modes.push('deep_research');
   if (tools.includes('TOOL_TYPE_IMAGE_GENERATION')) modes.push('image_generation');
-  if (options.thinking === true) modes.push('reasoning');
+  if (options.thinking === true && options.reasoning_effort !== 'REASONING_EFFORT_NONE') modes.push('reasoning');
   return {
-    model: cleanModel(scenarioModel(scenario) || (typeof options.model === 'string' ? options.model : null)),
+    model: modelKeySlug(options.model) || cleanModel(scenarioModel(scenario)),
     modes: cleanModes(modes),
     prompt: countAll([text]),
     context: null,
@@ -67,6 +104,8 @@ function connectReader() {
   let parsed = false;
   let failed = false;
   let model = null;
+  let degraded = null; // the model a TYPE_MODEL_DEGRADE notice says the answer fell back to
+  let searched = false;
   const onOp = (msg) => {
     if (msg.error) failed = true;
     if (msg.message && typeof msg.message === 'object') {
@@ -77,6 +116,10 @@ function connectReader() {
       if (s && role === 'assistant') model = s;
     }
     if (msg.chat || msg.heartbeat) parsed = true;
+    if (msg.notification && typeof msg.notification === 'object') {
+      parsed = true;
+      if (msg.notification.type === 'TYPE_MODEL_DEGRADE') degraded = noticeModel(msg.notification.message) || degraded;
+    }
     if (msg.done !== undefined) {
       parsed = true;
       complete = true;
@@ -85,6 +128,8 @@ function connectReader() {
     if (!block || typeof block !== 'object') return;
     parsed = true;
     const mask = String(msg.mask || '');
+    if (block.tool && typeof block.tool === 'object' && role === 'assistant'
+      && /search/i.test(String(block.tool.name || ''))) searched = true;
     // Thinking and tool blocks are not the answer, nor the user's own blocks.
     if (role !== 'assistant' || block.think || block.tool || /^block\.(?:think|tool)/.test(mask)) return;
     const text = block.text && block.text.content;
@@ -110,7 +155,8 @@ function connectReader() {
       return {
         response: countAll([...blocks.values()]),
         images: 0,
-        model: cleanModel(model),
+        model: cleanModel(degraded || model),
+        modes: searched ? ['web_search'] : [],
         complete: complete && !failed && connect.pending === 0,
         parsed,
       };
@@ -142,8 +188,8 @@ function legacyReader() {
 export default {
   service: 'kimi',
   label: 'Kimi',
-  hosts: ['www.kimi.com', 'kimi.com', 'kimi.moonshot.cn'],
-  matches: ['https://www.kimi.com/*', 'https://kimi.com/*', 'https://kimi.moonshot.cn/*'],
+  hosts: ['www.kimi.com', 'kimi.com', 'www.kimi.ai', 'kimi.ai', 'kimi.moonshot.cn'],
+  matches: ['https://www.kimi.com/*', 'https://kimi.com/*', 'https://www.kimi.ai/*', 'https://kimi.ai/*', 'https://kimi.moonshot.cn/*'],
 
   isSubmit({ url, method }) {
     const path = pathOf(url);
