@@ -5,7 +5,9 @@
 // page shows an AI answer (AI Overviews, Bing's Copilot answer, Brave's
 // summariser), a second report of kind "chat" with mode ai_overview follows,
 // with its counts. A page that is itself an AI answer (Google's AI Mode,
-// Bing's Copilot Search) sends only that AI report.
+// Bing's Copilot Search, Ask Brave, ...) sends only that AI report; a
+// follow-up there that puts its question in the URL is a new AI report whose
+// answer is what the conversation grew by.
 //
 // Searches made inside the page (the site changes the URL with
 // history.pushState or replaceState, or the user goes back and forth) are
@@ -13,7 +15,7 @@
 // keeps the query (paging, tabs, tracking parameters) is not a new search.
 
 import { parseSearchUrl, normaliseQuery, ENGINES } from '../lib/search/search-engines.js';
-import { countScripts, sameCounts } from '../lib/capture/scripts.js';
+import { countScripts, sameCounts, subtractCounts, totalCount } from '../lib/capture/scripts.js';
 import { sha256Hex } from '../lib/search/hash.js';
 
 const api = globalThis.browser || globalThis.chrome;
@@ -49,8 +51,8 @@ async function report(parsed, query, at) {
 
 /**
  * Waits for the AI answer to settle and reports its counts. For an AI Mode
- * page the answer IS the search: when its text never shows, the query is
- * still reported, with no answer counts.
+ * page the answer IS the search: when its text never shows (or no selector
+ * for it is known), the query is still reported, with no answer counts.
  */
 function watchAiAnswer(engine, selectors, { queryHash, prompt, at, mode }) {
   const selector = selectors.join(', ');
@@ -62,11 +64,18 @@ function watchAiAnswer(engine, selectors, { queryHash, prompt, at, mode }) {
     send({ type: 'ai-answer', engine: engine.id, queryHash, prompt, response, submitted_at: at, duration_ms: durationMs,
       ...(mode ? { mode } : {}) });
   };
+  clearInterval(aiTimer);
+  if (!selector) {
+    if (mode) done({}, null);
+    return;
+  }
   // After a search made inside the page, the previous query's AI block may
   // still be shown: only text that differs from it belongs to the new query.
+  // On an AI answer page (a conversation) a follow-up adds to what is shown:
+  // its answer is the growth.
   const shown = document.querySelector(selector);
   const stale = shown ? countScripts(shown.textContent || '') : null;
-  clearInterval(aiTimer);
+  const answerOf = (counts) => (mode && stale && totalCount(counts) > totalCount(stale) ? subtractCounts(counts, stale) : counts);
   aiTimer = setInterval(() => {
     const found = document.querySelector(selector);
     const node = found && !(stale && sameCounts(countScripts(found.textContent || ''), stale)) ? found : null;
@@ -84,7 +93,7 @@ function watchAiAnswer(engine, selectors, { queryHash, prompt, at, mode }) {
       lastChange = now;
       return;
     }
-    if (Object.keys(counts).length > 0 && now - lastChange >= AI_SETTLE_MS) done(counts, lastChange - at);
+    if (Object.keys(counts).length > 0 && now - lastChange >= AI_SETTLE_MS) done(answerOf(counts), lastChange - at);
   }, 500);
 }
 

@@ -24,12 +24,18 @@ SUPPORTED_HOSTS = {
     # chat services (one adapter each)
     "chatgpt.com", "chat.openai.com", "claude.ai", "gemini.google.com", "copilot.microsoft.com", "www.perplexity.ai",
     "perplexity.ai", "chat.deepseek.com", "chat.mistral.ai", "grok.com", "www.meta.ai", "meta.ai", "chat.qwen.ai",
-    "huggingface.co", "www.kimi.com", "kimi.com", "kimi.moonshot.cn",
+    "huggingface.co", "www.kimi.com", "kimi.com", "kimi.moonshot.cn", "www.kimi.ai", "kimi.ai",
     # search engines (their result pages only)
     "www.google.com", "www.bing.com", "duckduckgo.com", "html.duckduckgo.com", "lite.duckduckgo.com",
     "search.yahoo.com", "www.ecosia.org", "search.brave.com", "www.startpage.com", "www.qwant.com", "www.baidu.com",
     "yandex.com", "yandex.ru", "kagi.com",
     "ya.ru", "yandex.com.tr", "yandex.kz", "yandex.by", "yandex.uz", "yandex.az",
+    # reviewed with the 2026 search evidence (tests/fixtures/search/*/EVIDENCE.md): mirrors and regional hosts of the
+    # same engines, and Baidu's AI search
+    "www2.bing.com", "www4.bing.com", "cn.bing.com", "noai.duckduckgo.com", "safe.duckduckgo.com",
+    "start.duckduckgo.com", "eu.startpage.com", "us.startpage.com", "chat.baidu.com",
+    "yandex.com.am", "yandex.ee", "yandex.eu", "yandex.com.ge", "yandex.co.il", "yandex.lt", "yandex.lv", "yandex.md",
+    "yandex.tj", "yandex.tm",
 }  # fmt: skip
 # Country domains, reviewed as rules rather than one by one (Google publishes about 190 of them): Google's search on
 # www.google.<country suffix>, Yahoo's regional result hosts. Both are path-limited to their result pages.
@@ -38,11 +44,14 @@ COUNTRY_HOSTS = (
     re.compile(r"^[a-z]{2,7}\.search\.yahoo\.com$"),
 )
 # Hosts that serve far more than search or chat: only their search/chat paths may be matched.
-PATH_LIMITED = {"www.google.com": ("/search",), "www.bing.com": ("/search", "/copilotsearch"),
-                "huggingface.co": ("/chat",), "www.baidu.com": ("/s",), "search.yahoo.com": ("/search",),
-                "yandex.com": ("/search",), "yandex.ru": ("/search",), "ya.ru": ("/search",),
-                "yandex.com.tr": ("/search",), "yandex.kz": ("/search",), "yandex.by": ("/search",),
-                "yandex.uz": ("/search",), "yandex.az": ("/search",)}  # fmt: skip
+_BING = ("/search", "/images/search", "/videos/search", "/news/search", "/copilotsearch")
+_YANDEX = ("/search", "/images/search", "/video/search", "/video/touch/search")
+_YANDEX_TLDS = ("com", "ru", "com.tr", "kz", "by", "uz", "az", "com.am", "ee", "eu", "com.ge", "co.il", "lt", "lv",
+                "md", "tj", "tm")  # fmt: skip
+PATH_LIMITED = {"www.google.com": ("/search",), "huggingface.co": ("/chat",), "www.baidu.com": ("/s",),
+                "chat.baidu.com": ("/search",), "search.yahoo.com": ("/search",), "ya.ru": (*_YANDEX, "/neuralsearch"),
+                **{host: _BING for host in ("www.bing.com", "www2.bing.com", "www4.bing.com", "cn.bing.com")},
+                **{f"yandex.{tld}": _YANDEX for tld in _YANDEX_TLDS}}  # fmt: skip
 PATTERN = re.compile(r"^https://([a-z0-9.-]+)(/.*)$")
 
 

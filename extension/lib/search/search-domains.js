@@ -19,4 +19,5 @@ export const YAHOO_REGIONS = Object.freeze(['ar', 'br', 'ca', 'cl', 'co', 'de', 
 
 // Yandex's search hosts: ya.ru (its main search since 2024) and the country domains.
 export const YANDEX_HOSTS = Object.freeze(['ya.ru', 'yandex.ru', 'yandex.com', 'yandex.com.tr', 'yandex.kz', 'yandex.by',
-  'yandex.uz', 'yandex.az']);
+  'yandex.uz', 'yandex.az', 'yandex.com.am', 'yandex.ee', 'yandex.eu', 'yandex.com.ge', 'yandex.co.il', 'yandex.lt',
+  'yandex.lv', 'yandex.md', 'yandex.tj', 'yandex.tm']);

@@ -59,3 +59,28 @@ test('every match pattern is a valid https pattern of a listed host', () => {
     assert.ok(hosts.has(m[1]), p);
   }
 });
+
+test('an AI Mode URL rewritten with only a new mstk reads as the same AI query (not a new one)', () => {
+  const first = parseSearchUrl('https://www.google.com/search?q=heat+pump&udm=50&aep=11');
+  const later = parseSearchUrl('https://www.google.com/search?q=heat+pump&udm=50&sei=AbC1&mstk=AUtExfD2&csuir=1');
+  const next = parseSearchUrl('https://www.google.com/search?q=heat+pump&udm=50&sei=AbC1&mstk=AUtExfD2xYz9&csuir=1');
+  assert.deepEqual(later, first);
+  assert.deepEqual(next, first);
+});
+
+test('one rule for tabs: an image search is a search on every engine that has the tab', () => {
+  for (const url of ['https://www.google.com/search?q=x&udm=2', 'https://www.bing.com/images/search?q=x',
+    'https://duckduckgo.com/?q=x&ia=images', 'https://www.qwant.com/?q=x&t=images',
+    'https://www.startpage.com/sp/search?query=x&cat=images', 'https://yandex.ru/images/search?text=x',
+    'https://search.brave.com/images?q=x', 'https://www.ecosia.org/images?q=x', 'https://kagi.com/images?q=x']) {
+    const r = parseSearchUrl(url);
+    assert.ok(r && r.query === 'x' && r.ai === false && r.furtherPage === false, url);
+  }
+});
+
+test('a path of one host only is no result page on the engine\'s other hosts', () => {
+  assert.equal(engineFor('ya.ru', '/neuralsearch/').id, 'yandex');
+  assert.equal(engineFor('yandex.ru', '/neuralsearch/'), null);
+  assert.equal(engineFor('chat.baidu.com', '/search').id, 'baidu');
+  assert.equal(engineFor('www.baidu.com', '/search'), null);
+});
