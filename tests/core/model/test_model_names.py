@@ -84,6 +84,21 @@ def test_page_slugs_resolve(name: str, key: str, reasoning: bool) -> None:
         ("muse-spark-contemplating", "muse-spark", True),
         # Perplexity's Nemotron 3 Super, sized by NVIDIA's model card.
         ("nv_nemotron_3_super", "nemotron-3-super", False),
+        # Perplexity's 2026 catalogue, with its own reasoning flags (the Perplexity EVIDENCE.md).
+        ("grok45medium", "grok-4", True),
+        ("grok46low", "grok-4", False),
+        ("glm_5_2", "mistralai/zai-glm-5-2", True),
+        ("kimik3thinking", "kimi-k3", True),
+        ("nv_nemotron_3_ultra", "nemotron-3-ultra", True),
+        ("claude41opus", "anthropic/claude-opus-4-5", False),
+        ("claude37sonnetthinking", "anthropic/claude-sonnet-4-5", True),
+        # The 2026 sites' own names (their EVIDENCE.md files).
+        ("deepseek-v4-flash", "deepseek-v4-flash", False),
+        ("deepseek-ai/DeepSeek-V4-Pro", "deepseek-v4-pro", False),
+        ("qwen3.7-plus", "qwen3-plus", False),
+        ("k2.6", "kimi-k2", False),
+        ("mistral-small-4", "mistralai/mistral-small-2603", False),
+        ("fbb127bbb056c959", "google_genai/gemini-3.6-flash", False),
     ],
 )
 def test_names_pages_send_in_other_spellings_resolve(name: str, key: str, reasoning: bool) -> None:
