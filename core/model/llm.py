@@ -18,6 +18,7 @@ from ecologits.model_repository import ParametersMoE, models
 from ecologits.utils.range_value import RangeValue
 
 from wattprint.core.model.modeldata import LocalModel, MinMax, ModelData, name_key
+from wattprint.core.model.modelnames import spelled_out
 
 _PROBE_TOKENS = 1000.0
 _DATE = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$")  # gpt-4o-2024-08-06, claude-haiku-4-5-20251001, -2507
@@ -241,46 +242,6 @@ def resolve(name: str, data: ModelData, providers: tuple[str, ...] = ALL_PROVIDE
     if spelled != key:
         return resolve(spelled, data, providers)
     return _named_size(key, attrs.mode_suffixes)
-
-
-# Perplexity's compact model names ("gpt51_thinking", "claude45sonnet", "gemini25pro", "grok41reasoning", "o4mini",
-# "kimik2thinking"), and Claude written version first ("Claude 4.5 Sonnet").
-_COMPACT = re.compile(r"(gpt|claude|gemini|grok|kimik|o)(\d)(\d?)([a-z]*)((?:-[a-z0-9.]+)*)")
-_VERSION_FIRST = re.compile(r"claude-(\d+(?:[.-]\d)?)-(sonnet|opus|haiku)((?:-[a-z0-9.]+)*)")
-_COMPACT_MODES = {
-    "thinking": "-thinking", "reasoning": "-reasoning", "nonthinking": "", "nonreasoning": "", "instant": "",
-}  # fmt: skip
-
-
-def spelled_out(key: str) -> str:
-    """A compact model name written out as its maker writes it; any other name as it is.
-
-    "claude45sonnetthinking" -> "claude-sonnet-4.5-thinking", "gpt51" -> "gpt-5.1", "o4mini" -> "o4-mini".
-    """
-    first = _VERSION_FIRST.fullmatch(key)
-    if first:
-        return f"claude-{first[2]}-{first[1]}{first[3]}"
-    found = _COMPACT.fullmatch(key)
-    if not found:
-        return key
-    family, major, minor, word, tail = found.groups()
-    version = major + (f".{minor}" if minor and minor != "0" else "")
-    mode = ""
-    for name, suffix in _COMPACT_MODES.items():
-        if word.endswith(name) and not word.endswith("non" + name):
-            word, mode = word[: -len(name)], suffix
-            break
-    if family == "claude":
-        parts = ["claude", word, version]
-    elif family == "kimik":
-        parts = ["kimi", f"k{version}", word]
-    elif family == "o":
-        parts = [f"o{version}", word]
-    elif family == "gpt" and word.startswith("o"):  # "gpt4o", "gpt4omini"
-        parts = [f"gpt-{version}o", word[1:]]
-    else:
-        parts = [family, version, word]
-    return "-".join(p for p in parts if p) + mode + tail
 
 
 # A size the name states, as open-weights models are named: "llama-3.3-70b-instruct" (dense), "qwen3-30b-a3b" (a

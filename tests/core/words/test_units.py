@@ -54,7 +54,10 @@ def test_equivalents_read_naturally() -> None:
     ("model", "name"),
     [("gpt-5", "GPT-5"), ("gpt-5-mini", "GPT-5 mini"), ("claude-sonnet-4-5", "Claude Sonnet 4.5"),
      ("anthropic/claude-sonnet-4-5", "Claude Sonnet 4.5"), ("gemini-2.5-flash", "Gemini 2.5 Flash"), ("o3", "o3"),
-     ("deepseek-r1", "DeepSeek R1"), (None, "")],
+     ("deepseek-r1", "DeepSeek R1"), (None, ""),
+     # compact names pages send (Perplexity's model_preference) are written out, as the catalogue reads them
+     ("claude45sonnetthinking", "Claude Sonnet 4.5 Thinking"), ("kimik26thinking", "Kimi K2.6 Thinking"),
+     ("o4mini", "o4-mini"), ("pplx_pro", "Perplexity Pro"), ("nv_nemotron_3_super", "NVIDIA Nemotron 3 Super")],
 )
 def test_friendly_model_names(model: str | None, name: str) -> None:
     assert friendly(model) == name
