@@ -80,7 +80,10 @@ def test_variant_row_has_the_evidence_model_and_modes(run: dict[str, Any], servi
     assert r["browser"] == "chromium"
     assert r["model"] == expected["model"], f"{name}: {r['model']}"
     assert sorted(r["modes"]) == sorted(expected["modes"]), f"{name}: {r['modes']}"
-    assert sum(r["response"].values()) > 0, f"{name}: empty answer"
+    if expected.get("response_text"):
+        assert sum(r["response"].values()) > 0, f"{name}: empty answer"
+    else:  # a turn whose stream carries no answer (deep research: the report comes later)
+        assert sum(r["response"].values()) == 0, f"{name}: an answer where the stream has none"
     if expected["prompt_text"]:
         assert sum(r["prompt"].values()) > 0, f"{name}: empty prompt"
     assert r["images"] == expected["images"], f"{name}: {r['images']} images"

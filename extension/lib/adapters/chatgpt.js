@@ -12,8 +12,10 @@
 // payload.payload.encoded_item is a piece of the same SSE stream, and the
 // subscription's reply replays the items sent before it (`catchups`).
 // `continuation` takes that text out, once per stream item, for the reader of
-// the turn that handed off. Where the evidence for each shape was seen:
-// tests/fixtures/chatgpt/EVIDENCE.md.
+// the turn that handed off. The answer is the text of the assistant messages
+// shown to the user (recipient "all", not hidden), summed over the turn; each
+// message streams on its own channel (`c`). Where the evidence for each shape
+// was seen: tests/fixtures/chatgpt/EVIDENCE.md.
 
 import { tryJson, createSseParser } from '../capture/stream.js';
 import { countScripts } from '../capture/scripts.js';
@@ -25,8 +27,13 @@ const SIMPLE_DELTA = /^\{"v": ?"([^"\\\u0000-\u001f]*)"\}$/;
 
 const SUBMIT_PATH = /^\/backend-(?:api|anon)\/(?:f\/)?conversation\/?$/;
 const RESUME_PATH = /^\/backend-(?:api|anon|alt)\/f\/conversation\/resume\/?$/;
-// Slugs of models that reason before answering: o3, gpt-5-thinking, gpt-5-2-thinking, gpt-5-t-mini, ...
-const REASONING_MODEL = /(^o\d)|thinking|reason|-t-mini|-pro\b/i;
+// Slugs of models that reason before answering: o3, gpt-5-thinking, gpt-5-6-thinking, gpt-5-6-t-mini, gpt-5-6-pro,
+// and the Work mode slugs (gpt-5.6-sol-wm, gpt-6-astra-wm: reasoning models whose lightest effort is "min").
+const REASONING_MODEL = /(^o\d)|thinking|reason|-t-mini|-pro\b|-wm\b/i;
+// thinking_effort values that mean reasoning by themselves. The page sends "standard" with every request, even
+// with model "auto", an Instant model or image generation, so only the higher levels say so on their own; the
+// lower ones (min, standard) leave it to the model slug (EVIDENCE.md, "Thinking effort").
+const REASONING_EFFORT = new Set(['extended', 'max', 'xhigh']);
 const PARTS = '/message/content/parts/0';
 // The continuation socket's limits: a message, one encoded item, envelopes in a message (a catch-up
 // replays a whole turn so far), stream-item ids remembered per turn.
@@ -38,6 +45,11 @@ const MAX_SEEN_ITEMS = 65536;
 // `conversation-turn-complete` envelope): handed to the reader as this control event.
 const TOPIC_END = 'data: {"type":"conversation-turn-complete"}\n\n';
 const THOUGHT_TYPES = new Set(['thoughts', 'reasoning_recap']);
+// Patch lists nest (a `patch` op whose value is a list of ops): deeper than this is not the site's stream.
+const MAX_PATCH_DEPTH = 4;
+// Messages of a turn are streamed on numbered channels (`c`); an event naming a channel patches that channel's
+// message. At most this many channels are remembered per turn.
+const MAX_CHANNELS = 256;
 const TURN_END_TYPES = new Set(['message_stream_complete', 'assistant_turn_complete', 'conversation-turn-complete']);
 
 function partsText(parts) {
@@ -49,15 +61,30 @@ function imagesIn(content) {
   return content.parts.filter((p) => p && typeof p === 'object' && p.content_type === 'image_asset_pointer').length;
 }
 
-function requestModes(req) {
-  const hints = Array.isArray(req.system_hints) ? req.system_hints : [];
+/** The modes a list of system hints asks for (the request's, or a message's metadata.system_hints). */
+function hintModes(hints, modes) {
+  if (!Array.isArray(hints)) return;
+  for (const hint of hints.slice(0, 32)) {
+    if (typeof hint !== 'string') continue;
+    if (hint === 'search') modes.push('web_search');
+    // "research" (older), and since 2026 the deep research app as a connector:
+    // "connector:connector_openai_deep_research", later "plugin:connector_openai_deep_research".
+    else if (hint === 'research' || hint.includes('deep_research')) modes.push('deep_research');
+    else if (hint === 'picture_v2' || hint === 'image_gen') modes.push('image_generation');
+    else if (hint === 'reason') modes.push('reasoning');
+    else if (hint === 'canvas' || hint === 'canmore') modes.push('canvas');
+  }
+}
+
+function requestModes(req, last) {
   const modes = [];
-  if (hints.includes('search') || req.force_use_search) modes.push('web_search');
-  if (hints.includes('research') || hints.includes('deep_research')) modes.push('deep_research');
-  if (hints.includes('picture_v2') || hints.includes('image_gen')) modes.push('image_generation');
-  if (hints.includes('reason') || REASONING_MODEL.test(req.model || '')) modes.push('reasoning');
-  if (req.thinking_effort && req.thinking_effort !== 'none') modes.push('reasoning');
-  if (hints.includes('canvas') || hints.includes('canmore')) modes.push('canvas');
+  hintModes(req.system_hints, modes);
+  // Since mid-2026 the page repeats the hints in the user message's metadata.
+  hintModes(last && last.metadata && last.metadata.system_hints, modes);
+  if (req.force_use_search) modes.push('web_search');
+  if (req.model === 'research') modes.push('deep_research');
+  if (REASONING_MODEL.test(typeof req.model === 'string' ? req.model : '')) modes.push('reasoning');
+  if (typeof req.thinking_effort === 'string' && REASONING_EFFORT.has(req.thinking_effort)) modes.push('reasoning');
   return modes;
 }
 
@@ -152,8 +179,9 @@ export default {
     const last = users[users.length - 1];
     const prompt = last ? countScripts(partsText(last.content && last.content.parts) || contentText(last.content)) : {};
     // "auto" is an alias: the model that ran comes from the stream.
-    const model = req.model === 'auto' ? null : cleanModel(req.model);
-    return { model, modes: cleanModes(requestModes(req)), prompt, context: null };
+    // "auto" is an alias, "research" a mode (deep research): the model that ran comes from the stream.
+    const model = req.model === 'auto' || req.model === 'research' ? null : cleanModel(req.model);
+    return { model, modes: cleanModes(requestModes(req, last)), prompt, context: null };
   },
 
   createReader() {
@@ -163,7 +191,8 @@ export default {
     let resolved = null; // resolved_model_slug: the model that actually ran
     let routed = null; // server_ste_metadata.model_slug
     let label = null; // the assistant message's model_slug
-    let current = null; // the message being patched: {id, answer}
+    let current = null; // the message being patched: {id, answer, text, path, op}
+    const channels = new Map(); // stream channel (`c`) -> its message
     let lastPath = '';
     let lastOp = '';
     let parsed = false;
@@ -178,7 +207,20 @@ export default {
       if (Array.isArray(meta.search_queries) && meta.search_queries.length) modes.add('web_search');
       const modelQueries = meta.search_model_queries;
       if (modelQueries && Array.isArray(modelQueries.queries) && modelQueries.queries.length) modes.add('web_search');
+      // 2026 image generation runs as an async task: the tool message says so before any picture arrives.
+      if (meta.async_task_type === 'image_gen' || meta.image_gen_async === true) modes.add('image_generation');
+      // The deep research app: its tool messages name the connector; the user message repeats its hints.
+      const sdk = meta.chatgpt_sdk;
+      if (sdk && typeof sdk === 'object' && typeof sdk.resolved_pineapple_uri === 'string'
+        && sdk.resolved_pineapple_uri.includes('deep_research')) modes.add('deep_research');
+      if (typeof meta.deep_research_version === 'string') modes.add('deep_research');
+      if (Array.isArray(meta.system_hints)) {
+        const hinted = [];
+        hintModes(meta.system_hints, hinted);
+        for (const m of hinted) modes.add(m);
+      }
     };
+    let channel = null; // the channel (`c`) of the event being read, if it names one
     const startMessage = (msg) => {
       parsed = true;
       const role = msg && msg.author && msg.author.role;
@@ -192,25 +234,52 @@ export default {
       if (THOUGHT_TYPES.has(type)) modes.add('reasoning');
       const pictures = role === 'assistant' || role === 'tool' ? imagesIn(msg.content) : 0;
       if (pictures) images.set(id, pictures);
-      const answer = role === 'assistant' && type === 'text';
+      // Answer text: an assistant text message the user sees. Not one addressed to a tool (a connector call
+      // such as the deep research dispatch is text to recipient "api_tool.call_tool"), nor a hidden one.
+      const recipient = msg && msg.recipient;
+      const hidden = !!(msg && msg.metadata && msg.metadata.is_visually_hidden_from_conversation === true);
+      const answer = role === 'assistant' && type === 'text' && !hidden
+        && (recipient === undefined || recipient === null || recipient === 'all');
       // A message added again (a resume replays it) replaces its earlier text.
-      current = { id, answer, text: answer ? partsText(msg.content.parts) : '' };
+      current = { id, answer, text: answer ? partsText(msg.content.parts) : '', path: '', op: '' };
       if (answer) texts.set(id, current);
+      if (channel !== null && (channels.has(channel) || channels.size < MAX_CHANNELS)) channels.set(channel, current);
       if (answer && msg.end_turn === true) {
         handoff = false;
         turnEnded = true;
       }
     };
-    const applyPatch = (op) => {
+    // A message added by an event: {p: "", o: "add", v: {message}}, also without `p` (2026 captures), or
+    // without `p` and `o`.
+    const addedMessage = (op) => {
+      const v = op.v;
+      if (!v || typeof v !== 'object' || !v.message || typeof v.message !== 'object') return null;
+      if ((op.p === undefined || op.p === '') && (op.o === undefined || op.o === 'add')) return v.message;
+      return null;
+    };
+    const applyPatch = (op, depth = 0) => {
+      if (!op || typeof op !== 'object' || depth > MAX_PATCH_DEPTH) return undefined;
+      const added = addedMessage(op);
+      if (added) {
+        lastPath = '';
+        lastOp = 'add';
+        return startMessage(added);
+      }
       const path = op.p !== undefined ? op.p : lastPath;
-      const kind = op.o !== undefined ? op.o : lastOp;
+      let kind = op.o !== undefined ? op.o : lastOp;
+      // A bare list of ops ({"v": [{p, o, v}, ...]}) is a patch list too.
+      if (op.o === undefined && op.p === undefined && Array.isArray(op.v) && op.v.length
+        && op.v[0] && typeof op.v[0] === 'object' && (op.v[0].p !== undefined || op.v[0].o !== undefined)) kind = 'patch';
       lastPath = path;
       lastOp = kind;
-      if (kind === 'patch' && Array.isArray(op.v)) {
-        for (const inner of op.v) applyPatch(inner);
-        return;
+      if (current) {
+        current.path = path;
+        current.op = kind;
       }
-      if (path === '' && kind === 'add' && op.v && op.v.message) return startMessage(op.v.message);
+      if (kind === 'patch' && Array.isArray(op.v)) {
+        for (const inner of op.v) applyPatch(inner, depth + 1);
+        return undefined;
+      }
       if (!current) return undefined;
       if (kind === 'append' && path === PARTS && typeof op.v === 'string' && current.answer) {
         current.text += op.v;
@@ -258,11 +327,19 @@ export default {
       if (!msg || typeof msg !== 'object') return;
       if (typeof msg.type === 'string') return onControl(msg);
       if (msg.v !== undefined || msg.o !== undefined || msg.p !== undefined) {
-        if (msg.v && msg.v.message && msg.p === undefined && msg.o === undefined) return startMessage(msg.v.message);
+        channel = Number.isInteger(msg.c) ? msg.c : null;
+        // An event on another channel's message: go back to that message and its last path.
+        const target = channel !== null ? channels.get(channel) : undefined;
+        if (target && target !== current && !addedMessage(msg)) {
+          current = target;
+          lastPath = target.path;
+          lastOp = target.op;
+        }
         return applyPatch(msg);
       }
       if (msg.message && msg.message.author) {
         // Legacy encoding: the message is resent in full each time.
+        channel = null;
         startMessage(msg.message);
         if (msg.message.status !== 'finished_successfully' && images.has(current.id)) images.delete(current.id);
       }

@@ -160,7 +160,10 @@ export function createCoordinator({ service, emit, health, standby = () => {}, r
       // counts what arrived and is no sign that the adapter stopped matching.
       const cut = e.stopped === true || e.partial === true || (stopAt !== null && stopAt >= s.at && stopAt <= e.at);
       const miss = cut ? null : e.parsed === false ? 'unparsed' : e.complete === false ? 'incomplete' : null;
-      if (miss || (!hasCounts(out.response) && !(out.images > 0))) {
+      // A deep research turn may end with no answer in its own stream: the report comes later, outside it
+      // (ChatGPT's deep research app writes it into its widget). Its empty answer is no sign of breakage.
+      const later = out.modes.includes('deep_research');
+      if (miss || (!hasCounts(out.response) && !(out.images > 0) && !later)) {
         const read = { report: out, miss, cut, due: e.at + PAGE_READ_MS };
         if (leaving) readFromPage(read); // no timer runs after the page has gone
         else pageReads.push(read);

@@ -33,6 +33,20 @@ for (const [flags, code] of [[{ parsed: false }, 'unparsed'], [{ complete: false
   });
 }
 
+test('a deep research turn whose stream holds no answer (its report comes later) is no miss', () => {
+  const { c, emitted } = setup();
+  c.netSubmit({ turn: 1, at: 1000, model: 'm', modes: ['deep_research'], prompt: { latin: 5 } });
+  c.netEnd({ turn: 1, at: 1100, response: {}, parsed: true, complete: true });
+  assert.equal(emitted.length, 1, 'counted at once, from the traffic');
+  assert.equal(emitted[0].source, 'traffic');
+  assert.equal(emitted[0].miss, undefined);
+  // The same empty answer without deep research is still read from the page and marked.
+  c.netSubmit({ turn: 2, at: 2000, model: 'm', prompt: { latin: 5 } });
+  c.netEnd({ turn: 2, at: 2100, response: {}, parsed: true, complete: true });
+  c.tick(2100 + PAGE_READ_MS);
+  assert.equal(emitted[1].miss, 'empty_answer');
+});
+
 test('missing flags mean unknown: no judgement', () => {
   const { c, emitted } = setup();
   turn(c, 1, {});

@@ -85,3 +85,79 @@ test('chatgpt: search_model_queries in a message\'s metadata marks a web search 
     + '{"content_type": "text", "parts": ["x"]}, "metadata": {"search_model_queries": {"queries": []}}}}}\n\n');
   assert.deepEqual(none.finish().modes, []);
 });
+
+// 2026 shapes (EVIDENCE.md, "2026 audit"): each of these was read wrong before.
+const ev = (obj) => `data: ${JSON.stringify(obj)}\n\n`;
+const add = (id, extra = {}, c = undefined) => ({ o: 'add', v: { message: { id, author: { role: 'assistant' },
+  content: { content_type: 'text', parts: [''] }, status: 'in_progress', recipient: 'all', ...extra } }, ...(c === undefined ? {} : { c }) });
+const parse = (body) => chatgpt.parseRequest(JSON.stringify({ action: 'next', messages: [{ author: { role: 'user' },
+  content: { content_type: 'text', parts: ['hi'] } }], ...body }), { url: 'https://chatgpt.com/backend-api/f/conversation' });
+
+test('chatgpt request: thinking_effort "standard" or "min" is no reasoning by itself; extended and max are', () => {
+  assert.deepEqual(parse({ model: 'auto', thinking_effort: 'standard' }).modes, []);
+  assert.deepEqual(parse({ model: 'auto', thinking_effort: 'min' }).modes, []);
+  assert.deepEqual(parse({ model: 'gpt-5-6-instant', thinking_effort: 'standard', system_hints: ['picture_v2'] }).modes, ['image_generation']);
+  assert.deepEqual(parse({ model: 'auto', thinking_effort: 'extended' }).modes, ['reasoning']);
+  assert.deepEqual(parse({ model: 'gpt-5-6-thinking', thinking_effort: 'max' }).modes, ['reasoning']);
+  assert.deepEqual(parse({ model: 'auto', system_hints: ['reason'] }).modes, ['reasoning']);
+  // Work mode slugs are reasoning models (their lightest effort is "min").
+  assert.deepEqual(parse({ model: 'gpt-5.6-sol-wm', thinking_effort: 'min', conversation_origin: 'tpp' }).modes, ['reasoning']);
+  assert.equal(parse({ model: 'gpt-5.6-sol-wm' }).model, 'gpt-5.6-sol-wm');
+});
+
+test('chatgpt request: deep research as the 2026 connector hint, the plugin hint, the old hint or model "research"', () => {
+  for (const hints of [['connector:connector_openai_deep_research'], ['plugin:connector_openai_deep_research'], ['research']]) {
+    assert.ok(parse({ model: 'gpt-5-5-pro', system_hints: hints }).modes.includes('deep_research'), hints[0]);
+  }
+  assert.deepEqual(parse({ model: 'research', system_hints: [] }).modes, ['deep_research']);
+  // The hints repeated in the user message's metadata count too.
+  const body = { action: 'next', model: 'auto', system_hints: [], messages: [{ author: { role: 'user' },
+    content: { content_type: 'text', parts: ['hi'] }, metadata: { system_hints: ['search'] } }] };
+  assert.deepEqual(chatgpt.parseRequest(JSON.stringify(body), {}).modes, ['web_search']);
+});
+
+test('chatgpt stream: a message added with "o" and no "p" after other patches is read', () => {
+  const reader = chatgpt.createReader();
+  reader.push(ev(add('a1', {}, 1)) + ev({ p: '/message/content/parts/0', o: 'append', v: 'One.' })
+    + ev(add('a2', {}, 2)) + ev({ p: '/message/content/parts/0', o: 'append', v: ' Two.' }) + 'data: [DONE]\n\n');
+  assert.deepEqual(reader.finish().response, { latin: 8 });
+});
+
+test('chatgpt stream: an event naming another channel patches that channel\'s message, and its bare deltas follow it', () => {
+  const reader = chatgpt.createReader();
+  reader.push(ev(add('a1', {}, 1)) + ev(add('t1', { content: { content_type: 'thoughts', thoughts: [] } }, 2))
+    + ev({ p: '/message/content/parts/0', o: 'append', v: 'Ab', c: 1 }) + ev({ v: 'cd' })
+    + ev({ p: '/message/content/thoughts', o: 'append', v: [{ summary: 's', content: 'hidden thinking' }], c: 2 })
+    + ev({ v: 'ef', c: 1 }) + 'data: [DONE]\n\n');
+  const out = reader.finish();
+  assert.deepEqual(out.response, { latin: 6 });
+  assert.deepEqual(out.modes, ['reasoning']);
+});
+
+test('chatgpt stream: a bare list of ops is a patch list; nesting is bounded', () => {
+  const reader = chatgpt.createReader();
+  reader.push(ev(add('a1')) + ev({ p: '/message/content/parts/0', o: 'append', v: 'Hi' })
+    + ev({ v: [{ p: '/message/content/parts/0', o: 'append', v: '!' }, { p: '/message/end_turn', o: 'replace', v: true }] }));
+  assert.equal(reader.push(''), true, 'end_turn inside the list ended the turn');
+  const nested = (n) => `data: ${'{"p": "", "o": "patch", "v": ['.repeat(n)}{"p": "/message/content/parts/0", "o": "append", "v": "x"}${']}'.repeat(n)}\n\n`;
+  reader.push(nested(10) + nested(2000));
+  assert.deepEqual(reader.finish().response, { latin: 3 }, 'the deeply nested append is dropped, without a stack overflow');
+});
+
+test('chatgpt stream: text to a tool and hidden text are not the answer', () => {
+  const reader = chatgpt.createReader();
+  reader.push(ev(add('call', { recipient: 'api_tool.call_tool', content: { content_type: 'text', parts: ['{"path": "/x"}'] } }))
+    + ev({ v: ' more call' })
+    + ev(add('h', { metadata: { is_visually_hidden_from_conversation: true }, content: { content_type: 'text', parts: ['sys'] } }))
+    + ev(add('a1', { content: { content_type: 'text', parts: ['Yes'] } })) + 'data: [DONE]\n\n');
+  assert.deepEqual(reader.finish().response, { latin: 3 });
+});
+
+test('chatgpt stream: an async image task marks image generation before any picture arrives', () => {
+  const reader = chatgpt.createReader();
+  reader.push(ev({ p: '', o: 'add', v: { message: { id: 'tool1', author: { role: 'tool', name: 'image_gen' },
+    content: { content_type: 'multimodal_text', parts: [] }, metadata: { async_task_type: 'image_gen' } } } }) + 'data: [DONE]\n\n');
+  const out = reader.finish();
+  assert.deepEqual(out.modes, ['image_generation']);
+  assert.equal(out.images, 0, 'the picture itself comes later, outside this stream');
+});
