@@ -9,7 +9,9 @@ import { parseSearchUrl, normaliseQuery, ENGINES, searchMatchPatterns, engineFor
 import { GOOGLE_SUFFIXES } from '../../lib/search/search-domains.js';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'search');
-const FIXTURES = readdirSync(DIR).map((engine) => JSON.parse(readFileSync(path.join(DIR, engine, 'expected.json'), 'utf8')));
+// One folder per engine (the EVIDENCE.md beside them states the rules they share).
+const FIXTURES = readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isDirectory())
+  .map((d) => JSON.parse(readFileSync(path.join(DIR, d.name, 'expected.json'), 'utf8')));
 
 test('every engine has fixtures, and every fixture an engine', () => {
   assert.deepEqual(ENGINES.map((e) => e.id).sort(), FIXTURES.map((f) => f.service).sort());
