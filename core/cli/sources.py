@@ -28,7 +28,8 @@ def rows(data: ModelData) -> list[dict[str, Any]]:
         model = svc.model or svc.ai_model or "-"
         add(f"service {key} ({svc.name}): operator {svc.operator}, model {model}, zone {svc.zone}", "", "", svc.source)
         add(f"service {key}: PUE", f"{svc.pue.low:g}-{svc.pue.high:g}", "", svc.source)
-        add(f"service {key}: on-site WUE", f"{svc.wue.low:g}-{svc.wue.high:g}", "L/kWh", svc.source)
+        wue = f"{svc.wue.low:.3g}-{svc.wue.high:.3g}"
+        add(f"service {key}: on-site WUE", wue, "L/kWh", svc.wue_source or svc.source)
     llm = data.llm
     add("LLM bottom-up equations and model parameters", "EcoLogits 0.11.3", "", "ecologits")
     add("typical chat turn", f"{llm.typical.prompt_tokens} in / {llm.typical.response_tokens} out", "tokens",

@@ -358,7 +358,7 @@ class Estimator:
         operator = service.operator if service else "generic"
         zone = self.zone or (service.zone if service else GENERIC_ZONE)
         if service is not None:
-            where = site(zone, service.pue, service.wue, service.source, self.data)
+            where = site(zone, service.pue, service.wue, service.source, self.data, service.wue_source)
         else:
             where = site(zone, GENERIC_PUE, GENERIC_WUE, "uptime-2023", self.data)
         providers = llm.OPERATOR_PROVIDERS.get(operator, ("huggingface_hub",))
@@ -432,7 +432,7 @@ class Estimator:
         spec = llm.resolve(anchor.model or "", self.data)
         if spec is None:
             raise ValueError(f"the model of calibration anchor {anchor.id} is not known: {anchor.model}")
-        where = site(service.zone, service.pue, service.wue, service.source, self.data)
+        where = site(service.zone, service.pue, service.wue, service.source, self.data, service.wue_source)
         lo, hi = llm.affine(spec)
         mid = llm.Affine.between(lo, hi)
         typical = self.data.llm.typical

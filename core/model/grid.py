@@ -73,8 +73,8 @@ def carbon_intensity(zone: str, data: ModelData) -> tuple[tuple[float, float, fl
     return (min(values), sum(values) / len(values), max(values)), wue_offsite, tuple(sources)
 
 
-def site(zone: str, pue: Bounds, wue: Bounds, source: str, data: ModelData) -> Site:
-    """Builds the Site of a service."""
+def site(zone: str, pue: Bounds, wue: Bounds, source: str, data: ModelData, wue_source: str | None = None) -> Site:
+    """Builds the Site of a service (wue_source: the disclosure its on-site WUE comes from, if not `source`)."""
     ci, wue_offsite, sources = carbon_intensity(zone, data)
     return Site(
         zone=zone,
@@ -82,5 +82,5 @@ def site(zone: str, pue: Bounds, wue: Bounds, source: str, data: ModelData) -> S
         wue=_triple(wue),
         ci=ci,
         wue_offsite=wue_offsite,
-        sources=(source, *sources),
+        sources=(source, *((wue_source,) if wue_source else ()), *sources),
     )

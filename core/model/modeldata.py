@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import tomllib
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -71,6 +71,8 @@ class Service(_Strict):
     source: str
     site: str
     datacentre: str
+    wue_anchor: str | None = None
+    wue_source: str | None = None
     model: str | None = None
     ai_model: str | None = None
     default_source: str | None = None
@@ -123,14 +125,17 @@ class Anchor(_Strict):
     response_tokens: int | None = None
     modes: tuple[str, ...] = ()
     compare: Literal["energy", "onsite_water", "water", "co2e", "lab_gpu", "reasoning_ratio", "search"] = "energy"
-    low: float | None = None
+    low: float | None = Field(default=None, ge=0)
     high: float | None = None
+    per: str | None = None
     why: str = ""
 
     @model_validator(mode="after")
     def _calibration_complete(self) -> Anchor:
         if self.calibrates and (self.operator is None or self.service is None or self.model is None):
             raise ValueError(f"calibrating anchor {self.id} needs operator, service and model")
+        if self.calibrates and self.compare != "energy":
+            raise ValueError(f"anchor {self.id}: only an energy figure calibrates a serving factor")
         return self
 
 
@@ -426,10 +431,14 @@ def load() -> ModelData:
     training = dict(toml["training.toml"])
     calculator = training.pop("calculator")
     datacentres = toml["datacentres.toml"]
+    anchors = {anchor["id"]: anchor for anchor in toml["anchors.toml"]["anchor"]}
     services = {}
     for key, entry in toml["services.toml"].items():  # each service takes its data-centre profile's figures
         profile = datacentres[entry["datacentre"]]
-        services[key] = {**entry, "pue": profile["pue"], "wue": profile["wue"], "source": profile["source"]}
+        wue, wue_anchor = _wue(entry["datacentre"], profile, anchors)
+        services[key] = {**entry, "pue": profile["pue"], "wue": wue, "source": profile["source"]}
+        if wue_anchor is not None:
+            services[key] |= {"wue_anchor": wue_anchor, "wue_source": anchors[wue_anchor]["source"]}
     equivalents = toml["equivalents.toml"]
     search_wh = toml["media.toml"]["search"]["wh"]["central"]
     for item in equivalents.values():
@@ -455,6 +464,30 @@ def load() -> ModelData:
             "anchors": toml["anchors.toml"]["anchor"],
         }
     )
+
+
+def _wue(
+    name: str, profile: dict[str, Any], anchors: dict[str, dict[str, Any]]
+) -> tuple[dict[str, Any], str | None]:
+    """A data-centre profile's on-site WUE (L/kWh of IT energy), and the disclosure it comes from, if any.
+
+    A profile with `wue_from` takes its operator's own figure: the disclosed on-site water of a query (its low and
+    high where the disclosure gives a range) over the IT energy of the same query (the disclosed energy, anchor `per`,
+    divided by the profile's PUE). So the water of the operator's typical query is the operator's figure, as its
+    energy is, and the WUE is written nowhere else.
+    """
+    source_id = profile.get("wue_from")
+    if source_id is None:
+        return profile["wue"], None
+    if "wue" in profile:
+        raise ValueError(f"datacentres.toml [{name}]: give wue or wue_from, not both")
+    water = anchors.get(source_id)
+    energy = anchors.get(water.get("per", "")) if water else None
+    if water is None or water.get("compare") != "onsite_water" or energy is None:
+        raise ValueError(f"datacentres.toml [{name}]: wue_from must name an on-site water anchor with `per`")
+    low, high = water.get("low", water["value"]), water.get("high", water["value"])
+    pue = profile["pue"]
+    return {"low": low * pue["low"] / energy["value"], "high": high * pue["high"] / energy["value"]}, source_id
 
 
 def name_key(name: str) -> str:

@@ -105,12 +105,17 @@ def table(estimator: Estimator) -> str:
         "| Anchor | Kind | Figure | Scope | Wattprint low / central / high | Central / figure | Verdict |",
         "|---|---|---|---|---|---|---|",
     ]
+    calibrating_water = {s.wue_anchor for s in estimator.data.services.values()}
     for row in rows(estimator):
         a = row.anchor
         figure = _n(a.value) + (f" ({_n(a.low)}–{_n(a.high)})" if a.low is not None and a.high is not None else "")
         low, central, high = row.wattprint
         if row.agrees:
             verdict = "inside the range" if a.kind == "disclosure" else "within 2x"
+            if a.calibrates:
+                verdict += " (calibrates the operator's serving factor)"
+            elif a.id in calibrating_water:
+                verdict += " (gives the operator's on-site WUE)"
             if a.kind == "independent" and row.inside:
                 verdict += ", inside the range"
         else:

@@ -64,12 +64,85 @@ def test_calibrating_disclosures_reproduce_exactly(rows: list[validation.Row]) -
 
 
 def test_mistral_life_cycle_is_compared_at_its_own_scope(rows: list[validation.Row]) -> None:
-    """Mistral's 1.14 gCO2e / 45 mL include amortised training and manufacturing: the table says so, not a cap."""
+    """Mistral's 1.14 gCO2e / 45 mL are marginal inference with the hardware's manufacturing; training is apart."""
     mistral = [row for row in rows if row.anchor.source == "mistral-2025-lca"]
     assert {row.anchor.compare for row in mistral} == {"co2e", "water"}
     for row in mistral:
         assert "life cycle" in row.anchor.scope
-        assert "training" in row.anchor.why
+        assert "inventory" in row.anchor.why
+
+
+def test_the_energy_mistral_s_water_implies_is_computed_as_the_table_says(
+    estimator: Estimator, rows: list[validation.Row]
+) -> None:
+    """The reason given for Mistral: its 45 mL, all from electricity at Sweden's or France's grid water, in Wh."""
+    from wattprint.core.model.grid import site
+
+    carbon = next(row for row in rows if row.anchor.id == "mistral-lca-co2")
+    water = next(row for row in rows if row.anchor.id == "mistral-lca-water")
+    service = estimator.data.services["lechat"]
+    implied = []
+    for zone in ("SWE", "FRA"):
+        where = site(zone, service.pue, service.wue, service.source, estimator.data)
+        pue = where.pue[1]
+        implied.append(water.anchor.value * pue / (where.wue[1] + pue * where.wue_offsite))
+    profile = estimator.strict_profile("lechat", carbon.anchor.model)
+    bottom_up = estimator.text(profile, 100, 400, 0, profile.modes).energy[1]
+    said = (
+        f"means {min(implied):.0f}-{max(implied):.0f} Wh per answer, "
+        f"{min(implied) / bottom_up:.0f}-{max(implied) / bottom_up:.0f}x the bottom-up {bottom_up:.2f} Wh"
+    )
+    assert said in carbon.anchor.why
+    assert f"{min(implied) / bottom_up:.0f}-{max(implied) / bottom_up:.0f}x the energy" in water.anchor.why
+
+
+def test_water_disclosures_give_their_operators_on_site_wue(estimator: Estimator, rows: list[validation.Row]) -> None:
+    """Google's, OpenAI's and Microsoft's own water per query, each inside its service's range, central within 1.25x."""
+    given = {s.wue_anchor for s in estimator.data.services.values()} - {None}
+    assert given == {"google-gemini-water", "openai-chatgpt-water", "microsoft-water"}
+    for row in rows:
+        if row.anchor.id in given:
+            assert row.agrees, row.anchor.id
+            assert not row.anchor.why, row.anchor.id
+            assert row.anchor.source in estimator.strict_profile(row.anchor.service, row.anchor.model).site.sources
+    microsoft = next(row for row in rows if row.anchor.id == "microsoft-water")
+    assert microsoft.wattprint[0] == 0.0  # closed-loop sites use no water on site
+    assert microsoft.wattprint[2] >= microsoft.anchor.high
+
+
+def test_the_methodology_states_the_wue_the_model_uses(estimator: Estimator) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    services = estimator.data.services
+    assert f"| about {services['gemini'].wue.mid:.3g} |" in text
+    assert f"| about {services['chatgpt'].wue.mid:.3g} |" in text
+    assert f"| 0 to about {services['copilot'].wue.high:.2g} |" in text
+
+
+def test_every_disclosure_but_mistral_s_agrees(rows: list[validation.Row]) -> None:
+    for row in rows:
+        if row.anchor.kind == "disclosure" and row.anchor.source != "mistral-2025-lca":
+            assert row.agrees, (row.anchor.id, row.ratio)
+
+
+@pytest.mark.parametrize(
+    ("profile", "why"),
+    [
+        ({"pue": {"low": 1.1, "high": 1.1}, "wue": {"low": 1, "high": 1}, "wue_from": "w"}, "not both"),
+        ({"pue": {"low": 1.1, "high": 1.1}, "wue_from": "missing"}, "on-site water anchor"),
+        ({"pue": {"low": 1.1, "high": 1.1}, "wue_from": "e"}, "on-site water anchor"),
+        ({"pue": {"low": 1.1, "high": 1.1}, "wue_from": "nope"}, "on-site water anchor"),
+    ],
+)
+def test_a_wue_from_that_does_not_name_a_water_disclosure_is_refused(profile: dict, why: str) -> None:
+    from wattprint.core.model.modeldata import _wue
+
+    anchors = {
+        "w": {"id": "w", "compare": "onsite_water", "value": 0.3, "per": "e", "source": "s"},
+        "e": {"id": "e", "compare": "energy", "value": 0.3, "source": "s"},
+        "nope": {"id": "nope", "compare": "onsite_water", "value": 0.3, "source": "s"},
+    }
+    with pytest.raises(ValueError, match=why):
+        _wue("x", profile, anchors)
 
 
 def test_changing_a_default_model_leaves_the_operators_calibration_alone(estimator: Estimator) -> None:
