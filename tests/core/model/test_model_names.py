@@ -33,8 +33,8 @@ DATA = load()
         ("llama-4-scout", "llama-4-scout", False),
         ("magistral-medium", "mistralai/magistral-medium-latest", True),
         ("o3-pro", "o3", True),
-        ("openai/gpt-oss-120b", "huggingface_hub/openai/gpt-oss-120b", False),
-        ("gpt-oss-120b", "huggingface_hub/openai/gpt-oss-120b", False),
+        ("openai/gpt-oss-120b", "huggingface_hub/openai/gpt-oss-120b", True),  # always reasons
+        ("gpt-oss-120b", "huggingface_hub/openai/gpt-oss-120b", True),
         ("claude-haiku-4-5-20251001", "anthropic/claude-haiku-4-5-20251001", False),
         ("claude-sonnet-4-5-thinking", "anthropic/claude-sonnet-4-5", True),
     ],
