@@ -280,7 +280,8 @@ class Estimator:
         hidden: Triple = (0.0, 0.0, 0.0)
         if Mode.REASONING in modes or (profile.spec is not None and profile.spec.reasoning):
             sources.append("mlenergy-2026")
-            hidden = _add(hidden, _t(data.reasoning.hidden_tokens))
+            own = profile.spec.hidden if profile.spec is not None else None
+            hidden = _add(hidden, own or _t(data.reasoning.hidden_tokens))
             sources.append(data.reasoning.source)
             warnings.append(f"reasoning tokens are hidden: {hidden[0]:,.0f} to {hidden[2]:,.0f} assumed")
         if Mode.DEEP_RESEARCH in modes:
@@ -355,6 +356,7 @@ class Estimator:
         spec: llm.ModelSpec | None = None,
     ) -> Profile:
         service, warnings = self._service(service_id)
+        named: frozenset[str] = frozenset()
         operator = service.operator if service else "generic"
         zone = self.zone or (service.zone if service else GENERIC_ZONE)
         if service is not None:
@@ -374,6 +376,7 @@ class Estimator:
                 )
                 widen = self.data.llm.range.unresolved_model
                 factors.append((1 / widen, widen))
+                named = llm.modes_in_name(model)  # "gemini-3-deep-think": the usual model, in the mode the name says
         if spec is None:
             default = None
             if service is not None:
@@ -381,8 +384,10 @@ class Estimator:
             spec = llm.resolve(default, self.data) if default else None
             if spec is None:
                 spec = llm.generic_spec(self.data)
-                if service is None or service.kind == "chat":
+                if service is None or service.kind == "chat" or ai_answer:
                     warnings.append("model unknown: a frontier-class model of undisclosed size assumed")
+        if Mode.REASONING in named and not spec.reasoning:
+            spec = llm.reasoning_mode(spec)
         lo, hi = llm.affine(spec)
         mid = llm.Affine.between(lo, hi)
         if spec.undisclosed:
@@ -394,7 +399,13 @@ class Estimator:
             widen = self.data.llm.range.assumed_size
             factors.append((1 / widen, widen))
         k_energy, cal_sources, borrowed = self._calibration.factor(operator, spec)
-        coef = _coefficients((lo, mid, hi), k_energy, where.pue, self.data)
+        larger = self._calibration.larger_than_measured(operator, spec, mid.it(self.data.llm.typical.response_tokens))
+        if larger > 1.0:
+            factors.append((1 / larger, 1.0))
+            warnings.append("newer model than the operator measured: the range reaches down to its figure")
+        if spec.parallel != 1.0:
+            warnings.append(f"parallel answers: the base model's reasoning answer counted {spec.parallel:.0f} times")
+        coef = _coefficients((lo, mid, hi), k_energy * spec.parallel, where.pue, self.data)
         if borrowed:
             widen = self.data.llm.range.borrowed_calibration
             factors.append((1 / widen, widen))
@@ -410,7 +421,7 @@ class Estimator:
             low_sq=sum(math.log(f_lo) ** 2 for f_lo, _ in factors),
             high_sq=sum(math.log(f_hi) ** 2 for _, f_hi in factors),
             coef=coef,
-            modes=frozenset(service.modes if service else ()),
+            modes=frozenset(service.modes if service else ()) | (named & {Mode.DEEP_RESEARCH}),
             sources=tuple(dict.fromkeys(sources)),
             warnings=tuple(warnings),
         )
@@ -422,12 +433,16 @@ class Estimator:
         change of the service's default model therefore leaves the factor as it is.
         """
         factors: dict[str, tuple[float, str]] = {}
+        measured: dict[str, float] = {}
         for anchor in self.data.calibration:
-            factors[anchor.operator or ""] = (self._factor(anchor), anchor.source)
+            factor, decode = self._factor(anchor)
+            factors[anchor.operator or ""] = (factor, anchor.source)
+            measured[anchor.operator or ""] = decode
         default = _geomean([factor for factor, _ in factors.values()]) if factors else 1.0
-        return _Calibration(factors, default)
+        return _Calibration(factors, default, measured)
 
-    def _factor(self, anchor: Anchor) -> float:
+    def _factor(self, anchor: Anchor) -> tuple[float, float]:
+        """The operator's serving factor, and the bottom-up decode energy of the model it measured (typical turn)."""
         service = self.data.services[anchor.service or ""]
         spec = llm.resolve(anchor.model or "", self.data)
         if spec is None:
@@ -441,7 +456,8 @@ class Estimator:
         pf = self.data.llm.prefill
         pre = llm.prefill_it_wh(pf.wh_per_token_per_billion.central, mid.active_b, prompt, pf.knee_tokens)
         pue = where.pue[1]
-        return (anchor.value / pue - pre) / mid.it(response)
+        decode = mid.it(response)
+        return (anchor.value / pue - pre) / decode, decode
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,6 +466,18 @@ class _Calibration:
 
     by_operator: dict[str, tuple[float, str]]
     default: float
+    measured_decode: dict[str, float] = field(default_factory=dict)
+
+    def larger_than_measured(self, operator: str, spec: llm.ModelSpec, decode: float) -> float:
+        """How many times the measured model's decode energy a closed model of the operator's has (1 if not more).
+
+        Both sizes are EcoLogits' estimates of undisclosed models, and serving has changed since the measurement, so
+        the difference is uncertain by its whole amount: the range reaches down to the operator's own figure.
+        """
+        base = self.measured_decode.get(operator)
+        if base is None or not spec.undisclosed or decode <= base:
+            return 1.0
+        return decode / base
 
     def factor(self, operator: str, spec: llm.ModelSpec) -> tuple[float, tuple[str, ...], bool]:
         """The decode factor for a model served by an operator, its sources, and whether it is borrowed.

@@ -51,6 +51,8 @@ class ModelSpec:
     source: str
     warnings: tuple[str, ...] = ()
     assumed: bool = False
+    parallel: float = 1.0  # the base model's answers run at once (a "pro" model): its energy counted this many times
+    hidden: tuple[float, float, float] | None = None  # hidden reasoning tokens measured for this model itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +235,8 @@ def resolve(name: str, data: ModelData, providers: tuple[str, ...] = ALL_PROVIDE
             spec = _lookup(alias.model, data, ALL_PROVIDERS) if alias else _lookup(candidate, data, providers)
             if spec is not None:
                 reasoning = mode or spec.reasoning or spec.key in attrs.models or bool(alias and alias.reasoning)
-                return spec if reasoning == spec.reasoning else _with(spec, reasoning=reasoning)
+                spec = spec if reasoning == spec.reasoning else _with(spec, reasoning=reasoning)
+                return _catalogued(spec, data)
     if "/" in key:  # a Hugging Face id ("deepseek-ai/DeepSeek-V3.1"): the model's own name, without its organisation
         found = resolve(key.rsplit("/", 1)[1], data, providers)
         if found is not None:
@@ -244,6 +247,28 @@ def resolve(name: str, data: ModelData, providers: tuple[str, ...] = ALL_PROVIDE
     return _named_size(key, attrs.mode_suffixes)
 
 
+def _catalogued(spec: ModelSpec, data: ModelData) -> ModelSpec:
+    """A model with what the catalogue knows of it beyond EcoLogits (llm.toml [reasoning_models]).
+
+    That is: published bits per weight, hidden tokens measured for it, and for a "pro" model its base model answering
+    in parallel.
+    """
+    attrs = data.llm.reasoning_models
+    changes: dict[str, object] = {}
+    if spec.key in attrs.quant_bits:
+        changes["quant_bits"] = attrs.quant_bits[spec.key]
+    hidden = attrs.hidden_tokens.get(spec.key)
+    if hidden is not None:
+        changes["hidden"] = (hidden.low, hidden.central, hidden.high)
+    if spec.key in attrs.parallel:
+        base = _lookup(spec.key.removesuffix("-pro"), data, ALL_PROVIDERS)
+        if base is not None:
+            ratio = sum(spec.active) / sum(base.active)
+            changes |= {"active": base.active, "total": base.total, "parallel": ratio, "reasoning": True}
+            changes |= {"tps": base.tps, "ttft": base.ttft, "undisclosed": base.undisclosed}
+    return _with(spec, **changes) if changes else spec
+
+
 # A size the name states, as open-weights models are named: "llama-3.3-70b-instruct" (dense), "qwen3-30b-a3b" (a
 # mixture of experts: 30B in all, 3B active). One size only; "8x7b" and "e4b" are not read as sizes.
 _NAMED_SIZE = re.compile(r"(?:^|[-/])(\d+(?:\.\d+)?)b(?:-a(\d+(?:\.\d+)?)b)?(?=$|-)")
@@ -252,6 +277,9 @@ _EIGHT_BITS = re.compile(r"(?:^|-)(?:fp8|int8|8bit)(?:$|-)")
 _EXPERTS = re.compile(r"(?:^|-)\d+e(?:$|-)")
 # Families whose makers publish no size: a number with a "b" in such a name is a build tag ("grok-4-1-...-1111b"),
 # never a parameter count.
+# Open families that always reason, whatever their size: DeepSeek-R1's distillations ("deepseek-r1-distill-llama-70b")
+# and QwQ; a "-thinking" ending ("...-Thinking-2507") is that model's reasoning mode.
+_REASONING_FAMILY = re.compile(r"(?:^|[-/])(?:r1-distill|qwq)(?:$|-)")
 _UNDISCLOSED_FAMILY = re.compile(r"^(?:gpt-(?!oss)|chatgpt|o\d|claude|gemini-|grok-(?!1\b)|muse|sonar|copilot|ernie)")
 
 
@@ -271,10 +299,32 @@ def _named_size(key: str, mode_suffixes: tuple[str, ...]) -> ModelSpec | None:
         quant_bits=8 if _EIGHT_BITS.search(key) else 16,
         tps=None,
         ttft=None,
-        reasoning=_DATE.sub("", key).endswith(mode_suffixes),  # "...-Thinking-2507": its reasoning mode
+        reasoning=_DATE.sub("", key).endswith(mode_suffixes) or bool(_REASONING_FAMILY.search(key)),
         undisclosed=False,
         source="model-cards",
     )
+
+
+# What an unresolved name still says of its mode: "gemini-3-deep-think", "gpt-6-thinking", "o1-pro" (every o-series
+# model reasons), "sonar-deep-research". A fallback to the service's usual model keeps that mode.
+_REASONING_WORD = re.compile(r"(?:^|-)(?:thinking|think|reasoning|reasoner|deep-think|r1|qwq)(?:$|-)|^o\d")
+_DEEP_RESEARCH_WORD = re.compile(r"(?:^|-)deep-research(?:$|-)")
+
+
+def modes_in_name(name: str) -> frozenset[str]:
+    """The modes a model name states ("reasoning", "deep_research"), for a name that resolved to nothing."""
+    key = name_key(name)
+    found = set()
+    if _REASONING_WORD.search(key):
+        found.add("reasoning")
+    if _DEEP_RESEARCH_WORD.search(key):
+        found.add("deep_research")
+    return frozenset(found)
+
+
+def reasoning_mode(spec: ModelSpec) -> ModelSpec:
+    """The same model in its reasoning mode."""
+    return _with(spec, reasoning=True)
 
 
 def _with(spec: ModelSpec, **changes: object) -> ModelSpec:

@@ -152,6 +152,10 @@ class ReasoningModels(_Strict):
     models: tuple[str, ...]
     mode_suffixes: tuple[str, ...]
     plain_suffixes: tuple[str, ...]
+    parallel: tuple[str, ...] = ()
+    hidden_tokens: dict[str, Triple] = Field(default_factory=dict)
+    quant_bits: dict[str, int] = Field(default_factory=dict)
+    source: str = ""
 
 
 class RangeMethod(_Strict):

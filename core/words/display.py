@@ -23,6 +23,8 @@ WARNINGS = (
     N_("size-assumed: the model's size is Wattprint's assumption; its range is wider"),
     N_("model unknown: a frontier-class model of undisclosed size assumed"),
     N_("model size undisclosed: {low}-{high}B active parameters assumed"),
+    N_("parallel answers: the base model's reasoning answer counted {n} times"),
+    N_("newer model than the operator measured: the range reaches down to its figure"),
 )
 
 # Names of the model data (services.toml, regions.toml, grid.csv, training.toml) that read differently in Chinese.
@@ -80,9 +82,10 @@ NAMES = (
 
 
 RANGE_HELP = N_(
-    "Every figure is an estimate with a range. The first number is the most likely value; the two others are the "
-    "lowest and the highest that published measurements support, so the true value very probably lies between them. "
-    "A wide range means the operator discloses little about its model and hardware, not that the figure is wrong."
+    "Every figure is an estimate with a range. The first number is the likely value for a query like this one. The "
+    "two others span the middle half of everyday queries to such a model, widened by what is not known about it: its "
+    "size, its hidden reasoning, how it is served. It is not a guarantee. A wide range means the operator discloses "
+    "little about its model and hardware, not that the figure is wrong."
 )
 
 

@@ -98,7 +98,7 @@ def test_detail_shows_what_was_assumed(window: MainWindow) -> None:
     assert isinstance(dialog, QueryDetail)
     text = dialog.text.toPlainText()
     for part in ("Tokens assumed", "Model assumed", "billion active parameters", "Modes", "How it was captured",
-                 "Sources", "most likely value"):  # fmt: skip
+                 "Sources", "likely value for a query"):  # fmt: skip
         assert part in text, part
     assert "href='https://" in dialog.text.toHtml() or 'href="https://' in dialog.text.toHtml()
     dialog.close()

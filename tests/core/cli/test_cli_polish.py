@@ -60,7 +60,7 @@ def test_doctor_speaks_plainly(capsys: pytest.CaptureFixture[str], history_db, e
 def test_help_says_what_a_range_means(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main([command, "--help"])
-    assert "most likely value" in " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    assert "likely value for a query like this one" in " ".join(capsys.readouterr().out.split())  # argparse wraps lines
 
 
 def test_an_empty_day_says_so_in_words(capsys) -> None:

@@ -10,7 +10,7 @@ import pytest
 from wattprint.core.model import llm
 from wattprint.core.model.estimator import UNRESOLVED, Estimator
 from wattprint.core.model.modeldata import load
-from wattprint.core.schemas import Interaction
+from wattprint.core.schemas import Estimate, Interaction
 
 DATA = load()
 
@@ -182,3 +182,66 @@ def test_assumed_sizes_are_never_credited_to_ecologits() -> None:
 
 def test_close_matches_never_suggest_the_name_typed() -> None:
     assert "gpt-4o-mini" not in llm.close_matches("gpt-4o-mini", DATA)
+
+
+def _page(service: str, model: str) -> Estimate:
+    item = Interaction.model_validate(
+        {"id": uuid.uuid4(), "ts": datetime.now(UTC), "kind": "chat", "service": service, "model": model,
+         "prompt_tokens": 100, "response_tokens": 500}
+    )
+    return Estimator(DATA).estimate(item)
+
+
+@pytest.mark.parametrize(
+    ("service", "name", "reasoning", "deep_research"),
+    [
+        ("gemini", "gemini-3-deep-think", True, False),
+        ("chatgpt", "gpt-6-thinking", True, False),
+        ("chatgpt", "o1-pro", True, False),
+        ("perplexity", "sonar-deep-research", False, True),
+        ("claude", "claude-zz-9", False, False),
+    ],
+)
+def test_an_unresolved_name_keeps_the_mode_it_states(
+    service: str, name: str, reasoning: bool, deep_research: bool
+) -> None:
+    """A fallback to the usual model must not turn the costliest mode into the cheapest."""
+    found = _page(service, name)
+    assert any(w.startswith(f"{UNRESOLVED}:") for w in found.warnings)
+    assert (found.tokens.reasoning >= DATA.llm.reasoning.hidden_tokens.central) == (reasoning or deep_research)
+    assert any("deep research" in w for w in found.warnings) == deep_research
+
+
+@pytest.mark.parametrize(
+    "name", ["deepseek-ai/DeepSeek-R1-Distill-Llama-70B", "DeepSeek-R1-Distill-Qwen-32B", "Qwen/QwQ-32B"]
+)
+def test_open_families_that_always_reason_are_read_as_reasoning(name: str) -> None:
+    spec = llm.resolve(name, DATA)
+    assert spec is not None
+    assert spec.reasoning
+
+
+def test_a_pro_model_is_its_base_model_answering_in_parallel() -> None:
+    """EcoLogits sizes gpt-5-pro at its price ratio to gpt-5; the energy is the base's reasoning answer that many
+    times, not that of a model twelve times the size, and the hidden tokens are not added on top of the size."""
+    pro = llm.resolve("gpt-5-pro", DATA)
+    base = llm.resolve("gpt-5", DATA)
+    assert pro is not None
+    assert base is not None
+    assert pro.active == base.active
+    assert pro.reasoning
+    assert pro.parallel == pytest.approx(12.0)
+    thinking = _page("chatgpt", "gpt-5-thinking").energy_wh.central
+    assert _page("chatgpt", "gpt-5-pro").energy_wh.central == pytest.approx(12 * thinking, rel=0.02)
+    assert any(w.startswith("parallel answers:") for w in _page("chatgpt", "gpt-5.5-pro").warnings)
+
+
+def test_gpt_oss_is_served_as_published_and_thinks_as_measured() -> None:
+    """MXFP4 weights and ML.ENERGY's measured output length, not 16 bits and the general 6,500 hidden tokens."""
+    for name in ("openai/gpt-oss-120b", "gpt-oss-20b"):
+        spec = llm.resolve(name, DATA)
+        assert spec is not None
+        assert spec.quant_bits == 4
+        assert spec.reasoning
+        assert spec.hidden is not None
+        assert spec.hidden[1] < DATA.llm.reasoning.hidden_tokens.central

@@ -158,3 +158,27 @@ def test_changing_a_default_model_leaves_the_operators_calibration_alone(estimat
     from wattprint.core.insight import compare
 
     assert compare.typical_query(other, "chatgpt").central < compare.typical_query(estimator, "chatgpt").central
+
+
+def test_each_operator_s_own_figure_lies_in_its_service_s_range_today(estimator: Estimator) -> None:
+    """The disclosure describes the model of its era; today's usual model is larger by EcoLogits' guess, and serving
+    has changed since, so the range the user sees for the service still reaches down to the operator's figure."""
+    typical = estimator.data.llm.typical
+    for anchor in estimator.data.calibration:
+        profile = estimator.profile(anchor.service or "", None)
+        low, _, high = estimator.text(profile, typical.prompt_tokens, typical.response_tokens, 0, profile.modes).energy
+        assert low <= anchor.value <= high, anchor.id
+
+
+def test_the_catalogue_s_gpt_oss_is_the_configuration_ml_energy_measured(rows: list[validation.Row]) -> None:
+    """What a user gets for gpt-oss is what the validation rows check: the same size and bits."""
+    from wattprint.core.model import llm
+
+    for size in ("120b", "20b"):
+        row = next(r for r in rows if r.anchor.id == f"mlenergy-gpqa-gpt-oss-{size}")
+        spec = llm.resolve(f"openai/gpt-oss-{size}", load())
+        assert spec is not None
+        assert row.anchor.params is not None
+        assert spec.quant_bits == row.anchor.params.quant_bits
+        assert spec.total[0] == pytest.approx(row.anchor.params.total, rel=0.05)
+        assert spec.active[0] == pytest.approx(row.anchor.params.active, rel=0.3)
