@@ -439,6 +439,9 @@ def load() -> ModelData:
     services = {}
     for key, entry in toml["services.toml"].items():  # each service takes its data-centre profile's figures
         profile = datacentres[entry["datacentre"]]
+        if "pue_from" in profile:  # runs in another operator's data centres: their PUE, with its source
+            host = datacentres[profile["pue_from"]]
+            profile = {**profile, "pue": host["pue"], "source": host["source"]}
         wue, wue_anchor = _wue(entry["datacentre"], profile, anchors)
         services[key] = {**entry, "pue": profile["pue"], "wue": wue, "source": profile["source"]}
         if wue_anchor is not None:

@@ -182,3 +182,10 @@ def test_the_catalogue_s_gpt_oss_is_the_configuration_ml_energy_measured(rows: l
         assert spec.quant_bits == row.anchor.params.quant_bits
         assert spec.total[0] == pytest.approx(row.anchor.params.total, rel=0.05)
         assert spec.active[0] == pytest.approx(row.anchor.params.active, rel=0.3)
+
+
+def test_the_methodology_states_the_factors_the_model_uses(estimator: Estimator) -> None:
+    lines = DOC.read_text(encoding="utf-8").splitlines()
+    for operator, (factor, _) in estimator._calibration.by_operator.items():
+        row = next(line for line in lines if line.lower().startswith(f"| {operator} |"))
+        assert row.endswith(f"| about {factor:.2f} |"), (operator, factor, row)
