@@ -11,8 +11,11 @@ from typing import Any
 from wattprint.core import paths
 from wattprint.core.cli.errors import UsageError
 from wattprint.core.insight import share
-from wattprint.core.insight.classroom import energy_text, number
+from wattprint.core.insight.classroom import energy_range_text, energy_text, number
+from wattprint.core.words import units
 from wattprint.core.words.i18n import _
+
+RANGE_KEYS = ("low", "central", "high")
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's subparsers type is private
@@ -53,9 +56,15 @@ def totals_dict(totals: share.ClassTotals) -> dict[str, Any]:
     """The class totals as JSON-ready values."""
     found = asdict(totals)
     for key in ("energy_wh", "co2e_g", "water_ml"):
-        found[key] = dict(zip(("low", "central", "high"), found[key], strict=True))
+        found[key] = dict(zip(RANGE_KEYS, found[key], strict=True))
     for key in ("per_student_wh", "per_student_count"):
         found[key] = dict(zip(("min", "median", "max"), found[key], strict=True))
+    found["per_student_ranges_wh"] = {
+        rank: dict(zip(RANGE_KEYS, r, strict=True))
+        for rank, r in zip(("min", "median", "max"), totals.per_student_ranges_wh, strict=True)
+    }
+    for item in found["services"]:
+        item["energy_range_wh"] = dict(zip(RANGE_KEYS, item["energy_range_wh"], strict=True))
     found["weeks"] = [week.isoformat() for week in totals.weeks]
     found["week"] = totals.week.isoformat() if totals.week else None
     found["week_end"] = totals.week_end.isoformat() if totals.week_end else None
@@ -69,22 +78,22 @@ def all_weeks(shares: list[share.Share]) -> list[share.ClassTotals]:
 
 
 def render(totals: share.ClassTotals) -> str:
-    """The class totals as a few readable lines."""
+    """The class totals as a few readable lines; every energy with its range (query counts are exact)."""
     low, central, high = totals.energy_wh
     if totals.week is None or totals.week_end is None:
         return _("No shares imported yet")
+    figures = units.range_figures(low, high)  # no more figures than the range supports
+    least, median, most = totals.per_student_ranges_wh
     lines = [
         _("Week {start} to {end}").format(start=totals.week.isoformat(), end=totals.week_end.isoformat()),
         _("Class: {students} students, {count} queries ({ai} answered by AI)").format(
             students=totals.students, count=totals.count, ai=totals.ai_count
         ),
         _("Energy {central} (range {low} to {high})").format(
-            central=energy_text(central), low=energy_text(low), high=energy_text(high)
+            central=energy_text(central, figures), low=energy_text(low, figures), high=energy_text(high, figures)
         ),
         _("Per student: least {low}, median {median}, most {high}").format(
-            low=energy_text(totals.per_student_wh[0]),
-            median=energy_text(totals.per_student_wh[1]),
-            high=energy_text(totals.per_student_wh[2]),
+            low=energy_range_text(*least), median=energy_range_text(*median), high=energy_range_text(*most)
         ),
         _("Queries per student: least {low}, median {median}, most {high}").format(
             low=number(totals.per_student_count[0]),
@@ -95,7 +104,7 @@ def render(totals: share.ClassTotals) -> str:
     for item in totals.services:
         lines.append(
             _("  {service:16} {count:6} queries  {energy}").format(
-                service=item.service, count=item.count, energy=energy_text(item.energy_wh)
+                service=item.service, count=item.count, energy=energy_range_text(*item.energy_range_wh)
             )
         )
     return "\n".join(lines)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from typing import Any
 
-from wattprint.core.model.modeldata import ModelData, load
+from wattprint.core.model.grid import carbon_intensity
+from wattprint.core.model.modeldata import ModelData, TrainingRun, load
 from wattprint.core.words.i18n import _
 
 
@@ -62,18 +64,59 @@ def rows(data: ModelData) -> list[dict[str, Any]]:
         ", ".join(media.video.sources))
     for zone, row in data.grid.items():
         add(f"grid {zone} ({row.name}), {row.year}", row.g_per_kwh, "gCO2e/kWh", row.source)
+        (low, mid, high), _, cited = carbon_intensity(zone, data)
+        if high > low:  # EcoLogits has the zone too: estimates use the middle of the two, the range spans them
+            add(f"grid {zone} as estimates use it", f"{low:.4g} / {mid:.4g} / {high:.4g}", "gCO2e/kWh",
+                ", ".join(cited))
     add("grid intensity and off-site water of 215 zones", "EcoLogits electricity mixes", "", "ecologits")
     for key, eq in data.equivalents.items():
         add(f"equivalent {key}: {eq.label}, one {eq.unit}", eq.wh, "Wh", eq.source)
     for script in ("latin", "cjk", "kana", "hangul", "cyrillic", "arabic", "devanagari", "other"):
         add(f"characters per token, {script}", getattr(data.tokens, script), "chars/token", data.tokens.source)
     for key, run in data.training.items():
-        add(f"training {key} ({run.name})", run.energy_mwh, "MWh", run.source)
+        _training(add, key, run)
     for key, hh in data.scaling.households.items():
         add(f"household {key}", hh.kwh_per_year, "kWh/year", hh.source)
     for key, country in data.scaling.countries.items():
         add(f"country {key} ({country.name}) electricity", country.twh, "TWh/year", country.source)
     return out
+
+
+def _training(add: Callable[[str, object, str, str], None], key: str, run: TrainingRun) -> None:
+    """A training run's published figures: energy and emissions with their ranges, scope and the article's own ends.
+
+    Where Wattprint corrects a source's arithmetic (GPT-4's hours), the source's own upper ends are listed too.
+    """
+    low = run.energy_mwh_low if run.energy_mwh_low is not None else run.energy_mwh
+    high = run.energy_mwh_high if run.energy_mwh_high is not None else run.energy_mwh
+    add(f"training {key} ({run.name}): energy", _span(low, run.energy_mwh, high), "MWh", run.source)
+    if run.article_energy_mwh_high is not None:
+        add(f"training {key}: energy as the source gives it", _span(low, None, run.article_energy_mwh_high), "MWh",
+            run.source)
+    if run.co2e_t is None:
+        return
+    emitted = run.co2e_source or run.source
+    co2_low = run.co2e_t_low if run.co2e_t_low is not None else run.co2e_t
+    co2_high = run.co2e_t_high if run.co2e_t_high is not None else run.co2e_t
+    add(f"training {key}: emissions", _span(co2_low, run.co2e_t, co2_high), "tCO2e", emitted)
+    if run.article_co2e_t_high is not None:
+        add(f"training {key}: emissions as the source gives them", _span(co2_low, None, run.article_co2e_t_high),
+            "tCO2e", run.source)
+    if run.co2e_t_dynamic is not None:
+        add(f"training {key}: emissions of dynamic power only", f"{run.co2e_t_dynamic:.10g}", "tCO2e", emitted)
+    if run.co2e_t_other is not None:
+        add(f"training {key}: emissions, another published figure", f"{run.co2e_t_other:.10g}", "tCO2e",
+            run.co2e_other_source or run.source)
+    if run.scope:
+        add(f"training {key}: scope: {run.scope}", "", "", emitted)
+
+
+def _span(low: float, central: float | None, high: float) -> str:
+    """"1287" for a single figure; "51772.5-57525 (central 54648.75)" for a range."""
+    if high <= low:
+        return f"{low:.10g}"
+    ends = f"{low:.10g}-{high:.10g}"
+    return ends if central is None else f"{ends} (central {central:.10g})"
 
 
 def _p(value: object) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from wattprint.core.cli._history import open_history, parse_date
-from wattprint.core.cli.numbers import figure, figures
+from wattprint.core.cli.numbers import figures
 from wattprint.core.insight.weektext import change_sentence
 from wattprint.core.model.modeldata import load
 from wattprint.core.store import queries
@@ -53,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _service_energy(service: dict[str, Any]) -> str:
+    """A service's energy with its range, to the figures the range supports: "70 Wh (range 20 to 200)"."""
+    r = service["energy_wh_range"]
+    central, low, high = figures(r["central"], r["low"], r["high"])
+    return _("{central} {unit} (range {low} to {high})").format(central=central, unit="Wh", low=low, high=high)
 
 
 def render(result: dict[str, Any]) -> str:
@@ -94,7 +99,7 @@ def render(result: dict[str, Any]) -> str:
     column = max((width(name) for name in names), default=0) + 2
     counts = max((len(f"{s['count']:,}") for s in result["services"]), default=0)
     for name, service in zip(names, result["services"], strict=True):
-        lines.append(f"  {pad(name, column)}{service['count']:>{counts},}  {figure(service['energy_wh'])} Wh")
+        lines.append(f"  {pad(name, column)}{service['count']:>{counts},}  {_service_energy(service)}")
     return "\n".join(lines)
 
 

@@ -8,15 +8,18 @@ days), `training_vs_use`, `small_vs_large` (with energy-score stars). The class 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from wattprint.core.insight import compare
+from wattprint.core.insight import compare, energyscore
+from wattprint.core.insight.energyscore import SIZE_CLASSES, STARS, size_class, stars
 from wattprint.core.model import equivalents, scaling, training
 from wattprint.core.model.modeldata import ModelData
+from wattprint.core.schemas import Equivalent
 from wattprint.core.store import queries
 from wattprint.core.words import display, units
 from wattprint.core.words.i18n import _, language
@@ -59,9 +62,6 @@ MODELS: tuple[tuple[str, str | None, str], ...] = (
     ("Llama 3.1 70B", None, "meta-llama/Meta-Llama-3.1-70B-Instruct"),
     ("Llama 3.1 405B", None, "meta-llama/Meta-Llama-3.1-405B-Instruct"),
 )
-STARS = 5  # AI Energy Score: five equal bands between the most and the least efficient model of a size class
-# AI Energy Score's size classes for text generation: (class, largest total parameters in billions).
-SIZE_CLASSES = (("A", 20.0), ("B", 66.0), ("C", float("inf")))
 
 
 # -- formatting -----------------------------------------------------------------------------------------------------
@@ -148,6 +148,31 @@ def count_range_text(low: float, central: float, high: float) -> str:
     f = units.range_figures(low, high)
     return _("{central} ({low}–{high})").format(central=count_text(central, f), low=count_text(low, f),
                                                high=count_text(high, f))
+
+
+def count_ends(low: float, high: float, figures: int = 2) -> str:
+    """The ends of a count's range, the unit named once: "0.9–4 million", "200,000–4 million", "90–400万", "3–8"."""
+    size, template = _count_unit(units.significant(high, figures) if abs(high) >= 1e4 else high)
+    if size == 1.0:
+        return _("{low}–{high}").format(low=count_text(low, figures), high=count_text(high, figures))
+    low_text = number(low / size, figures) if abs(low) >= size / 10 else count_text(low, figures)
+    return template.format(n=_("{low}–{high}").format(low=low_text, high=number(high / size, figures)))
+
+
+def _count_unit(n: float) -> tuple[float, str]:
+    """The size and sentence of the unit `count_text` writes `n` in: (1e6, "{n} million"), (1e4, "{n}万")."""
+    if language() == "zh_CN":
+        return next(((size, "{n}" + word) for size, word in ((1e8, "亿"), (1e4, "万")) if abs(n) >= size), (1.0, "{n}"))
+    return next(((size, _(text)) for size, text in ((1e9, "{n} billion"), (1e6, "{n} million")) if abs(n) >= size),
+                (1.0, "{n}"))  # fmt: skip
+
+
+def count_span(low: float, central: float, high: float) -> str:
+    """A count and its range, short enough for a projector: "2 million (0.9–4 million)", "200万（90–400万）"."""
+    if high <= low:
+        return count_text(central)
+    figures = units.range_figures(low, high)
+    return _("{central} ({range})").format(central=count_text(central, figures), range=count_ends(low, high, figures))
 
 
 def step(steps: tuple[int, ...], current: float, direction: int) -> int:
@@ -237,24 +262,44 @@ def live(db: Database, data: ModelData, day: date | None = None, limit: int = 6)
 
 @dataclass(frozen=True)
 class Ranking:
-    """The quiz: `cards` in the order shown, `ranked` smallest energy first, `times_search` per key (x a search)."""
+    """The quiz: the cards, and per key its central energy (Wh) and how many web searches it equals.
+
+    `cards` are in the order shown, `ranked` smallest energy first; energies and counts are to two significant
+    figures, as `ranking_text` writes them.
+    """
 
     cards: list[compare.Item]
     ranked: list[compare.Item]
     times_search: dict[str, float]
+    energy_wh: dict[str, float]
 
 
 def ranking(estimator: Estimator) -> Ranking:
-    """The "Which uses more?" scene: a web search, a chat answer, a reasoning answer, an image, everyday activities."""
-    items = compare.reference_items(estimator) + compare.activity_items(estimator.data, RANKING_ACTIVITIES)
+    """The "Which uses more?" scene: a web search, a chat answer, a reasoning answer, an image, everyday activities.
+
+    Every figure is a central estimate to two significant figures: a web search has the energy the data gives it, and
+    "N× a search" counts web searches as every other screen does (`equivalents.amount_of("web_search", ...)`), so a
+    kettle's 100 Wh reads 830×, as its equivalent "830 web searches". Written to the one figure their wide ranges
+    support, a search read "0.1 Wh" and an image "2 Wh · 10×" beside "12 web searches" elsewhere.
+    """
+    data = estimator.data
+    items = compare.reference_items(estimator) + compare.activity_items(data, RANKING_ACTIVITIES)
     by_key = {item.key: item for item in items}
     cards = [by_key[key] for key in QUIZ_ORDER]
-    search = by_key["search"].central
     return Ranking(
         cards=cards,
         ranked=sorted(cards, key=lambda item: item.central),
-        times_search={item.key: item.central / search for item in cards},
+        times_search={item.key: equivalents.amount_of("web_search", item.central, data).amount for item in cards},
+        energy_wh={item.key: units.significant(item.central, 2) for item in cards},
     )
+
+
+def ranking_text(found: Ranking, key: str) -> tuple[str, str]:
+    """The energy and the "× a search" of one card, as the revealed ranking writes them.
+
+    For example ("100 Wh", "830"): a kettle, and as many web searches as its everyday equivalent says.
+    """
+    return energy_text(found.energy_wh[key]), units.plain(found.times_search[key])
 
 
 # -- c. scale it up -------------------------------------------------------------------------------------------------
@@ -343,37 +388,83 @@ EQUIVALENT_MAX = 100_000  # ... when that equivalent is at most this many of its
 def scale_lines(found: Scale, data: ModelData) -> tuple[str, str]:
     """The two sentences under a scaled-up total: households over a year, then a country (or an everyday thing).
 
+    Each keeps the total's range (`Scale.total_range`), written to the figures the range supports, as the total is:
+    "the electricity of 2 million US households (0.9–4 million)". The comparison itself (which country, which
+    everyday thing) is chosen by the central.
+
     Args:
         found: The scenario.
         data: Model data (everyday equivalents for small totals).
     """
+    low, central, high = found.total_range
+    ranged = high > low and central > 0
+    figures = units.range_figures(low, high) if ranged else 2
+    down, up = (low / central, high / central) if ranged else (1.0, 1.0)
+
+    def ends(value: float, scale: float = 1.0) -> tuple[str, str]:
+        return number(value * down * scale, figures), number(value * up * scale, figures)
+
     if found.households >= 1:
-        homes = _("Over a year: the electricity of {n} {households}").format(
-            n=count_text(found.households), households=found.household_name
-        )
+        homes = (
+            _("Over a year: the electricity of {n} {households} ({range})").format(
+                n=count_text(found.households, figures), households=found.household_name,
+                range=count_ends(found.households * down, found.households * up, figures))
+            if ranged
+            else _("Over a year: the electricity of {n} {households}").format(
+                n=count_text(found.households), households=found.household_name)
+        )  # fmt: skip
+    elif ranged:
+        homes = _("Over a year: {share} % ({low}–{high} %) of what one home uses ({households})").format(
+            share=number(found.households * 100, figures), low=ends(found.households, 100)[0],
+            high=ends(found.households, 100)[1], households=found.household_name)  # fmt: skip
     else:
         homes = _("Over a year: {share} % of what one home uses ({households})").format(
             share=number(found.households * 100), households=found.household_name
         )
-    if found.country and found.country_share > 1:
-        place = _("{n} times the yearly electricity of {country}").format(
-            n=number(found.country_share), country=found.country
-        )
-        return homes, place
+    return homes, _place(found, data, figures, ends if ranged else None)
+
+
+def _place(found: Scale, data: ModelData, figures: int, ends: Callable[[float, float], tuple[str, str]] | None) -> str:
+    """The second sentence: times a country's electricity, an everyday equivalent, or a share of a country's."""
+    share = found.country_share
+    if found.country and share > 1:
+        if ends is None:
+            return _("{n} times the yearly electricity of {country}").format(n=number(share), country=found.country)
+        low, high = ends(share, 1.0)
+        return _("{n} times the yearly electricity of {country} ({low}–{high} times)").format(
+            n=number(share, figures), country=found.country, low=low, high=high)  # fmt: skip
     chosen = equivalents.choose(found.total_wh, data, limit=1)
-    if chosen and chosen[0].amount <= EQUIVALENT_MAX and found.country_share < COUNTRY_SHARE_SHOWN:
-        place = _("As much as {equivalent}").format(equivalent=chosen[0].text)
-    elif found.country:
-        place = _("{share} % of the yearly electricity of {country}").format(
-            share=number(found.country_share * 100), country=found.country
+    if chosen and chosen[0].amount <= EQUIVALENT_MAX and share < COUNTRY_SHARE_SHOWN:
+        if ends is None:
+            return _("As much as {equivalent}").format(equivalent=chosen[0].text)
+        amount = _exact_amount(chosen[0], found.total_wh, data)
+        low, high = ends(amount, 1.0)
+        # The equivalent's sentence with its amount to the range's figures: "driving a petrol car 100 km (50–300)".
+        text = chosen[0].text.replace(units.plain(chosen[0].amount), units.plain(amount, figures), 1)
+        return _("As much as {equivalent} ({low}–{high})").format(equivalent=text, low=low, high=high)
+    if not found.country:
+        return ""
+    if ends is None:
+        return _("{share} % of the yearly electricity of {country}").format(
+            share=number(share * 100), country=found.country
         )
-    else:
-        place = ""
-    return homes, place
+    low, high = ends(share, 100.0)
+    return _("{share} % ({low}–{high} %) of the yearly electricity of {country}").format(
+        share=number(share * 100, figures), low=low, high=high, country=found.country)  # fmt: skip
+
+
+def _exact_amount(chosen: Equivalent, total_wh: float, data: ModelData) -> float:
+    """The unrounded amount of an equivalent (in the unit it was written in: minutes may have become hours)."""
+    item = data.equivalents[chosen.id]
+    amount = total_wh / item.wh
+    if units.is_time(item.unit):
+        unit, converted = units.duration_unit(amount, item.unit)
+        if unit == chosen.unit:
+            return converted
+    return amount
 
 
 # -- d. training vs use ---------------------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class TrainingRow:
@@ -388,7 +479,13 @@ class TrainingRow:
         days_to_pass: Days of use at the scene's queries a day to get there.
         queries_range: The same, low / central / high (training's ends against a query's ends).
         co2e_t: Training emissions, tCO2e, low / central / high at the source's own scope (0 where unpublished).
-        scope: What the published figures cover.
+        scope: What the published figures cover (the data's own words, in English).
+        days_range: Days of use to pass training, low / central / high (`queries_range` over the queries a day).
+        co2e_dynamic_t: Emissions of the training run's dynamic power only, tCO2e, as the BLOOM paper's table gives
+            them for OPT, Gopher, GPT-3 and BLOOM (so those rows compare like with like); 0 for another scope.
+        co2e_source: The source id of the emissions figure.
+        article_high: The upper ends of energy (MWh) and emissions (tCO2e) as the source gives them, where Wattprint
+            corrects its arithmetic (GPT-4: 100 days counted as 2,600 hours); None where it takes them as published.
     """
 
     key: str
@@ -400,6 +497,10 @@ class TrainingRow:
     queries_range: Triple = (0.0, 0.0, 0.0)
     co2e_t: Triple = (0.0, 0.0, 0.0)
     scope: str = ""
+    days_range: Triple = (0.0, 0.0, 0.0)
+    co2e_dynamic_t: float = 0.0
+    co2e_source: str = ""
+    article_high: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -436,10 +537,16 @@ def training_vs_use(
         )
         central_t = run.co2e_t or 0.0
         co2 = (run.co2e_t_low or central_t, central_t, run.co2e_t_high or central_t)
+        source = run.co2e_source or run.source
+        dynamic = run.co2e_t_dynamic or (central_t if run.co2e_scope == "dynamic" else 0.0)  # training.toml
+        article = None
+        if run.article_energy_mwh_high is not None or run.article_co2e_t_high is not None:
+            article = (run.article_energy_mwh_high or high, run.article_co2e_t_high or co2[2])
         rows.append(
             TrainingRow(
                 key, run.name, run.year, (low, run.energy_mwh, high), passes, passes / queries_per_day, queries, co2,
-                run.scope,
+                run.scope, (queries[0] / queries_per_day, passes / queries_per_day, queries[2] / queries_per_day),
+                dynamic, source, article,
             )
         )
     return TrainingScene(per_query[1], queries_per_day, rows)
@@ -452,8 +559,8 @@ def training_vs_use(
 class ModelRow:
     """One model doing the same task, rated within its AI Energy Score size class.
 
-    Its energy (Wh, low/central/high), its stars (1-5 within its size class), whether its size is assumed, and the
-    class (A: up to 20B parameters, B: up to 66B, C: larger).
+    Its energy (Wh, low/central/high), its stars (1-5 against the catalogue's models of its size class), whether its
+    size is assumed, and the class (A: up to 20B parameters, B: up to 66B, C: larger).
     """
 
     label: str
@@ -463,27 +570,21 @@ class ModelRow:
     size_class: str = "C"
 
 
-def size_class(total_b: float) -> str:
-    """AI Energy Score's size class of a model with this many total parameters (billions)."""
-    return next(name for name, largest in SIZE_CLASSES if total_b <= largest)
+@dataclass(frozen=True)
+class ModelComparison:
+    """The "Small vs large" scene: its models, and the population each size class is rated against."""
+
+    rows: list[ModelRow]
+    classes: dict[str, energyscore.SizeClass]
 
 
-def stars(values: list[float]) -> list[int]:
-    """AI Energy Score stars: the range from the smallest to the largest value split into five equal bands.
-
-    The lowest band gets 5 stars, the highest 1. All values equal: 5 stars each.
-    """
-    if not values:
-        return []
-    low, high = min(values), max(values)
-    if high == low:
-        return [STARS] * len(values)
-    width = (high - low) / STARS
-    return [STARS - min(int((value - low) / width), STARS - 1) for value in values]
-
-
-def small_vs_large(estimator: Estimator, response_tokens: int | None = None) -> list[ModelRow]:
+def small_vs_large(estimator: Estimator, response_tokens: int | None = None) -> ModelComparison:
     """The "Small vs large" scene: a typical prompt answered by each of `MODELS`, with energy-score stars.
+
+    The stars compare each model with every catalogue model of known size in its AI Energy Score size class
+    (`energyscore.population`), all estimated for the same answer, not with the other models shown: among these five,
+    the only small and the only medium model got 5 stars by construction. A model is rated by its energy estimated as
+    that population is (with no service); the bar shows its estimate through its service (GPT-4o's through ChatGPT).
 
     Args:
         estimator: The estimator.
@@ -491,35 +592,39 @@ def small_vs_large(estimator: Estimator, response_tokens: int | None = None) -> 
     """
     typical = estimator.data.llm.typical
     response = typical.response_tokens if response_tokens is None else response_tokens
-    found = []
+    sizes = (typical.prompt_tokens, response, typical.context_tokens)
+    classes = energyscore.population(estimator, *sizes)
+    rows = []
     for label, service, model in MODELS:
         profile = estimator.strict_profile(service, model)
-        figures = estimator.text(profile, typical.prompt_tokens, response, typical.context_tokens, frozenset())
+        figures = estimator.text(profile, sizes[0], sizes[1], sizes[2], frozenset())
         spec = profile.spec
-        assumed = spec is not None and spec.undisclosed
-        found.append((label, figures.energy, assumed, size_class(spec.total[1] if spec is not None else math.inf)))
-    scores: dict[int, int] = {}
-    for name, _largest in SIZE_CLASSES:  # stars within each size class, as AI Energy Score rates them
-        members = [i for i, row in enumerate(found) if row[3] == name]
-        scores.update(zip(members, stars([found[i][1][1] for i in members]), strict=True))
-    return [
-        ModelRow(label, energy, scores[i], assumed, cls) for i, (label, energy, assumed, cls) in enumerate(found)
-    ]
+        cls = size_class(spec.total[1] if spec is not None else math.inf)
+        rated = energyscore.rated_energy(estimator, model, *sizes)
+        group = classes.get(cls)
+        score = energyscore.rate(rated, group.low, group.high) if group is not None else STARS
+        rows.append(ModelRow(label, figures.energy, score, spec is not None and spec.undisclosed, cls))
+    return ModelComparison(rows, classes)
 
 
 __all__ = [
     "CLASS_SIZE",
     "MODELS",
     "PEOPLE_STEPS",
+    "SIZE_CLASSES",
+    "STARS",
     "USE_STEPS",
     "Live",
     "LiveQuery",
+    "ModelComparison",
     "ModelRow",
     "Ranking",
     "Scale",
     "TrainingRow",
     "TrainingScene",
+    "count_ends",
     "count_range_text",
+    "count_span",
     "count_text",
     "energy_amount",
     "energy_range_text",
@@ -527,8 +632,10 @@ __all__ = [
     "live",
     "number",
     "ranking",
+    "ranking_text",
     "scale_lines",
     "scale_up",
+    "size_class",
     "small_vs_large",
     "stars",
     "step",

@@ -116,6 +116,12 @@ class Share(_Strict):
         """Central energy of the week, Wh."""
         return sum(row.energy_wh.central for row in self.rows)
 
+    @property
+    def energy_range(self) -> tuple[float, float, float]:
+        """Energy of the week: low, central and high, Wh (low with low, high with high, as every total)."""
+        ranges = [row.energy_wh for row in self.rows]
+        return sum(r.low for r in ranges), sum(r.central for r in ranges), sum(r.high for r in ranges)
+
     def stored_name(self) -> str:
         """The file name of this student's share of this week in the teacher's store."""
         return f"{self.student}-{self.week_start.isoformat()}.json"
@@ -393,11 +399,12 @@ def clear(profile: str | None = None) -> int:
 
 @dataclass(frozen=True)
 class ServiceShare:
-    """One service's part of the class total: queries and central energy (Wh)."""
+    """One service's part of the class total: queries, central energy and its range (low, central, high), Wh."""
 
     service: str
     count: int
     energy_wh: float
+    energy_range_wh: tuple[float, float, float]
 
 
 @dataclass(frozen=True)
@@ -412,7 +419,10 @@ class ClassTotals:
         co2e_g: Carbon, gCO2e.
         water_ml: Water, mL.
         per_student_wh: Central energy per student: (min, median, max), Wh.
-        per_student_count: Queries per student: (min, median, max).
+        per_student_count: Queries per student: (min, median, max); counts are exact, with no range.
+        per_student_ranges_wh: The energy range (low, central, high) of the student who used least, of the median
+            student (the mean of the middle two when their number is even) and of the one who used most, Wh; students
+            are ranked by central energy.
         services: Per service, most energy first.
         weeks: Every week that shares were imported for (first days); the totals cover `week` only.
         week: The week these totals cover (its first day), None when there are no shares.
@@ -426,6 +436,7 @@ class ClassTotals:
     water_ml: tuple[float, float, float]
     per_student_wh: tuple[float, float, float]
     per_student_count: tuple[float, float, float]
+    per_student_ranges_wh: tuple[tuple[float, float, float], ...]
     services: list[ServiceShare]
     weeks: list[date]
     week: date | None = None
@@ -440,6 +451,16 @@ def _spread(values: list[float]) -> tuple[float, float, float]:
     if not values:
         return (0.0, 0.0, 0.0)
     return (min(values), float(statistics.median(values)), max(values))
+
+
+def _student_ranges(shares: list[Share]) -> tuple[tuple[float, float, float], ...]:
+    """The energy ranges of the least, median and most using students (ranked by central energy), Wh."""
+    if not shares:
+        return ((0.0, 0.0, 0.0),) * 3
+    ranked = sorted((share.energy_range for share in shares), key=lambda r: r[1])
+    middle = ranked[(len(ranked) - 1) // 2 : len(ranked) // 2 + 1]  # one student, or the middle two
+    median = tuple(sum(r[i] for r in middle) / len(middle) for i in range(3))
+    return ranked[0], (median[0], median[1], median[2]), ranked[-1]
 
 
 def totals(shares: list[Share], week: date | None = None) -> ClassTotals:
@@ -465,9 +486,11 @@ def totals(shares: list[Share], week: date | None = None) -> ClassTotals:
 
     services: dict[str, list[float]] = {}
     for row in rows:
-        found = services.setdefault(row.service, [0, 0.0])
+        found = services.setdefault(row.service, [0, 0.0, 0.0, 0.0])
         found[0] += row.count
         found[1] += row.energy_wh.central
+        found[2] += row.energy_wh.low
+        found[3] += row.energy_wh.high
     return ClassTotals(
         students=len(unique),
         count=sum(row.count for row in rows),
@@ -477,8 +500,9 @@ def totals(shares: list[Share], week: date | None = None) -> ClassTotals:
         water_ml=total("water_ml"),
         per_student_wh=_spread([share.energy_central for share in unique]),
         per_student_count=_spread([float(share.count) for share in unique]),
+        per_student_ranges_wh=_student_ranges(unique),
         services=[
-            ServiceShare(name, int(values[0]), values[1])
+            ServiceShare(name, int(values[0]), values[1], (values[2], values[1], values[3]))
             for name, values in sorted(services.items(), key=lambda item: (-item[1][1], item[0]))
         ],
         weeks=weeks,

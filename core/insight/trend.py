@@ -75,7 +75,7 @@ def weeks(db: Database, day: date, count: int = 12, first_weekday: int = 0) -> l
 
 @dataclass(frozen=True)
 class Day:
-    """One day's energy, split between AI answers and plain searches.
+    """One day's energy, split between AI answers and plain searches, each with its range.
 
     Attributes:
         day: The local day.
@@ -83,6 +83,10 @@ class Day:
         search_wh: Energy of plain searches, central (Wh).
         ai_count: Interactions an AI answered.
         search_count: Plain searches.
+        ai_low_wh: Low end of the AI energy's range (Wh).
+        ai_high_wh: High end of the AI energy's range (Wh).
+        search_low_wh: Low end of the plain searches' energy range (Wh).
+        search_high_wh: High end of the plain searches' energy range (Wh).
     """
 
     day: date
@@ -90,24 +94,29 @@ class Day:
     search_wh: float
     ai_count: int
     search_count: int
+    ai_low_wh: float
+    ai_high_wh: float
+    search_low_wh: float
+    search_high_wh: float
 
 
 def days(db: Database, start: date, count: int = 7) -> list[Day]:
     """Each of `count` local days from `start`, with AI and plain-search energy apart (empty days included)."""
     end = start + timedelta(days=count - 1)
-    found: dict[tuple[str, int], tuple[int, float]] = {}
+    found: dict[tuple[str, int], tuple[int, float, float, float]] = {}
     rows = db.conn.execute(
-        "SELECT day, ai, sum(count), sum(energy_central) FROM daily WHERE day BETWEEN ? AND ? GROUP BY day, ai",
+        "SELECT day, ai, sum(count), sum(energy_low), sum(energy_central), sum(energy_high) FROM daily"
+        " WHERE day BETWEEN ? AND ? GROUP BY day, ai",
         (start.isoformat(), end.isoformat()),
     )
-    for text, ai, n, wh in rows:
-        found[(text, 1 if ai else 0)] = (int(n or 0), float(wh or 0.0))
+    for text, ai, n, low, wh, high in rows:
+        found[(text, 1 if ai else 0)] = (int(n or 0), float(low or 0.0), float(wh or 0.0), float(high or 0.0))
     result = []
     for offset in range(count):
         day = start + timedelta(days=offset)
-        ai_n, ai_wh = found.get((day.isoformat(), 1), (0, 0.0))
-        s_n, s_wh = found.get((day.isoformat(), 0), (0, 0.0))
-        result.append(Day(day, ai_wh, s_wh, ai_n, s_n))
+        ai_n, ai_low, ai_wh, ai_high = found.get((day.isoformat(), 1), (0, 0.0, 0.0, 0.0))
+        s_n, s_low, s_wh, s_high = found.get((day.isoformat(), 0), (0, 0.0, 0.0, 0.0))
+        result.append(Day(day, ai_wh, s_wh, ai_n, s_n, ai_low, ai_high, s_low, s_high))
     return result
 
 

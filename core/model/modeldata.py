@@ -321,7 +321,10 @@ class TrainingRun(_Strict):
     co2e_t_low: float | None = None
     co2e_t_high: float | None = None
     co2e_t_dynamic: float | None = None
+    co2e_scope: Literal["dynamic", "full", "grid"] | None = None
     co2e_source: str | None = None
+    co2e_t_other: float | None = None
+    co2e_other_source: str | None = None
     energy_mwh_low: float | None = None
     energy_mwh_high: float | None = None
     article_energy_mwh_high: float | None = None

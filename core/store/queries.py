@@ -329,14 +329,20 @@ def date_range(db: Database) -> tuple[date, date] | None:
 
 
 def model_breakdown(db: Database, start: date, end: date) -> list[dict[str, Any]]:
-    """Interactions and central energy per model id ("" for none named) over local days `start` to `end`, most first."""
+    """Interactions and energy per model id ("" for none named) over local days `start` to `end`, most first.
+
+    `energy_wh` is the central sum; `energy_wh_range` the low / central / high sums.
+    """
     rows = db.conn.execute(
-        "SELECT coalesce(model, ''), count(*), sum(kind != 'search' OR modes LIKE '%ai_overview%'), sum(energy_central)"
+        "SELECT coalesce(model, ''), count(*), sum(kind != 'search' OR modes LIKE '%ai_overview%'),"
+        " sum(energy_central), sum(energy_low), sum(energy_high)"
         " FROM interactions WHERE day BETWEEN ? AND ? GROUP BY 1 ORDER BY 4 DESC, 1",
         (start.isoformat(), end.isoformat()),
     ).fetchall()
     return [
-        {"model": m, "count": int(n), "ai_count": int(ai or 0), "energy_wh": float(e or 0.0)} for m, n, ai, e in rows
+        {"model": m, "count": int(n), "ai_count": int(ai or 0), "energy_wh": float(e or 0.0),
+         "energy_wh_range": _range((float(lo or 0.0), float(e or 0.0), float(hi or 0.0)))}
+        for m, n, ai, e, lo, hi in rows
     ]
 
 
@@ -431,7 +437,8 @@ def summary(
 
     Returns:
         `period`, `start`, `end`, `count`, `ai_count`, `search_count`, `energy_wh`/`co2e_g`/`water_ml` ranges,
-        `equivalent` (or None), `services` (most energy first), `days` (every day of the period), and with
+        `equivalent` (or None), `services` (most energy first; `energy_wh` the central, `energy_wh_range` the
+        range), `days` (every day of the period), and with
         `previous` the same length of time just before: `previous` totals and `change` in percent.
     """
     total, by_service, by_day = _totals(db, start, end)
@@ -455,7 +462,8 @@ def summary(
         "water_ml": _range(s[6:9]),
         "equivalent": equivalent[0].model_dump() if equivalent else None,
         "services": [
-            {"service": name, "count": t.count, "ai_count": t.ai, "energy_wh": t.sums[1]}
+            {"service": name, "count": t.count, "ai_count": t.ai, "energy_wh": t.sums[1],
+             "energy_wh_range": _range(t.sums[0:3])}  # energy_wh stays the central, as the protocol says
             for name, t in sorted(by_service.items(), key=lambda item: (-item[1].sums[1], item[0]))
         ],
         "days": days,

@@ -56,15 +56,15 @@ def period_bounds(
 
 
 def monthly(days: list[trend.Day]) -> list[trend.Day]:
-    """Days summed per month (each dated with the month's first day)."""
+    """Days summed per month (each dated with the month's first day), ranges end to end."""
     months: dict[date, list[float]] = {}
     for d in days:
-        slot = months.setdefault(d.day.replace(day=1), [0.0, 0.0, 0, 0])
-        slot[0] += d.ai_wh
-        slot[1] += d.search_wh
-        slot[2] += d.ai_count
-        slot[3] += d.search_count
-    return [trend.Day(m, v[0], v[1], int(v[2]), int(v[3])) for m, v in months.items()]
+        slot = months.setdefault(d.day.replace(day=1), [0.0] * 8)
+        values = (d.ai_wh, d.search_wh, d.ai_count, d.search_count, d.ai_low_wh, d.ai_high_wh, d.search_low_wh,
+                  d.search_high_wh)  # fmt: skip
+        for i, value in enumerate(values):
+            slot[i] += value
+    return [trend.Day(m, v[0], v[1], int(v[2]), int(v[3]), v[4], v[5], v[6], v[7]) for m, v in months.items()]
 
 
 @dataclass
@@ -304,7 +304,10 @@ class ServiceModel(QAbstractTableModel):
         if column == 2:
             return fmt.integer(row["ai_count"])
         if column == 3:
-            return fmt.energy(float(row["energy_wh"]))
+            r = row.get("energy_wh_range")
+            if r is None:
+                return fmt.energy(float(row["energy_wh"]))
+            return fmt.energy_range(float(r["central"]), float(r["low"]), float(r["high"]))
         share = float(row["energy_wh"]) / self._total * 100 if self._total else 0.0
         return f"{share:.0f}%"
 

@@ -65,10 +65,12 @@ class LiveScene(Scene):
         self.equivalent.setText(
             self.tr("About as much as {equivalent}").format(equivalent=found.equivalent) if found.equivalent else ""
         )
+        # A row's energy is a central to two figures, as its "≈ 9.1 web searches" beside it and the ranking's
+        # "0.12 Wh" are: one figure per thing across the presenter (a search is not "0.1 Wh" here, "0.12 Wh" there).
         for i, cells in enumerate(self.rows):
             item = found.queries[i] if i < len(found.queries) else None
             texts = (
-                (item.time, item.service, classroom.energy_text(item.energy_wh, item.figures),
+                (item.time, item.service, classroom.energy_text(item.energy_wh),
                  self.tr("≈ {equivalent}").format(equivalent=item.equivalent) if item.equivalent else "")
                 if item is not None
                 else ("", "", "", "")

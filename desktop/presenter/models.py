@@ -14,6 +14,9 @@ from wattprint.desktop.presenter.theme import ACCENT, AI, label
 class ModelsScene(Scene):
     """One typical prompt answered by GPT-4o mini, GPT-4o and Llama 3.1 8B/70B/405B; Up/Down change the answer length.
 
+    The stars rate each model against every catalogue model of known size in its size class, estimated for the same
+    answer (`classroom.small_vs_large`), not against the other four shown; the caption says how many models that is.
+
     Args:
         context: The history and model data.
         parent: The owner.
@@ -24,15 +27,7 @@ class ModelsScene(Scene):
         self.title.setText(self.tr("Small vs large"))
         self.task = label("", "lead")
         self.bars = Bars()
-        self.explain = label(
-            self.tr(
-                "Stars as in the AI Energy Score: a model is rated among models of its size (small: up to 20B "
-                "parameters, medium: up to 66B, large: more), whose range from the most to the least efficient is "
-                "split into five equal bands: the lowest gets ★★★★★, the highest ★. A * marks a size not published "
-                "(assumed)."
-            ),
-            "small",
-        )
+        self.explain = label("", "small")
         self.body.addWidget(self.task)
         self.body.addWidget(self.bars, 1)
         self.body.addWidget(self.explain)
@@ -43,14 +38,14 @@ class ModelsScene(Scene):
         estimator = self.context.estimator
         if self.response_tokens is None:
             self.response_tokens = estimator.data.llm.typical.response_tokens
-        rows = classroom.small_vs_large(estimator, self.response_tokens)
+        found = classroom.small_vs_large(estimator, self.response_tokens)
         self.task.setText(
             self.tr("The same question, an answer of about {words} words (↑ ↓ change it):").format(
                 words=classroom.number(self.response_tokens * 0.75)
             )
         )
         bars = []
-        for row in rows:
+        for row in found.rows:
             name = self.tr("{model} *").format(model=row.label) if row.size_assumed else row.label
             stars = "★" * row.stars + "☆" * (classroom.STARS - row.stars)
             text = self.tr("{stars} among {size} models · {energy}").format(
@@ -60,6 +55,15 @@ class ModelsScene(Scene):
             )
             bars.append(Bar(name, row.energy_wh[1], text, ACCENT if row.stars >= 4 else AI))
         self.bars.set_bars(bars)
+        counts = {name: group.count for name, group in found.classes.items()}
+        self.explain.setText(
+            self.tr(
+                "Stars as in the AI Energy Score: each model is rated against the catalogue's entries of its size "
+                "class whose size is published (small, up to 20B parameters: {small}; medium, up to 66B: {medium}; "
+                "large: {large}), all estimated for this answer. Their range, from the most to the least efficient, is "
+                "cut into five equal bands; the lowest gets ★★★★★. * size not published (assumed)."
+            ).format(small=counts.get("A", 0), medium=counts.get("B", 0), large=counts.get("C", 0))
+        )
 
     def _size_names(self) -> dict[str, str]:
         """AI Energy Score's size classes, as the caption names them."""

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from wattprint.core.insight import classroom
-from wattprint.core.words import units
 from wattprint.core.words.i18n import _
 from wattprint.desktop.presenter.bars import Bar, Bars
 from wattprint.desktop.presenter.scene import Context, Scene
@@ -54,25 +53,15 @@ class RankingScene(Scene):
                 text.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 box.addWidget(text)
                 self.card_grid.addWidget(card, i // COLUMNS, i % COLUMNS)
-            search = next(item for item in self.ranking.cards if item.key == "search")
-            self.bars.set_bars(
-                [
-                    Bar(
-                        _(item.label),
-                        item.central,
-                        self.tr("{energy} · {times}× a search").format(
-                            # as precise as its range allows, as Compare writes it: "0.1 Wh", not "0.12 Wh"
-                            energy=classroom.energy_text(item.central, units.range_figures(item.low, item.high)),
-                            times=classroom.number(
-                                self.ranking.times_search[item.key],
-                                units.ratio_figures(item.low, item.high, search.low, search.high),
-                            ),
-                        ),
-                        GROUP_COLOURS[item.group],
-                    )
-                    for item in self.ranking.ranked
-                ]
-            )
+            ranking = self.ranking
+            bars = []
+            for item in ranking.ranked:
+                # Central estimates to two figures, and "× a search" counted as web searches are everywhere
+                # (classroom.ranking_text): "0.12 Wh · 1×", "100 Wh · 830×", never "0.1 Wh" beside "830".
+                energy, times = classroom.ranking_text(ranking, item.key)
+                caption = self.tr("{energy} · {times}× a search").format(energy=energy, times=times)
+                bars.append(Bar(_(item.label), item.central, caption, GROUP_COLOURS[item.group]))
+            self.bars.set_bars(bars)
         self._show()
 
     def _show(self) -> None:

@@ -57,6 +57,7 @@ def style_sheet(height: int, printable: bool = False) -> str:
         QLabel#lead {{ font-size: {size["lead"]}px; }}
         QLabel#small {{ font-size: {size["small"]}px; color: {muted.name()}; }}
         QLabel#accent {{ font-size: {size["lead"]}px; color: {accent.name()}; font-weight: bold; }}
+        QLabel#strong {{ font-size: {size["body"]}px; color: {accent.name()}; font-weight: bold; }}
         QAbstractSpinBox, QPushButton {{
             font-size: {size["body"]}px; color: {TEXT.name()}; background: #1d2630;
             border: 2px solid {MUTED.name()}; border-radius: 6px; padding: 4px 12px;
@@ -77,7 +78,7 @@ def style_sheet(height: int, printable: bool = False) -> str:
 
 
 def label(text: str = "", role: str = "body", parent: QWidget | None = None) -> QLabel:
-    """A word-wrapped label of one role (title, big, lead, body, small, accent)."""
+    """A word-wrapped label of one role (title, big, lead, body, small, accent, strong: body-sized accent)."""
     found = QLabel(text, parent)
     found.setObjectName(role)
     found.setWordWrap(True)

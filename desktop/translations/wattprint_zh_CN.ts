@@ -529,7 +529,7 @@
         <translation>大约相当于{equivalent}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>≈ {equivalent}</source>
         <translation>≈ {equivalent}</translation>
     </message>
@@ -685,17 +685,12 @@
 <context>
     <name>ModelsScene</name>
     <message>
-        <location filename="../presenter/models.py" line="+24"/>
+        <location filename="../presenter/models.py" line="+27"/>
         <source>Small vs large</source>
         <translation>小模型与大模型</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Stars as in the AI Energy Score: a model is rated among models of its size (small: up to 20B parameters, medium: up to 66B, large: more), whose range from the most to the least efficient is split into five equal bands: the lowest gets ★★★★★, the highest ★. A * marks a size not published (assumed).</source>
-        <translation>星级参照 AI Energy Score：每个模型只与同等规模的模型比较（小型：不超过 200 亿参数，中型：不超过 660 亿，大型：更多），把其中从最高效到最低效的范围平均分成五档：能耗最低的一档为 ★★★★★，最高的一档为 ★。带 * 的模型未公布规模（为假设值）。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>The same question, an answer of about {words} words (↑ ↓ change it):</source>
         <translation>同一个问题，回答约 {words} 个词（↑ ↓ 调整）：</translation>
     </message>
@@ -711,6 +706,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Stars as in the AI Energy Score: each model is rated against the catalogue&apos;s entries of its size class whose size is published (small, up to 20B parameters: {small}; medium, up to 66B: {medium}; large: {large}), all estimated for this answer. Their range, from the most to the least efficient, is cut into five equal bands; the lowest gets ★★★★★. * size not published (assumed).</source>
+        <translation>星级参照 AI Energy Score：每个模型与目录中同一规模级别、已公布规模的条目比较（小型，不超过 200 亿参数：{small} 个；中型，不超过 660 亿：{medium} 个；大型：{large} 个），全部按这一回答估算。从最高效到最低效的范围平均分成五档，能耗最低的一档为 ★★★★★。带 * 的模型未公布规模（为假设值）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>small</source>
         <translation>小型</translation>
     </message>
@@ -907,23 +907,23 @@
 <context>
     <name>RankingScene</name>
     <message>
-        <location filename="../presenter/ranking.py" line="+28"/>
+        <location filename="../presenter/ranking.py" line="+27"/>
         <source>Which uses more?</source>
         <translation>哪个更耗电？</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+55"/>
+        <location line="+45"/>
         <source>Put these in order, from the least electricity to the most.</source>
         <translation>请按耗电量从少到多排序。</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-11"/>
         <source>{energy} · {times}× a search</source>
         <translation>{energy} · 搜索的 {times} 倍</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
         <source>From the least electricity to the most (central estimates; AI figures have wide ranges).</source>
         <translation>按耗电量从少到多排列（中心估算值；AI 的数字范围很宽）。</translation>
     </message>
@@ -1342,7 +1342,7 @@
 <context>
     <name>TrainingScene</name>
     <message>
-        <location filename="../presenter/training.py" line="+23"/>
+        <location filename="../presenter/training.py" line="+32"/>
         <source>Training vs use</source>
         <translation>训练与使用</translation>
     </message>
@@ -1358,26 +1358,58 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Training</source>
-        <translation>训练</translation>
+        <source>Training energy</source>
+        <translation>训练能耗</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Use equals training after</source>
-        <translation>使用能耗追平训练所需查询</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>That is</source>
         <translation>相当于</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+0"/>
+        <source>Use equals training after (queries)</source>
+        <translation>使用能耗追平训练所需查询（次）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>If one model answered this many queries a day:</source>
         <translation>如果一个模型每天回答这么多次查询：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>{t} t</source>
+        <translation>{t} 吨</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>BLOOM in full scope: with idle power and the hardware&apos;s manufacturing.</source>
+        <translation>BLOOM 的完整口径：另含空闲功耗和硬件制造。</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Training emissions (t CO₂e)</source>
+        <translation>训练排放（吨 CO₂e）</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Each query: a typical chatbot answer, {energy}. GPT-4&apos;s figures rest on leaked hardware counts. ↑ ↓ change the queries a day.</source>
+        <translation>每次查询：聊天机器人的一次典型回答，{energy}。GPT-4 的数字依据泄露的硬件数量。↑ ↓ 调整每天的查询次数。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Dynamic power only, as in the BLOOM paper&apos;s table (Luccioni et al.); GPT-3&apos;s and BLOOM&apos;s as the AI Index 2023 quotes it.</source>
+        <translation>仅计动态功耗，取自 BLOOM 论文的表格（Luccioni 等）；GPT-3 与 BLOOM 的数字为 AI Index 2023 引用该表的数值。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} on California&apos;s grid: the article gives {low_kwh}–{high_kwh} kWh and {low_t}–{high_t} t CO₂e, but counts 100 days as 2,600 hours; at 2,400 hours its upper end is {kwh} kWh and {t} t, the figures above.</source>
+        <translation>{name}，按加州电网计：原文给出 {low_kwh}–{high_kwh} kWh 和 {low_t}–{high_t} 吨 CO₂e，但把 100 天算成了 2,600 小时；按 2,400 小时计，上限为 {kwh} kWh 和 {t} 吨，即上表所用数字。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{name}, {year}</source>
         <translation>{name}，{year}</translation>
     </message>
@@ -1387,29 +1419,19 @@
         <translation>{name}（{year}）</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <source>{n} queries</source>
-        <translation>{n} 次查询</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Each query: a typical chatbot answer, {energy}. Training figures are published estimates (GPT-4&apos;s rests on leaked hardware counts). ↑ ↓ change the queries a day.</source>
-        <translation>每次查询：聊天机器人的一次典型回答，{energy}。训练数字为已公布的估算（GPT-4 的估算依据泄露的硬件数量）。↑ ↓ 调整每天的查询次数。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>{n} hours</source>
-        <translation>{n} 小时</translation>
+        <location line="+7"/>
+        <source>{n} hours ({low}–{high})</source>
+        <translation>{n} 小时（{low}–{high}）</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{n} days</source>
-        <translation>{n} 天</translation>
+        <source>{n} days ({low}–{high})</source>
+        <translation>{n} 天（{low}–{high}）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} years</source>
-        <translation>{n} 年</translation>
+        <location line="+2"/>
+        <source>{n} years ({low}–{high})</source>
+        <translation>{n} 年（{low}–{high}）</translation>
     </message>
 </context>
 <context>
@@ -1881,7 +1903,7 @@
         <translation>Wattprint 报告：{start} 至 {end} 这一周</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+35"/>
         <source>Your week with AI: {start} to {end}</source>
         <translation>您这一周的 AI 使用：{start} 至 {end}</translation>
     </message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wattprint.core.model.grid import carbon_intensity
 from wattprint.core.model.modeldata import ModelData
 from wattprint.core.words import display
 from wattprint.desktop import format as fmt
@@ -73,7 +74,8 @@ class SettingsView(QWidget):
         self.zone.setAccessibleName(self.tr("Data-centre grid"))
         self.zone.addItem(self.tr("Each service's own data centres"), None)
         for key, row in sorted(data.grid.items(), key=lambda kv: kv[1].name):
-            self.zone.addItem(f"{display.name(row.name)} ({fmt.number(row.g_per_kwh)} g/kWh)", key)
+            intensity = carbon_intensity(key, data)[0][1]  # the figure estimates use for this grid
+            self.zone.addItem(f"{display.name(row.name)} ({fmt.number(intensity)} g/kWh)", key)
         self.zone.setCurrentIndex(max(0, self.zone.findData(prefs.zone)))
         self.weekly = QCheckBox(self.tr("Show a summary notification once a week"))
         self.weekly.setAccessibleName(self.tr("Weekly summary notification"))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wattprint.core.words import display, units
+from wattprint.core.words import display
 from wattprint.desktop import format as fmt
 from wattprint.desktop.i18n import QT_TRANSLATE_NOOP
 from wattprint.desktop.models.weekmodel import TREND_CHOICES, ServiceModel, WeekData, WeekModel
@@ -156,18 +156,19 @@ class WeekContent(QWidget):
         self.energy.setText(fmt.energy_range(e["central"], e["low"], e["high"]))
         self.co2.setText(fmt.with_range(c["central"], c["low"], c["high"], "g CO₂e"))
         self.water.setText(fmt.with_range(w["central"], w["low"], w["high"], "mL"))
-        ai_wh = sum(d.ai_wh for d in week.days)
-        search_wh = sum(d.search_wh for d in week.days)
-        figures = units.range_figures(e["low"], e["high"])  # the parts as precise as the total
+        days = week.days
+        ai = [sum(d.ai_low_wh for d in days), sum(d.ai_wh for d in days), sum(d.ai_high_wh for d in days)]
+        search = [sum(d.search_low_wh for d in days), sum(d.search_wh for d in days)]
+        search.append(sum(d.search_high_wh for d in days))
         text = self.tr("{ai} AI · {ai_energy}   /   {searches} searches · {search_energy}").format(
             ai=fmt.integer(s["ai_count"]),
-            ai_energy=fmt.energy(ai_wh, figures),
+            ai_energy=fmt.energy_range(ai[1], ai[0], ai[2]),  # each part keeps its range, as the total does
             searches=fmt.integer(s["search_count"]),
-            search_energy=fmt.energy(search_wh, figures),
+            search_energy=fmt.energy_range(search[1], search[0], search[2]),
         )
-        # A narrow window wraps the two halves apart, never a number from its unit ("13" / "searches").
+        # One half a line, each kept whole: a number never parted from its unit, a word never split (搜 / 索).
         halves = [half.strip().replace(" ", "\u00a0") for half in text.split("/")]
-        self.split.setText("   /   ".join(halves))
+        self.split.setText("\n".join(halves))
         self.change.setText(fmt.change(s))
         self.sentences.setText("\n".join(week.sentences))
         self.days.set_days(week.days, monthly=week.by_month)

@@ -26,6 +26,7 @@ from wattprint.desktop.presenter.ourclass import ClassScene
 from wattprint.desktop.presenter.ranking import RankingScene
 from wattprint.desktop.presenter.scale import ScaleScene
 from wattprint.desktop.presenter.scene import Scene
+from wattprint.desktop.presenter.training import TrainingScene
 from wattprint.desktop.presenter.window import SCENE_NAMES, PresenterWindow
 from wattprint.desktop.session import Session
 
@@ -242,3 +243,62 @@ def test_footer_offers_the_arrow_keys_only_where_there_is_a_number(window: Prese
         assert ("↑ ↓" in window.footer.text()) is has_number, SCENE_NAMES[index]
     assert [n for i, n in enumerate(SCENE_NAMES) if (window.go(i) or "↑ ↓" in window.footer.text())] == [
         "scale", "training", "models"]
+
+
+def test_ranking_scene_writes_one_figure_per_thing(window: PresenterWindow, estimator: Estimator) -> None:
+    """"0.1 Wh · 1×" beside "2 Wh · 10×" and "100 Wh · 800×": now the search's 0.12 Wh and counts of web searches."""
+    from wattprint.core.model import equivalents
+
+    window.go(1)
+    window.current().advance()
+    bars = {bar.label: bar.text for bar in window.current().bars.bars}  # type: ignore[attr-defined]
+    data = estimator.data
+    search = data.media.search.wh.central
+    assert bars["A web search"] == f"{search:g} Wh · 1× a search"
+    kettle = equivalents.amount_of("web_search", data.equivalents["kettle"].wh, data).text.split()[0]
+    assert bars["Boiling 1 litre of water in a kettle"] == f"100 Wh · {kettle}× a search"
+    assert kettle == "830"
+
+
+def test_scale_scene_keeps_the_range_under_the_total(window: PresenterWindow) -> None:
+    window.go(2)
+    scale = window.current()
+    assert isinstance(scale, ScaleScene)
+    scale.people.setValue(5_000_000_000)
+    homes = scale.households_text.text()
+    assert re.search(r"households \([\d.]+–[\d.]+ million\)$", homes), homes
+    assert re.search(r"\(\d+–\d+ %\) of the yearly electricity of", scale.country.text()), scale.country.text()
+    scale.people.setValue(30)
+    assert re.search(r"% \([\d.]+–[\d.]+ %\) of what one home uses", scale.households_text.text())
+    assert re.search(r"\(\d[\d,]*–\d[\d,]*\)$", scale.country.text()), scale.country.text()
+
+
+def test_training_scene_shows_emissions_scope_and_the_articles_figures(window: PresenterWindow) -> None:
+    window.go(3)
+    scene = window.current()
+    assert isinstance(scene, TrainingScene)
+    rows = [[cell.text() for cell in cells] for cells in scene.cells]
+    by_name = {row[0].split(" (")[0].split(",")[0]: row for row in rows}
+    assert by_name["BLOOM 176B"][2] == "25 t\u00a0¹ · 50.5 t\u00a0²"  # dynamic power like its neighbours, then full
+    assert by_name["GPT-3 175B"][2] == "502 t\u00a0¹"
+    assert by_name["OPT 175B"][2] == "70 t\u00a0¹"
+    assert by_name["GPT-4"][2] == "12,456–13,840 t\u00a0³"
+    assert all(re.search(r"\(\d+–\d+\)$", row[4]) for row in rows), [row[4] for row in rows]  # days with a range
+    notes = scene.notes.text()
+    for figure in ("51,772,500–62,318,750 kWh", "12,456–14,994 t", "2,600 hours", "57,525,000 kWh", "13,840 t"):
+        assert figure in notes, figure
+    assert "¹ Dynamic power only" in notes
+    assert "² BLOOM in full scope" in notes
+    QTest.keyClick(window, Qt.Key.Key_Down)  # a tenth of the queries a day: ten times the days, with their range
+    assert scene.cells[4][4].text() != rows[4][4]
+    assert re.search(r"\(\d[\d,]*–\d[\d,]*\)$", scene.cells[4][4].text())
+
+
+def test_models_scene_says_what_the_stars_compare_against(window: PresenterWindow, estimator: Estimator) -> None:
+    from wattprint.core.insight import classroom
+
+    window.go(4)
+    explain = window.current().explain.text()  # type: ignore[attr-defined]
+    classes = classroom.small_vs_large(estimator).classes
+    assert f"small, up to 20B parameters: {classes['A'].count}" in explain
+    assert f"large: {classes['C'].count}" in explain

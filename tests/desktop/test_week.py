@@ -80,3 +80,23 @@ def test_service_model_passes_the_model_tester(qtmodeltester: ModelTester, windo
     assert model.rowCount() > 0
     shares = [model.data(model.index(r, 4)) for r in range(model.rowCount())]
     assert all(s.endswith("%") for s in shares)
+
+
+def test_each_part_of_the_week_keeps_its_range(window: MainWindow) -> None:
+    """The AI and search parts of the total, and each service's and model's line, show their ranges."""
+    from wattprint.desktop import format as fmt
+
+    window.show_view(1)
+    week = window.week_model.current
+    assert week is not None
+    split = window.week.content.split.text()
+    ai = [sum(d.ai_low_wh for d in week.days), sum(d.ai_wh for d in week.days), sum(d.ai_high_wh for d in week.days)]
+    assert fmt.energy_range(ai[1], ai[0], ai[2]).replace(" ", "\u00a0") in split
+    model = window.service_model
+    for row, service in enumerate(week.summary["services"]):
+        r = service["energy_wh_range"]
+        assert model.data(model.index(row, 3)) == fmt.energy_range(r["central"], r["low"], r["high"])
+    assert week.models
+    for item in week.models:
+        r = item["energy_wh_range"]
+        assert r["low"] <= r["central"] == item["energy_wh"] <= r["high"]

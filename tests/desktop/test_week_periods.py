@@ -81,8 +81,11 @@ def test_ticks_are_round_numbers(window: MainWindow) -> None:
 def test_monthly_sums_days() -> None:
     from wattprint.core.insight.trend import Day
 
-    days = [Day(date(2026, 1, 30) + timedelta(days=i), 1.0, 0.5, 1, 1) for i in range(4)]
+    days = [Day(date(2026, 1, 30) + timedelta(days=i), 1.0, 0.5, 1, 1, 0.25, 3.0, 0.2, 1.5) for i in range(4)]
     months = monthly(days)
     assert [m.day for m in months] == [date(2026, 1, 1), date(2026, 2, 1)]
     assert months[0].ai_wh == 2.0
     assert months[1].search_count == 2
+    # the ranges are summed too, low with low and high with high (the sentences show them)
+    assert (months[0].ai_low_wh, months[0].ai_high_wh) == (0.5, 6.0)
+    assert (months[1].search_low_wh, months[1].search_high_wh) == (0.4, 3.0)

@@ -180,3 +180,39 @@ def test_main_window_speaks_chinese_in_a_simplified_chinese_font(qtbot: QtBot, s
         assert "Noto Sans CJK SC" not in QApplication.font().families()  # English keeps the system's fonts
     finally:
         i18n.install("zh_CN")
+
+
+def test_presenter_scenes_in_chinese(qtbot: QtBot, seeded: int, chinese: None) -> None:
+    """The training notes, the scale sentences with their ranges and the stars' caption are Chinese, numbers kept."""
+    from wattprint.desktop.presenter.window import PresenterWindow
+    from wattprint.desktop.session import Session
+
+    session = Session(listen=False)
+    try:
+        win = PresenterWindow(session)
+        qtbot.addWidget(win)
+        win.resize(1920, 1080)
+        win.go(3)
+        training = win.current()
+        notes = training.notes.text()  # type: ignore[attr-defined]
+        assert "按加州电网计" in notes
+        assert "51,772,500–62,318,750 kWh" in notes
+        assert "2,600 小时" in notes
+        assert "仅计动态功耗" in notes
+        cells = [[cell.text() for cell in row] for row in training.cells]  # type: ignore[attr-defined]
+        assert any(row[2] == "25 吨\u00a0¹ · 50.5 吨\u00a0²" for row in cells), [row[2] for row in cells]
+        assert all("（" in row[4] for row in cells)  # days of use with their range
+        win.go(2)
+        scale = win.current()
+        scale.people.setValue(5_000_000_000)  # type: ignore[attr-defined]
+        homes = scale.households_text.text()  # type: ignore[attr-defined]
+        assert homes.startswith("一年下来：相当于"), homes
+        assert "万）" in homes, homes
+        country = scale.country.text()  # type: ignore[attr-defined]
+        assert "全年用电量的" in country
+        assert "%（" in country
+        win.go(4)
+        assert "已公布规模的条目" in win.current().explain.text()  # type: ignore[attr-defined]
+        win.close()
+    finally:
+        session.close()

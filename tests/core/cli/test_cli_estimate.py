@@ -135,6 +135,30 @@ def test_sources_lists_every_source(capsys: pytest.CaptureFixture[str]) -> None:
         assert source.url in text
 
 
+def test_sources_give_training_runs_with_ranges_emissions_and_scope(capsys: pytest.CaptureFixture[str]) -> None:
+    """`training gpt4 = 54648.75 MWh` was a midpoint with no range, no emissions and no scope."""
+    assert main(["sources"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    gpt4 = load().training["gpt4"]
+    expected = {
+        "training gpt4 (GPT-4 (estimate)): energy = "
+        f"{gpt4.energy_mwh_low:.10g}-{gpt4.energy_mwh_high:.10g} (central {gpt4.energy_mwh:.10g}) MWh",
+        f"training gpt4: energy as the source gives it = {gpt4.energy_mwh_low:.10g}-{gpt4.article_energy_mwh_high:.10g}"
+        " MWh",
+        f"training gpt4: emissions = {gpt4.co2e_t_low:.10g}-{gpt4.co2e_t_high:.10g} (central {gpt4.co2e_t:.10g}) tCO2e",
+        f"training gpt4: emissions as the source gives them = {gpt4.co2e_t_low:.10g}-{gpt4.article_co2e_t_high:.10g}"
+        " tCO2e",
+        "training bloom: emissions = 50.5 tCO2e",
+        "training bloom: emissions of dynamic power only = 24.7 tCO2e",
+        "training gpt3: emissions = 502 tCO2e",
+    }
+    found = {line.split("  [")[0] for line in lines}
+    assert expected <= found, expected - found
+    assert "51772.5-62318.75" in "\n".join(lines)  # the article's 51,772,500-62,318,750 kWh, to the last digit
+    assert "training gpt3: emissions, another published figure = 552 tCO2e  [patterson-2021]" in lines
+    assert any(line.startswith("training bloom: scope: ") and "dynamic" in line for line in lines)
+
+
 def test_sources_json_covers_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sources", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)

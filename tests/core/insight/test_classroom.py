@@ -12,10 +12,12 @@ import pytest
 
 from tests.conftest import make_item
 from wattprint.core.cli import main
-from wattprint.core.insight import classroom, compare, share
+from wattprint.core.insight import classroom, compare, energyscore, share
+from wattprint.core.model import equivalents
 from wattprint.core.model.modeldata import load
 from wattprint.core.schemas import Interaction
 from wattprint.core.store import history
+from wattprint.core.words import units
 
 DATA = load()
 DAY = date(2026, 11, 18)  # a Wednesday; its week starts on Monday 2026-11-16
@@ -96,7 +98,25 @@ def test_ranking_reveals_smallest_first(estimator) -> None:
     assert by_key["chat"].central == compare.typical_query(estimator, "chatgpt").central
     assert by_key["activity:kettle"].central == 100.0
     assert found.times_search["search"] == 1.0
-    assert found.times_search["activity:kettle"] == pytest.approx(100.0 / by_key["search"].central)
+    assert found.times_search["activity:kettle"] == equivalents.amount_of("web_search", 100.0, DATA).amount
+
+
+def test_ranking_figures_agree_with_each_other_and_the_equivalents(estimator) -> None:
+    """The audit found "0.1 Wh · 1×" beside "2 Wh · 10×" (2/0.1 is 20) and "10 Wh · 100×" against "120 web searches"."""
+    found = classroom.ranking(estimator)
+    search = DATA.media.search.wh.central
+    assert classroom.ranking_text(found, "search") == (classroom.energy_text(search), "1")
+    assert classroom.ranking_text(found, "search")[0] == f"{search:g} Wh"  # the data's figure, not a rounder one
+    for item in found.cards:
+        energy, times = classroom.ranking_text(found, item.key)
+        counted = equivalents.amount_of("web_search", item.central, DATA)
+        assert times == units.plain(counted.amount), item.key  # the count every other screen gives
+        assert energy == classroom.energy_text(units.significant(item.central, 2)), item.key
+        shown = float(energy.split()[0])
+        # The shown ratio is the shown energy over the shown search, within the rounding of two figures.
+        assert float(times) == pytest.approx(shown / search, rel=0.06), item.key
+    assert classroom.ranking_text(found, "activity:kettle") == ("100 Wh", "830")
+    assert classroom.ranking_text(found, "activity:phone_charge") == ("22 Wh", "180")
 
 
 # -- c. scale it up ---------------------------------------------------------------------------------------------------
@@ -127,6 +147,41 @@ def test_scale_billions() -> None:
     assert bigger.country == "Japan"
 
 
+def test_scale_lines_keep_the_range_of_the_total() -> None:
+    """Under "20 TWh (5–40)" the households and the country were written from the central only."""
+    per_query = (0.2, 0.34, 0.6)  # Wh: 3x wide, so one significant figure
+    found = classroom.scale_up(per_query, 5_000_000_000, 10, 365, DATA, households="eu")
+    low, central, high = found.total_range
+    homes_kwh = DATA.scaling.households["eu"].kwh_per_year
+    assert (low / 1e3 / homes_kwh, high / 1e3 / homes_kwh) == pytest.approx((1.014e6, 3.042e6), rel=1e-3)
+    iceland = DATA.scaling.countries["ISL"].twh * 1e12
+    assert (low / iceland, central / iceland, high / iceland) == pytest.approx((0.1825, 0.31025, 0.5475))
+    assert classroom.scale_lines(found, DATA) == (
+        "Over a year: the electricity of 2 million EU households (1–3 million)",
+        "30 % (20–50 %) of the yearly electricity of Iceland",
+    )
+    one_class = classroom.scale_up(per_query, 30, 10, 365, DATA)
+    homes, place = classroom.scale_lines(one_class, DATA)
+    assert homes == "Over a year: 0.4 % (0.2–0.6 %) of what one home uses (US households)"  # 22-66 kWh of 10,500
+    chosen = equivalents.choose(one_class.total_wh, DATA, limit=1)[0]
+    assert place.startswith("As much as ")
+    assert place.endswith(")")
+    key = DATA.equivalents[chosen.id]
+    amounts = [wh / key.wh for wh in one_class.total_range]
+    assert place.endswith(f"({units.plain(amounts[0], 1)}–{units.plain(amounts[2], 1)})")
+    huge = classroom.scale_up((1.5, 3.0, 6.0), 8_000_000_000, 100, 365, DATA)  # about Japan's electricity
+    assert huge.country == "Japan"
+    assert re.fullmatch(r"\d+ % \(\d+–\d+ %\) of the yearly electricity of Japan", classroom.scale_lines(huge, DATA)[1])
+
+
+def test_count_spans_name_their_unit_once() -> None:
+    assert classroom.count_span(0.9e6, 1.9e6, 4.2e6) == "2 million (0.9–4 million)"
+    assert classroom.count_span(1.5e6, 1.9e6, 2.4e6) == "1.9 million (1.5–2.4 million)"
+    assert classroom.count_span(50_000, 150_000, 2e6) == "200,000 (50,000–2 million)"
+    assert classroom.count_span(3, 5, 8) == "5 (3–8)"
+    assert classroom.count_span(5, 5, 5) == "5"
+
+
 # -- d. training vs use -----------------------------------------------------------------------------------------------
 
 
@@ -139,6 +194,26 @@ def test_training_vs_use() -> None:
     assert gpt3.days_to_pass == pytest.approx(1287e6 / 0.34 / 1e9)
     gpt4 = found.rows[4]
     assert gpt4.energy_mwh[0] < gpt4.energy_mwh[1] < gpt4.energy_mwh[2]
+    for row in found.rows:  # days of use have the range of the query counts beside them
+        assert row.days_range == pytest.approx(tuple(q / 1e9 for q in row.queries_range))
+    assert gpt4.days_range[0] < gpt4.days_range[1] < gpt4.days_range[2]
+
+
+def test_training_emissions_compare_like_with_like() -> None:
+    """BLOOM's 50.5 t (full scope) sat beside GPT-3's, OPT's and Gopher's dynamic-power figures; GPT-4's article
+    figures were replaced by corrected ones without saying so."""
+    rows = {row.key: row for row in classroom.training_vs_use(DATA, 0.34).rows}
+    runs = DATA.training
+    assert rows["bloom"].co2e_dynamic_t == runs["bloom"].co2e_t_dynamic
+    assert rows["bloom"].co2e_t[1] == runs["bloom"].co2e_t  # the full scope, kept beside it
+    assert classroom.number(rows["bloom"].co2e_dynamic_t) == "25"  # as the AI Index tabulates it
+    for key in ("opt", "gopher", "gpt3"):
+        assert rows[key].co2e_dynamic_t == runs[key].co2e_t, key
+    assert rows["gpt3"].co2e_source == "ai-index-2023"
+    assert rows["gpt4"].co2e_dynamic_t == 0.0  # another scope: whole servers on California's grid
+    assert rows["gpt4"].article_high == (runs["gpt4"].article_energy_mwh_high, runs["gpt4"].article_co2e_t_high)
+    assert rows["gpt4"].co2e_t == (runs["gpt4"].co2e_t_low, runs["gpt4"].co2e_t, runs["gpt4"].co2e_t_high)
+    assert all(rows[key].article_high is None for key in ("opt", "bloom", "gopher", "gpt3"))
     with pytest.raises(ValueError, match="positive"):
         classroom.training_vs_use(DATA, 0.34, 0)
 
@@ -154,18 +229,52 @@ def test_stars_split_the_range_in_five_bands() -> None:
 
 
 def test_small_vs_large(estimator) -> None:
-    rows = classroom.small_vs_large(estimator)
+    found = classroom.small_vs_large(estimator)
+    rows = found.rows
     assert [row.label for row in rows] == [label for label, _, _ in classroom.MODELS]
     energy = {row.label: row.energy_wh[1] for row in rows}
     assert energy["GPT-4o mini"] < energy["GPT-4o"]
     assert energy["Llama 3.1 8B"] < energy["Llama 3.1 70B"] < energy["Llama 3.1 405B"]
-    # Stars within AI Energy Score's size classes: GPT-4o mini (up to 28B) is alone in B, Llama 8B alone in A; in C,
-    # GPT-4o and Llama 70B share the best band and Llama 405B is more than five times the band width above them.
     assert [row.size_class for row in rows] == ["B", "C", "A", "C", "C"]
-    assert [row.stars for row in rows] == [5, 5, 5, 5, 1]
     assert [row.size_assumed for row in rows] == [True, True, False, False, False]
     longer = classroom.small_vs_large(estimator, response_tokens=3000)
-    assert all(a.energy_wh[1] < b.energy_wh[1] for a, b in zip(rows, longer, strict=True))
+    assert all(a.energy_wh[1] < b.energy_wh[1] for a, b in zip(rows, longer.rows, strict=True))
+
+
+def test_stars_rate_against_the_catalogue_of_a_size_class(estimator) -> None:
+    """Rated among the five models shown, the only small and the only medium model got 5 stars by construction."""
+    typical = DATA.llm.typical
+    sizes = (typical.prompt_tokens, typical.response_tokens, typical.context_tokens)
+    found = classroom.small_vs_large(estimator)
+    for name in ("A", "B", "C"):
+        assert found.classes[name].count >= 10, name  # a population, not the one or two models on the screen
+        assert found.classes[name].low < found.classes[name].high
+    for (_label, _service, model), row in zip(classroom.MODELS, found.rows, strict=True):
+        group = found.classes[row.size_class]
+        rated = energyscore.rated_energy(estimator, model, *sizes)
+        assert row.stars == energyscore.rate(rated, group.low, group.high), model
+    # Llama 3.1 8B is among the larger small models: no longer 5 stars for being alone in its class.
+    llama8 = found.rows[2]
+    assert llama8.stars < classroom.STARS
+    assert found.classes["C"].high == pytest.approx(energyscore.rated_energy(estimator, classroom.MODELS[4][2], *sizes))
+
+
+def test_the_population_counts_known_sizes_only(estimator) -> None:
+    typical = DATA.llm.typical
+    classes = energyscore.population(estimator, typical.prompt_tokens, typical.response_tokens, typical.context_tokens)
+    counted = sum(group.count for group in classes.values())
+    names = energyscore.catalogue_names(estimator)
+    assert "qwen3-max" in names
+    assert "o3" in names
+    known = 0
+    for name in names:
+        spec = estimator.strict_profile(None, name).spec
+        if spec is None or spec.undisclosed or spec.assumed or spec.reasoning or spec.total[0] != spec.total[1]:
+            continue
+        known += not energyscore.REPACKAGED.search(name)
+    assert counted == known
+    assert energyscore.rate(0.5, 1.0, 2.0) == 5  # below the class's best: the best band
+    assert energyscore.rate(3.0, 1.0, 2.0) == 1
 
 
 # -- f. shares and class totals ---------------------------------------------------------------------------------------

@@ -49,10 +49,14 @@ def test_training_figures_at_their_own_scope() -> None:
     gpt3 = DATA.training["gpt3"]
     assert gpt3.co2e_t == 502.0
     assert gpt3.co2e_source == "ai-index-2023"
-    assert "552" in gpt3.scope
+    assert gpt3.co2e_scope == "dynamic"
+    assert gpt3.co2e_t_other == 552.0  # Patterson et al.'s own figure, kept apart from the AI Index's
+    assert gpt3.co2e_other_source == "patterson-2021"
     bloom = DATA.training["bloom"]
     assert bloom.co2e_t == 50.5
     assert bloom.co2e_t_dynamic == pytest.approx(24.7)
+    assert bloom.co2e_scope == "full"
+    assert {DATA.training[k].co2e_scope for k in ("opt", "gopher")} == {"dynamic"}
     assert "dynamic" in bloom.scope
     scene = classroom.training_vs_use(DATA, 0.34)
     row = next(row for row in scene.rows if row.key == "gpt4")
